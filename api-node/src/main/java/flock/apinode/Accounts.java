@@ -1,0 +1,112 @@
+package flock.apinode;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import flock.domain.CountFollows;
+import flock.domain.Credential;
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import flock.domain.FollowList;
+import flock.domain.Handles;
+import flock.domain.MapNames;
+import flock.domain.User;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Sign-up, profiles and bearer-token checks, over the users, handles and credentials maps. */
+final class Accounts {
+    private final IMap<Long, User> users;
+    private final IMap<String, Long> handles;
+    private final IMap<Long, Credential> credentials;
+    private final IMap<Long, FollowList> following;
+    private final IMap<Long, FollowList> followers;
+    private final FlakeIdGenerator ids;
+
+    /** A profile with the counts the API shows. */
+    record Profile(User user, int followers, int following) {}
+
+    /** A new account and the only copy of its token that will ever exist. */
+    record SignUp(User user, String token) {}
+
+    Accounts(HazelcastInstance grid) {
+        this.users = grid.getMap(MapNames.USERS);
+        this.handles = grid.getMap(MapNames.HANDLES);
+        this.credentials = grid.getMap(MapNames.CREDENTIALS);
+        this.following = grid.getMap(MapNames.FOLLOWING);
+        this.followers = grid.getMap(MapNames.FOLLOWERS);
+        this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
+    }
+
+    /**
+     * Claims the handle first (putIfAbsent on the owner is the uniqueness check, also across restarts:
+     * the handle map reads through to Cassandra), then stores the credential before the profile, so a
+     * visible user can always authenticate.
+     */
+    SignUp signUp(String rawHandle, String rawDisplayName) {
+        String handle = Handles.validate(rawHandle);
+        String displayName = Handles.validateDisplayName(rawDisplayName);
+        long id = ids.newId();
+        Long owner = handles.putIfAbsent(Handles.key(handle), id);
+        if (owner != null) {
+            throw new FlockException(ErrorCode.CONFLICT, "handle: '" + handle + "' is already taken");
+        }
+        String token = Tokens.newToken(id);
+        credentials.set(id, new Credential(id, Tokens.hash(token)));
+        User user = new User(id, handle, displayName, System.currentTimeMillis(), 0);
+        users.set(id, user);
+        return new SignUp(user, token);
+    }
+
+    Optional<User> find(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    User require(long id) {
+        return find(id).orElseThrow(() -> FlockException.notFound("user " + id + " does not exist"));
+    }
+
+    Optional<User> findByHandle(String handle) {
+        if (handle.isEmpty() || handle.length() > 15) {
+            return Optional.empty();
+        }
+        Long id = handles.get(Handles.key(handle));
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    /** The counts are the sizes of the follow lists, asked for in parallel on their owner. */
+    Profile profile(User user) {
+        CompletionStage<Integer> followerCount = followers.submitToKey(user.id(), new CountFollows());
+        CompletionStage<Integer> followingCount = following.submitToKey(user.id(), new CountFollows());
+        return new Profile(
+                user,
+                followerCount.toCompletableFuture().join(),
+                followingCount.toCompletableFuture().join());
+    }
+
+    /** The user a bearer token belongs to; 401 for a missing, malformed or unknown token. */
+    long authenticate(Optional<String> authorization) {
+        String header = authorization.orElseThrow(() -> unauthorized("an Authorization: Bearer token is required"));
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("the Authorization header must be 'Bearer <token>'");
+        }
+        String token = header.substring(7).strip();
+        long userId = Tokens.claimedUser(token).orElseThrow(() -> unauthorized("the token is not valid"));
+        Credential credential = credentials.get(userId);
+        if (credential == null || !Tokens.matches(token, credential)) {
+            throw unauthorized("the token is not valid");
+        }
+        return userId;
+    }
+
+    /** 403 unless the authenticated user is the one the path names. */
+    static void requireSelf(long actingUser, long pathUser) {
+        if (actingUser != pathUser) {
+            throw new FlockException(ErrorCode.FORBIDDEN, "the token belongs to another user than " + pathUser);
+        }
+    }
+
+    private static FlockException unauthorized(String message) {
+        return new FlockException(ErrorCode.UNAUTHORIZED, message);
+    }
+}

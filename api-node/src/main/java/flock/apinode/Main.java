@@ -1,0 +1,64 @@
+package flock.apinode;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.util.logging.Logger;
+
+/**
+ * The API node: a stateless Helidon SE server in front of the grid. This is the composition root;
+ * {@link #routing(HttpRouting.Builder, HazelcastInstance)} is what tests mount without a socket.
+ */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        HazelcastInstance grid = GridClient.connect(config.get("flock.grid"));
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                .addFeature(observe(grid))
+                .routing(routing -> routing(routing, grid))
+                .build()
+                .start();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            grid.shutdown();
+                        },
+                        "flock-api-shutdown"));
+        LOG.info("Flock API node ready on http://"
+                + config.get("server.host").asString().orElse("127.0.0.1") + ":" + server.port() + "/api/v1");
+    }
+
+    static ObserveFeature observe(HazelcastInstance grid) {
+        return ObserveFeature.builder()
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .addCheck(new GridHealth(grid))
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    /** Mounts the REST API v1 over the given grid connection. */
+    public static void routing(HttpRouting.Builder routing, HazelcastInstance grid) {
+        Accounts accounts = new Accounts(grid);
+        Graph graph = new Graph(grid, accounts);
+        Posts posts = new Posts(grid);
+        HomeFeed homeFeed = new HomeFeed(grid, graph);
+        Views views = new Views(grid);
+        Problems.register(routing);
+        routing.register("/api/v1/users", new UsersApi(accounts, graph, posts, homeFeed, views))
+                .register("/api/v1/tweets", new TweetsApi(accounts, posts, views));
+    }
+}

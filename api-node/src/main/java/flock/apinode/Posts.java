@@ -1,0 +1,80 @@
+package flock.apinode;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import flock.domain.AdjustTweetCount;
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import flock.domain.InsertIntoTimeline;
+import flock.domain.MapNames;
+import flock.domain.ReadTimelinePage;
+import flock.domain.RemoveFromTimeline;
+import flock.domain.Timeline;
+import flock.domain.Tweet;
+import flock.domain.TweetText;
+import flock.domain.User;
+import java.util.Optional;
+
+/**
+ * Posting, reading and deleting tweets, and the author's own timeline. The fan-out to followers is not
+ * done here: putting the tweet into the tweets map is the acknowledged write, and the Jet job picks it
+ * up from the map's event journal.
+ */
+final class Posts {
+    private final IMap<Long, Tweet> tweets;
+    private final IMap<Long, Timeline> userTimelines;
+    private final IMap<Long, User> users;
+    private final FlakeIdGenerator ids;
+
+    Posts(HazelcastInstance grid) {
+        this.tweets = grid.getMap(MapNames.TWEETS);
+        this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
+        this.users = grid.getMap(MapNames.USERS);
+        this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
+    }
+
+    /**
+     * The author's timeline gets the id before the tweet is stored: a home timeline rebuilt while this
+     * tweet's fan-out is in flight then finds it in the author's timeline (see HomeFeed.rebuild).
+     */
+    Tweet post(long authorId, String rawText, long[] mediaIds) {
+        String text = TweetText.normalize(rawText);
+        if (mediaIds.length > Tweet.MAX_MEDIA) {
+            throw FlockException.invalid("mediaIds: at most " + Tweet.MAX_MEDIA + " media per tweet");
+        }
+        if (mediaIds.length > 0) {
+            // No media can exist until media upload ships, so every id names nothing this user uploaded.
+            throw FlockException.invalid("mediaIds[0]: no media " + mediaIds[0] + " was uploaded by you");
+        }
+        long id = ids.newId();
+        Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
+        userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
+        tweets.set(id, tweet);
+        users.executeOnKey(authorId, new AdjustTweetCount(1));
+        return tweet;
+    }
+
+    Optional<Tweet> find(long id) {
+        return Optional.ofNullable(tweets.get(id));
+    }
+
+    /** Removes the tweet; the fan-out job then takes it out of every home timeline. */
+    void delete(long actingUser, long tweetId) {
+        Tweet tweet = find(tweetId).orElseThrow(() -> FlockException.notFound("tweet " + tweetId + " does not exist"));
+        if (tweet.authorId() != actingUser) {
+            throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
+        }
+        if (tweets.remove(tweetId) != null) {
+            userTimelines.executeOnKey(tweet.authorId(), new RemoveFromTimeline(tweetId));
+            users.executeOnKey(tweet.authorId(), new AdjustTweetCount(-1));
+        }
+    }
+
+    /** One more id than asked for, so the caller knows whether another page exists. */
+    long[] userTimelinePage(long authorId, PageRequest page) {
+        long[] ids = userTimelines.executeOnKey(
+                authorId, new ReadTimelinePage(page.maxId(), page.sinceId(), page.limit() + 1));
+        return ids == null ? new long[0] : ids;
+    }
+}

@@ -1,0 +1,35 @@
+package flock.apinode;
+
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Small helpers every resource uses: JSON answers, path ids, request bodies. */
+final class Responses {
+    static final String JSON = "application/json; charset=utf-8";
+
+    private Responses() {}
+
+    static void json(ServerResponse response, int status, byte[] body) {
+        response.status(status).header(HeaderNames.CONTENT_TYPE, JSON).send(body);
+    }
+
+    static long pathId(ServerRequest request, String name) {
+        return Ids.parse(name, request.path().pathParameters().get(name));
+    }
+
+    /** The request body as a JSON object; 415 when the client says it sends something else. */
+    static jakarta.json.JsonObject jsonBody(ServerRequest request) {
+        boolean declaredOther = request.headers()
+                .contentType()
+                .map(type -> !type.test(MediaTypes.APPLICATION_JSON))
+                .orElse(false);
+        if (declaredOther) {
+            throw new FlockException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type: must be application/json");
+        }
+        return JsonIn.object(request.content().as(byte[].class));
+    }
+}

@@ -1,0 +1,124 @@
+package flock.apinode;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.Tweet;
+import flock.domain.User;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns grid values into the JSON of the API contract. Pages are assembled with one {@code getAll} per
+ * map (tweets, then their authors), so a page of 20 costs two round trips whatever its size; a tweet
+ * deleted after its id was read is simply left out.
+ */
+final class Views {
+    private final IMap<Long, Tweet> tweets;
+    private final IMap<Long, User> users;
+
+    Views(HazelcastInstance grid) {
+        this.tweets = grid.getMap(MapNames.TWEETS);
+        this.users = grid.getMap(MapNames.USERS);
+    }
+
+    static byte[] signUp(Accounts.SignUp signUp) {
+        User user = signUp.user();
+        return new JsonOut()
+                .beginObject()
+                .id("id", user.id())
+                .field("handle", user.handle())
+                .field("displayName", user.displayName())
+                .time("createdAt", user.createdAt())
+                .field("token", signUp.token())
+                .endObject()
+                .toBytes();
+    }
+
+    static byte[] profile(Accounts.Profile profile) {
+        User user = profile.user();
+        return new JsonOut()
+                .beginObject()
+                .id("id", user.id())
+                .field("handle", user.handle())
+                .field("displayName", user.displayName())
+                .time("createdAt", user.createdAt())
+                .field("followers", profile.followers())
+                .field("following", profile.following())
+                .field("tweets", user.tweetCount())
+                .endObject()
+                .toBytes();
+    }
+
+    byte[] tweet(Tweet tweet) {
+        User author = users.get(tweet.authorId());
+        JsonOut json = new JsonOut();
+        writeTweet(json, tweet, author);
+        return json.toBytes();
+    }
+
+    /** A page of tweets from ids newest first; {@code ids} holds one more than the limit if more exist. */
+    byte[] tweetPage(long[] ids, int limit) {
+        int shown = Math.min(limit, ids.length);
+        Set<Long> wanted = new HashSet<>(shown * 2);
+        for (int i = 0; i < shown; i++) {
+            wanted.add(ids[i]);
+        }
+        Map<Long, Tweet> found = tweets.getAll(wanted);
+        Set<Long> authorIds = new HashSet<>();
+        for (Tweet tweet : found.values()) {
+            authorIds.add(tweet.authorId());
+        }
+        Map<Long, User> authors = users.getAll(authorIds);
+        JsonOut json = new JsonOut().beginObject().beginArray("items");
+        for (int i = 0; i < shown; i++) {
+            Tweet tweet = found.get(ids[i]);
+            if (tweet != null) {
+                writeTweet(json, tweet, authors.get(tweet.authorId()));
+            }
+        }
+        json.endArray();
+        if (ids.length > limit) {
+            json.id("nextMaxId", ids[limit - 1]);
+        }
+        return json.endObject().toBytes();
+    }
+
+    /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */
+    byte[] userPage(FollowList edges, int limit) {
+        int shown = Math.min(limit, edges.size());
+        Set<Long> wanted = new HashSet<>(shown * 2);
+        for (int i = 0; i < shown; i++) {
+            wanted.add(edges.userIds()[i]);
+        }
+        Map<Long, User> found = users.getAll(wanted);
+        JsonOut json = new JsonOut().beginObject().beginArray("items");
+        for (int i = 0; i < shown; i++) {
+            User user = found.get(edges.userIds()[i]);
+            if (user != null) {
+                writeUserSummary(json.beginObject(), user).endObject();
+            }
+        }
+        json.endArray();
+        if (edges.size() > limit) {
+            json.id("nextMaxId", edges.edgeIds()[limit - 1]);
+        }
+        return json.endObject().toBytes();
+    }
+
+    private static void writeTweet(JsonOut json, Tweet tweet, User author) {
+        json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
+        if (author != null) {
+            writeUserSummary(json.beginObject("author"), author).endObject();
+        }
+        json.field("text", tweet.text()).time("createdAt", tweet.createdAt());
+        json.beginArray("media").endArray();
+        json.endObject();
+    }
+
+    private static JsonOut writeUserSummary(JsonOut json, User user) {
+        return json.id("id", user.id()).field("handle", user.handle()).field("displayName", user.displayName());
+    }
+}

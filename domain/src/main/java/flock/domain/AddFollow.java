@@ -1,0 +1,46 @@
+package flock.domain;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.Map;
+
+/** Adds one edge to a follow list on its owner. Idempotent; answers whether the list changed. */
+public record AddFollow(long otherUserId, long edgeId) implements EntryProcessor<Long, FollowList, Boolean> {
+
+    @Override
+    public Boolean process(Map.Entry<Long, FollowList> entry) {
+        FollowList current = entry.getValue() == null ? FollowList.EMPTY : entry.getValue();
+        FollowList updated = current.with(otherUserId, edgeId);
+        if (updated == current) {
+            return false;
+        }
+        entry.setValue(updated);
+        return true;
+    }
+
+    /** Compact form. */
+    public static final class Serializer implements CompactSerializer<AddFollow> {
+        @Override
+        public AddFollow read(CompactReader reader) {
+            return new AddFollow(reader.readInt64("otherUserId"), reader.readInt64("edgeId"));
+        }
+
+        @Override
+        public void write(CompactWriter writer, AddFollow processor) {
+            writer.writeInt64("otherUserId", processor.otherUserId());
+            writer.writeInt64("edgeId", processor.edgeId());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "flock.AddFollow";
+        }
+
+        @Override
+        public Class<AddFollow> getCompactClass() {
+            return AddFollow.class;
+        }
+    }
+}

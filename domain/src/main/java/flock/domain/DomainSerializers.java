@@ -1,0 +1,35 @@
+package flock.domain;
+
+import com.hazelcast.config.CompactSerializationConfig;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import java.util.List;
+
+/**
+ * Every Compact serializer of the domain, registered the same way on members, clients and test
+ * clusters. Type names are stable ("flock.Tweet"): renaming a class must not change the wire format.
+ */
+public final class DomainSerializers {
+    private static final List<CompactSerializer<?>> ALL = List.of(
+            new UserSerializer(),
+            new CredentialSerializer(),
+            new TweetSerializer(),
+            new TimelineSerializer(),
+            new FollowListSerializer(),
+            new InsertIntoTimeline.Serializer(),
+            new RemoveFromTimeline.Serializer(),
+            new ReadTimelinePage.Serializer(),
+            new MergeIntoTimeline.Serializer(),
+            new AddFollow.Serializer(),
+            new RemoveFollow.Serializer(),
+            new ReadFollowPage.Serializer(),
+            new CountFollows.Serializer(),
+            new AdjustTweetCount.Serializer());
+
+    private DomainSerializers() {}
+
+    public static void registerAll(CompactSerializationConfig config) {
+        for (CompactSerializer<?> serializer : ALL) {
+            config.addSerializer(serializer);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package flock.domain;
+
+/**
+ * Names of every distributed structure on the grid, shared by members, API nodes, pipelines and SQL
+ * mappings. Every map keyed by a user id uses the plain {@code Long} id as its key, so a user's profile,
+ * credential, follow lists and timelines hash to the same partition and live on the same member.
+ */
+public final class MapNames {
+    /** User id to {@link User}. Persisted. */
+    public static final String USERS = "users";
+
+    /** Lower-cased handle to user id: enforces unique handles ignoring case. Persisted. */
+    public static final String HANDLES = "handles";
+
+    /** User id to {@link Credential}, kept apart from profiles so that no read path carries a hash. */
+    public static final String CREDENTIALS = "credentials";
+
+    /** User id to the {@link FollowList} of accounts that user follows. Persisted. */
+    public static final String FOLLOWING = "following";
+
+    /** User id to the {@link FollowList} of that user's followers. Persisted. */
+    public static final String FOLLOWERS = "followers";
+
+    /** Tweet id to {@link Tweet}. Persisted; its event journal drives the fan-out. */
+    public static final String TWEETS = "tweets";
+
+    /** Author id to the {@link Timeline} of that author's newest tweets. Loaded from Cassandra on a miss. */
+    public static final String USER_TIMELINES = "user_timelines";
+
+    /** User id to the {@link Timeline} of that user's home feed. Rebuilt from the grid on a miss. */
+    public static final String HOME_TIMELINES = "home_timelines";
+
+    /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
+    public static final String ID_GENERATOR = "ids";
+
+    /** The name of the fan-out Jet job; one per cluster. */
+    public static final String FAN_OUT_JOB = "fan-out";
+
+    private MapNames() {}
+}

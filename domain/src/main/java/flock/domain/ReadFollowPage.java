@@ -1,0 +1,51 @@
+package flock.domain;
+
+import com.hazelcast.core.ReadOnly;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.Map;
+
+/**
+ * Reads a page of a follow list on its owner: the newest edges below {@code maxEdgeId}. With a limit
+ * of zero it answers an empty page, which callers use to learn only whether the list exists.
+ */
+public record ReadFollowPage(long maxEdgeId, int limit)
+        implements EntryProcessor<Long, FollowList, FollowList>, ReadOnly {
+
+    @Override
+    public FollowList process(Map.Entry<Long, FollowList> entry) {
+        FollowList list = entry.getValue();
+        return list == null ? FollowList.EMPTY : list.newestBelow(maxEdgeId, limit);
+    }
+
+    @Override
+    public EntryProcessor<Long, FollowList, FollowList> getBackupProcessor() {
+        return null;
+    }
+
+    /** Compact form. */
+    public static final class Serializer implements CompactSerializer<ReadFollowPage> {
+        @Override
+        public ReadFollowPage read(CompactReader reader) {
+            return new ReadFollowPage(reader.readInt64("maxEdgeId"), reader.readInt32("limit"));
+        }
+
+        @Override
+        public void write(CompactWriter writer, ReadFollowPage processor) {
+            writer.writeInt64("maxEdgeId", processor.maxEdgeId());
+            writer.writeInt32("limit", processor.limit());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "flock.ReadFollowPage";
+        }
+
+        @Override
+        public Class<ReadFollowPage> getCompactClass() {
+            return ReadFollowPage.class;
+        }
+    }
+}

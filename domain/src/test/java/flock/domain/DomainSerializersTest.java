@@ -1,0 +1,75 @@
+package flock.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.CompactSerializationConfig;
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.InternalSerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.hazelcast.internal.serialization.impl.SerializationConstants;
+import com.hazelcast.internal.serialization.impl.compact.CompactTestUtil;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DomainSerializersTest {
+    private final InternalSerializationService serialization = serializationService();
+
+    @Test
+    void should_round_trip_every_grid_value() {
+        List<Object> values = List.of(
+                new User(1L, "alice", "Alice", 1_700_000_000_000L, 3),
+                new Credential(1L, new byte[Credential.HASH_LENGTH]),
+                new Tweet(2L, 1L, "hello 🐦", 1_700_000_000_001L, new long[] {7L}),
+                Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
+                FollowList.EMPTY.with(5, 50).with(6, 60));
+        for (Object value : values) {
+            Data data = serialization.toData(value);
+            assertThat(data.getType())
+                    .as(value.getClass().getSimpleName())
+                    .isEqualTo(SerializationConstants.TYPE_COMPACT);
+            Object back = serialization.toObject(data);
+            if (value instanceof Credential credential) {
+                assertThat(((Credential) back).tokenHash()).isEqualTo(credential.tokenHash());
+            } else if (value instanceof Tweet tweet) {
+                assertThat(((Tweet) back).mediaIds()).isEqualTo(tweet.mediaIds());
+                assertThat(((Tweet) back).text()).isEqualTo(tweet.text());
+            } else {
+                assertThat(back).isEqualTo(value);
+            }
+        }
+    }
+
+    @Test
+    void should_send_entry_processors_in_compact_form_not_java_serialization() {
+        List<Object> processors = List.of(
+                new InsertIntoTimeline(9L, true),
+                new RemoveFromTimeline(9L),
+                new ReadTimelinePage(100L, 1L, 20),
+                new AddFollow(3L, 4L),
+                new RemoveFollow(3L),
+                new ReadFollowPage(10L, 5),
+                new CountFollows(),
+                new AdjustTweetCount(-1));
+        for (Object processor : processors) {
+            Data data = serialization.toData(processor);
+            assertThat(data.getType())
+                    .as(processor.getClass().getSimpleName())
+                    .isEqualTo(SerializationConstants.TYPE_COMPACT);
+            assertThat((Object) serialization.toObject(data)).isEqualTo(processor);
+        }
+        MergeIntoTimeline merge =
+                serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2})));
+        assertThat(merge.newestFirst()).containsExactly(3, 2);
+    }
+
+    private static InternalSerializationService serializationService() {
+        SerializationConfig config = new SerializationConfig();
+        CompactSerializationConfig compact = config.getCompactSerializationConfig();
+        DomainSerializers.registerAll(compact);
+        return new DefaultSerializationServiceBuilder()
+                .setConfig(config)
+                .setSchemaService(CompactTestUtil.createInMemorySchemaService())
+                .build();
+    }
+}

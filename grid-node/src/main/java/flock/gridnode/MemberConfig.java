@@ -1,0 +1,85 @@
+package flock.gridnode;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InvalidConfigurationException;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import flock.domain.DomainSerializers;
+import flock.mapstores.FlockMapStoreFactory;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Builds a member's {@link Config} from {@code hazelcast.yaml} plus the launcher's settings. */
+public final class MemberConfig {
+    /** The maps whose entries Cassandra keeps; flushed before a member leaves. */
+    static final List<String> PERSISTED_MAPS = List.of(
+            flock.domain.MapNames.USERS,
+            flock.domain.MapNames.HANDLES,
+            flock.domain.MapNames.CREDENTIALS,
+            flock.domain.MapNames.FOLLOWING,
+            flock.domain.MapNames.FOLLOWERS,
+            flock.domain.MapNames.TWEETS);
+
+    private MemberConfig() {}
+
+    /** The packaged (or named) hazelcast.yaml with the settings applied and Flock's serializers registered. */
+    public static Config load(MemberSettings settings) {
+        Config config = settings.configFile().isEmpty() ? readPackaged() : readFile(settings.configFile());
+        if (!settings.clusterName().isEmpty()) {
+            config.setClusterName(settings.clusterName());
+        }
+        if (settings.port() > 0) {
+            config.getNetworkConfig().setPort(settings.port());
+        }
+        if (!settings.members().isEmpty()) {
+            config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(settings.members());
+        }
+        if (!settings.bindInterface().isEmpty()) {
+            config.getNetworkConfig().getInterfaces().setInterfaces(List.of(settings.bindInterface()));
+        }
+        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+        return config;
+    }
+
+    /** Gives every map that hazelcast.yaml persists a factory holding the member's Cassandra session. */
+    static void installMapStores(Config config, CqlSession session) {
+        FlockMapStoreFactory factory = new FlockMapStoreFactory(session);
+        for (MapConfig map : config.getMapConfigs().values()) {
+            MapStoreConfig store = map.getMapStoreConfig();
+            if (store.isEnabled() && FlockMapStoreFactory.class.getName().equals(store.getFactoryClassName())) {
+                store.setFactoryImplementation(factory);
+            }
+        }
+    }
+
+    /** For a grid without persistence: unit tests and the grid-only demo. */
+    public static void disableMapStores(Config config) {
+        for (MapConfig map : config.getMapConfigs().values()) {
+            map.getMapStoreConfig().setEnabled(false);
+        }
+    }
+
+    private static Config readPackaged() {
+        try (InputStream yaml = MemberConfig.class.getClassLoader().getResourceAsStream("hazelcast.yaml")) {
+            if (yaml == null) {
+                throw new InvalidConfigurationException("hazelcast.yaml is missing from the grid-node classpath");
+            }
+            return new YamlConfigBuilder(yaml).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Config readFile(String path) {
+        try (InputStream yaml = new FileInputStream(path)) {
+            return new YamlConfigBuilder(yaml).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read member configuration " + path, e);
+        }
+    }
+}

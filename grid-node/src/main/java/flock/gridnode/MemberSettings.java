@@ -1,0 +1,61 @@
+package flock.gridnode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The few settings the launcher and Kubernetes give each member, on top of {@code hazelcast.yaml}.
+ * Each is read from a system property ({@code flock.member.port}) or else the environment
+ * ({@code FLOCK_MEMBER_PORT}); when neither is set the YAML's value stands.
+ *
+ * @param configFile a hazelcast.yaml to read instead of the packaged one, or empty
+ * @param clusterName overrides the YAML cluster name, or empty
+ * @param port the member port, or 0 to keep the YAML's
+ * @param members host:port of members to join (TCP/IP discovery), or empty to keep the YAML's
+ * @param bindInterface the interface to listen on, or empty to keep the YAML's
+ * @param cassandraEnabled false only for a member started without persistence (demos of the grid alone)
+ */
+record MemberSettings(
+        String configFile,
+        String clusterName,
+        int port,
+        List<String> members,
+        String bindInterface,
+        boolean cassandraEnabled) {
+
+    MemberSettings {
+        members = List.copyOf(members);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("member port must be 0..65535, was " + port);
+        }
+    }
+
+    static MemberSettings fromEnvironment() {
+        return from(key -> {
+            String property = System.getProperty("flock." + key);
+            return property != null
+                    ? property
+                    : System.getenv(
+                            "FLOCK_" + key.toUpperCase().replace('.', '_').replace('-', '_'));
+        });
+    }
+
+    static MemberSettings from(Function<String, String> lookup) {
+        return new MemberSettings(
+                value(lookup, "hazelcast-config"),
+                value(lookup, "cluster-name"),
+                Integer.parseInt(value(lookup, "member.port").isEmpty() ? "0" : value(lookup, "member.port")),
+                Arrays.stream(value(lookup, "members").split(","))
+                        .map(String::strip)
+                        .filter(member -> !member.isEmpty())
+                        .toList(),
+                value(lookup, "member.interface"),
+                !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")));
+    }
+
+    private static String value(Function<String, String> lookup, String key) {
+        String value = lookup.apply(key);
+        return value == null ? "" : value.strip();
+    }
+}

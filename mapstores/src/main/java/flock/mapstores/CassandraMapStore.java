@@ -1,0 +1,70 @@
+package flock.mapstores;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.map.MapStore;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every Flock MapStore shares: single writes go through the batch path, a batch is sent as
+ * concurrent async statements and awaited as one, loads are read-through (no key is loaded up front:
+ * at 200M users the grid holds what is being used, and Cassandra the rest).
+ */
+abstract class CassandraMapStore<K, V> implements MapStore<K, V> {
+    protected final CqlSession session;
+    private final String what;
+
+    CassandraMapStore(CqlSession session, String what) {
+        this.session = session;
+        this.what = what;
+    }
+
+    /** Adds the statements that persist one entry. */
+    abstract void write(AsyncWrites writes, K key, V value);
+
+    /** Adds the statements that delete one entry. */
+    abstract void erase(AsyncWrites writes, K key);
+
+    @Override
+    public final void store(K key, V value) {
+        storeAll(Map.of(key, value));
+    }
+
+    @Override
+    public final void storeAll(Map<K, V> entries) {
+        AsyncWrites writes = new AsyncWrites(session);
+        entries.forEach((key, value) -> write(writes, key, value));
+        writes.awaitAll(entries.size() + " " + what);
+    }
+
+    @Override
+    public final void delete(K key) {
+        deleteAll(List.of(key));
+    }
+
+    @Override
+    public final void deleteAll(Collection<K> keys) {
+        AsyncWrites writes = new AsyncWrites(session);
+        keys.forEach(key -> erase(writes, key));
+        writes.awaitAll(keys.size() + " " + what + " deletes");
+    }
+
+    @Override
+    public Map<K, V> loadAll(Collection<K> keys) {
+        Map<K, V> found = new HashMap<>();
+        for (K key : keys) {
+            V value = load(key);
+            if (value != null) {
+                found.put(key, value);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public final Iterable<K> loadAllKeys() {
+        return null;
+    }
+}

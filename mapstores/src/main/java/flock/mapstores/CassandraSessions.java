@@ -1,0 +1,56 @@
+package flock.mapstores;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.logging.Logger;
+import java.time.Duration;
+
+/**
+ * Opens the one driver session a member shares between all its MapStores. A member may start before
+ * Cassandra accepts connections (both are started together by {@code ./flock up} and by Kubernetes),
+ * so opening retries until a deadline and says what it is waiting for.
+ */
+public final class CassandraSessions {
+    private static final ILogger LOG = Logger.getLogger(CassandraSessions.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+
+    private CassandraSessions() {}
+
+    /** Opens a session, creates the schema if needed, and answers a session bound to the keyspace. */
+    public static CqlSession open(CassandraConfig config, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        RuntimeException last = null;
+        int attempt = 0;
+        while (System.nanoTime() < deadline) {
+            attempt++;
+            try (CqlSession bootstrap = builder(config).build()) {
+                Schema.create(bootstrap, config);
+                return builder(config).withKeyspace(config.keyspace()).build();
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warning("Cassandra at " + config.contactPoints() + " not ready (attempt " + attempt + "): "
+                        + e.getMessage() + "; retrying in " + RETRY_PAUSE.toSeconds() + " s");
+                sleep();
+            }
+        }
+        throw new IllegalStateException(
+                "Cassandra at " + config.contactPoints() + " did not answer within " + patience, last);
+    }
+
+    private static com.datastax.oss.driver.api.core.CqlSessionBuilder builder(CassandraConfig config) {
+        return CqlSession.builder()
+                .withConfigLoader(DriverConfigLoader.fromClasspath("flock-cassandra"))
+                .addContactPoints(config.contactPoints())
+                .withLocalDatacenter(config.localDatacenter());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis()); // a pause between connection attempts, not a test wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Cassandra", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package flock.mapstores;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.map.MapLoader;
+import com.hazelcast.map.MapStoreFactory;
+import flock.domain.MapNames;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Gives each persisted grid map its MapStore, all sharing one driver session. {@code hazelcast.yaml}
+ * names this class so the configuration reads completely; the grid node then hands Hazelcast an
+ * instance holding the session it opened, because a factory made by reflection could not get one.
+ */
+public final class FlockMapStoreFactory implements MapStoreFactory<Object, Object> {
+    private final CqlSession session;
+
+    /** Only so that the class name in hazelcast.yaml is valid; a member always uses the other one. */
+    public FlockMapStoreFactory() {
+        throw new IllegalStateException("FlockMapStoreFactory needs a Cassandra session: start members with"
+                + " flock.gridnode.GridNode, which opens one and installs the factory");
+    }
+
+    public FlockMapStoreFactory(CqlSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public MapLoader<Object, Object> newMapStore(String mapName, Properties properties) {
+        MapLoader store =
+                switch (mapName) {
+                    case MapNames.USERS -> new UserMapStore(session);
+                    case MapNames.HANDLES -> new HandleMapStore(session);
+                    case MapNames.CREDENTIALS -> new CredentialMapStore(session);
+                    case MapNames.FOLLOWING, MapNames.FOLLOWERS -> new FollowListMapStore(session, mapName);
+                    case MapNames.TWEETS -> new TweetMapStore(session);
+                    case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
+                    default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
+                };
+        return store;
+    }
+}

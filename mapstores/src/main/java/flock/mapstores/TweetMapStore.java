@@ -1,0 +1,67 @@
+package flock.mapstores;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import flock.domain.Tweet;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Write-behind store of tweets. Each tweet is written twice, by id ({@code tweets}) and under its author
+ * ({@code tweets_by_author}), the denormalised copy that user timelines and home rebuilds read.
+ */
+final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
+    private final PreparedStatement insert;
+    private final PreparedStatement insertByAuthor;
+    private final PreparedStatement delete;
+    private final PreparedStatement deleteByAuthor;
+    private final PreparedStatement select;
+    private final PreparedStatement selectAuthor;
+
+    TweetMapStore(CqlSession session) {
+        super(session, "tweets");
+        this.insert = session.prepare(
+                "INSERT INTO tweets (id, author_id, text, created_at, media_ids) VALUES (?, ?, ?, ?, ?)");
+        this.insertByAuthor = session.prepare("INSERT INTO tweets_by_author (author_id, tweet_id) VALUES (?, ?)");
+        this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
+        this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
+        this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids FROM tweets WHERE id = ?");
+        this.selectAuthor = session.prepare("SELECT author_id FROM tweets WHERE id = ?");
+    }
+
+    @Override
+    void write(AsyncWrites writes, Long id, Tweet tweet) {
+        List<Long> media = java.util.Arrays.stream(tweet.mediaIds()).boxed().toList();
+        writes.add(insert.bind(id, tweet.authorId(), tweet.text(), Instant.ofEpochMilli(tweet.createdAt()), media));
+        writes.add(insertByAuthor.bind(tweet.authorId(), id));
+    }
+
+    /**
+     * The key is all a delete gets, so the author comes from the stored row. A tweet created and deleted
+     * within one write-behind delay was never stored (coalescing kept only the delete): nothing to do.
+     */
+    @Override
+    void erase(AsyncWrites writes, Long id) {
+        Row row = session.execute(selectAuthor.bind(id)).one();
+        if (row != null) {
+            writes.add(deleteByAuthor.bind(row.getLong("author_id"), id));
+        }
+        writes.add(delete.bind(id));
+    }
+
+    @Override
+    public Tweet load(Long id) {
+        Row row = session.execute(select.bind(id)).one();
+        if (row == null) {
+            return null;
+        }
+        List<Long> media = row.getList("media_ids", Long.class);
+        return new Tweet(
+                row.getLong("id"),
+                row.getLong("author_id"),
+                row.getString("text"),
+                row.getInstant("created_at").toEpochMilli(),
+                media.stream().mapToLong(Long::longValue).toArray());
+    }
+}

@@ -1,0 +1,216 @@
+package flock.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import flock.systemtests.FlockClient.Account;
+import flock.systemtests.FlockClient.Answer;
+import flock.testkit.CassandraServer;
+import flock.testkit.FlockStack;
+import flock.testkit.Poll;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The REST API over a real HTTP port, against two member processes and a real Cassandra: what a web
+ * client sees, from sign-up to a deleted tweet leaving a follower's feed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+    /** The design's promise: a new tweet is in followers' home feeds within a second. */
+    private static final Duration FAN_OUT_PROMISE = Duration.ofSeconds(1);
+
+    private FlockStack stack;
+    private FlockClient client;
+
+    @BeforeAll
+    void start() {
+        stack = new FlockStack(CassandraServer.shared(), "e2e", 2).start(2);
+        client = new FlockClient(stack.apiUri());
+        awaitFanOutJobRunning();
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void should_show_a_new_tweet_in_a_followers_home_timeline_within_a_second() {
+        Account alice = client.signUp(Handles.fresh("alice"));
+        Account bob = client.signUp(Handles.fresh("bob"));
+        assertThat(client.follow(bob, alice.id()).status()).isEqualTo(204);
+        assertThat(client.home(bob, "").status()).isEqualTo(200); // the feed is cached from here on
+
+        String tweetId = client.tweetId(alice, "hello, followers");
+        Duration lag =
+                Poll.timeUntil(FAN_OUT_PROMISE, "the tweet reaches bob's home timeline", () -> client.home(bob, "")
+                        .itemIds()
+                        .contains(tweetId));
+        System.out.printf("fan-out lag (post acknowledged to visible in the follower's feed): %d ms%n", lag.toMillis());
+
+        Answer profile = client.get("/api/v1/users/" + alice.id(), null);
+        assertThat(profile.json().getInt("followers")).isEqualTo(1);
+        assertThat(profile.json().getInt("tweets")).isEqualTo(1);
+        assertThat(client.get("/api/v1/users/" + bob.id() + "/following", null).itemIds())
+                .containsExactly(alice.id());
+    }
+
+    @Test
+    void should_page_through_the_home_timeline_with_max_id_and_since_id() {
+        Account author = client.signUp(Handles.fresh("writer"));
+        Account reader = client.signUp(Handles.fresh("reader"));
+        client.follow(reader, author.id());
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            posted.add(client.tweetId(author, "tweet number " + i));
+        }
+        Collections.reverse(posted); // newest first, as pages are
+        Poll.until(
+                Duration.ofSeconds(10),
+                "all 27 tweets in the reader's feed",
+                () -> client.home(reader, "?limit=100").itemIds().size() == 27);
+
+        List<String> seen = new ArrayList<>();
+        String query = "?limit=10";
+        int pages = 0;
+        while (true) {
+            Answer page = client.home(reader, query);
+            seen.addAll(page.itemIds());
+            pages++;
+            if (page.nextMaxId().isEmpty()) {
+                break;
+            }
+            query = "?limit=10&maxId=" + page.nextMaxId().get();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(posted);
+
+        String sinceId = posted.get(5);
+        assertThat(client.home(reader, "?sinceId=" + sinceId).itemIds())
+                .containsExactlyElementsOf(posted.subList(0, 5));
+        assertThat(client.get("/api/v1/users/" + author.id() + "/tweets?limit=5", null)
+                        .itemIds())
+                .containsExactlyElementsOf(posted.subList(0, 5));
+    }
+
+    @Test
+    void should_remove_a_deleted_tweet_from_every_timeline() {
+        Account author = client.signUp(Handles.fresh("deleter"));
+        Account reader = client.signUp(Handles.fresh("watcher"));
+        client.follow(reader, author.id());
+        client.home(reader, "");
+        String kept = client.tweetId(author, "this one stays");
+        String doomed = client.tweetId(author, "this one goes");
+        Poll.until(Duration.ofSeconds(5), "both tweets in the feed", () -> client.home(reader, "")
+                .itemIds()
+                .containsAll(List.of(kept, doomed)));
+
+        assertThat(client.delete("/api/v1/tweets/" + doomed, reader.token()).status())
+                .isEqualTo(403);
+        assertThat(client.delete("/api/v1/tweets/" + doomed, author.token()).status())
+                .isEqualTo(204);
+
+        assertThat(client.get("/api/v1/tweets/" + doomed, null).status()).isEqualTo(404);
+        assertThat(client.home(reader, "").itemIds()).containsExactly(kept);
+        assertThat(client.get("/api/v1/users/" + author.id() + "/tweets", null).itemIds())
+                .containsExactly(kept);
+        assertThat(client.get("/api/v1/users/" + author.id(), null).json().getInt("tweets"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_missing_wrong_and_foreign_tokens() {
+        Account alice = client.signUp(Handles.fresh("alice"));
+        Account bob = client.signUp(Handles.fresh("bob"));
+        assertProblem(client.post("/api/v1/tweets", null, "{\"text\":\"hi\"}"), 401);
+        assertProblem(client.post("/api/v1/tweets", alice.id() + ".forged", "{\"text\":\"hi\"}"), 401);
+        assertProblem(client.post("/api/v1/tweets", "garbage", "{\"text\":\"hi\"}"), 401);
+        assertProblem(client.home(new Account(alice.id(), bob.token()), ""), 403);
+        assertProblem(client.follow(new Account(alice.id(), bob.token()), bob.id()), 403);
+        assertProblem(client.unfollow(new Account(alice.id(), bob.token()), bob.id()), 403);
+        assertThat(client.get("/api/v1/users/" + alice.id(), null).json().getInt("following"))
+                .isZero();
+    }
+
+    @Test
+    void should_answer_bad_input_with_a_problem_that_names_the_field() {
+        Account alice = client.signUp(Handles.fresh("alice"));
+        assertThat(assertProblem(client.tweet(alice, "x".repeat(281)), 400).string("detail"))
+                .contains("text");
+        assertThat(assertProblem(
+                                client.post("/api/v1/users", null, "{\"handle\":\"no spaces\",\"displayName\":\"x\"}"),
+                                400)
+                        .string("detail"))
+                .contains("handle");
+        assertThat(assertProblem(client.post("/api/v1/users", null, "{\"handle\":5,\"displayName\":\"x\"}"), 400)
+                        .string("detail"))
+                .contains("handle");
+        assertProblem(client.post("/api/v1/users", null, "{not json"), 400);
+        assertProblem(client.follow(alice, alice.id()), 400);
+        assertProblem(client.follow(alice, "12345"), 404);
+        assertProblem(client.get("/api/v1/users/12345", null), 404);
+        assertProblem(client.get("/api/v1/users/not-a-number", null), 400);
+        assertProblem(client.home(alice, "?limit=1000"), 400);
+        String handle = client.get("/api/v1/users/" + alice.id(), null).string("handle");
+        assertProblem(
+                client.post(
+                        "/api/v1/users",
+                        null,
+                        "{\"handle\":\"" + handle.toUpperCase() + "\",\"displayName\":\"copy\"}"),
+                409);
+        assertThat(client.get("/api/v1/users/" + alice.id(), null).json().getInt("tweets"))
+                .isZero();
+    }
+
+    @Test
+    void should_measure_home_timeline_reads_over_http() {
+        Account author = client.signUp(Handles.fresh("measured"));
+        Account reader = client.signUp(Handles.fresh("measurer"));
+        client.follow(reader, author.id());
+        for (int i = 0; i < 20; i++) {
+            client.tweetId(author, "page filler " + i);
+        }
+        Poll.until(
+                Duration.ofSeconds(10),
+                "20 tweets in the feed",
+                () -> client.home(reader, "").itemIds().size() == 20);
+        int reads = 300;
+        long[] nanos = new long[reads];
+        for (int i = 0; i < reads; i++) {
+            long start = System.nanoTime();
+            assertThat(client.home(reader, "").status()).isEqualTo(200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                "home timeline page of 20 over HTTP, %d sequential reads: p50 %.2f ms, p99 %.2f ms%n",
+                reads, nanos[reads / 2] / 1e6, nanos[reads * 99 / 100] / 1e6);
+    }
+
+    private static Answer assertProblem(Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().getInt("status")).isEqualTo(status);
+        assertThat(answer.json().getString("detail")).isNotBlank();
+        return answer;
+    }
+
+    /** The job is submitted as members start; the first post after that proves it runs. */
+    private void awaitFanOutJobRunning() {
+        Account warmUp = client.signUp(Handles.fresh("warmup"));
+        client.home(warmUp, "");
+        String id = client.tweetId(warmUp, "warming up the fan-out");
+        Poll.until(Duration.ofMinutes(2), "the fan-out job delivers a first tweet", () -> client.home(warmUp, "")
+                .itemIds()
+                .contains(id));
+    }
+}

@@ -1,0 +1,141 @@
+package flock.systemtests;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A small REST client for the system tests: what a web client does, over a real HTTP port. */
+final class FlockClient {
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    FlockClient(URI base) {
+        this.base = base;
+    }
+
+    /** An answer: status, headers and body, with the body parsed when it is JSON. */
+    record Answer(int status, String contentType, String body) {
+        JsonObject json() {
+            return JSON.createReader(new StringReader(body)).readObject();
+        }
+
+        String string(String field) {
+            return json().getString(field);
+        }
+
+        List<String> itemIds() {
+            List<String> ids = new ArrayList<>();
+            for (JsonValue item : json().getJsonArray("items")) {
+                ids.add(item.asJsonObject().getString("id"));
+            }
+            return ids;
+        }
+
+        Optional<String> nextMaxId() {
+            JsonValue next = json().get("nextMaxId");
+            return next == null ? Optional.empty() : Optional.of(((JsonString) next).getString());
+        }
+    }
+
+    record Account(String id, String token) {}
+
+    Account signUp(String handle) {
+        Answer answer =
+                post("/api/v1/users", null, "{\"handle\":\"" + handle + "\",\"displayName\":\"" + handle + "\"}");
+        if (answer.status() != 201) {
+            throw new AssertionError("sign-up of " + handle + " answered " + answer);
+        }
+        return new Account(answer.string("id"), answer.string("token"));
+    }
+
+    Answer follow(Account who, String targetId) {
+        return send("PUT", "/api/v1/users/" + who.id() + "/following/" + targetId, who.token(), null);
+    }
+
+    Answer unfollow(Account who, String targetId) {
+        return send("DELETE", "/api/v1/users/" + who.id() + "/following/" + targetId, who.token(), null);
+    }
+
+    Answer tweet(Account author, String text) {
+        return post("/api/v1/tweets", author.token(), "{\"text\":" + quote(text) + "}");
+    }
+
+    /** Posts and answers the new tweet's id, failing the test on anything but 201. */
+    String tweetId(Account author, String text) {
+        Answer answer = tweet(author, text);
+        if (answer.status() != 201) {
+            throw new AssertionError("tweet answered " + answer);
+        }
+        return answer.string("id");
+    }
+
+    Answer home(Account reader, String query) {
+        return get("/api/v1/users/" + reader.id() + "/timeline" + query, reader.token());
+    }
+
+    Answer get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Answer post(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    Answer delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    Answer send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+}

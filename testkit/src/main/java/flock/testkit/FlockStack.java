@@ -1,0 +1,169 @@
+package flock.testkit;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flock as a user runs it, in separate processes: grid members and an API node over a real Cassandra.
+ * Members join by TCP/IP on free ports; each test class gets its own cluster name and keyspace so that
+ * tests sharing one Cassandra never see each other's data.
+ */
+public final class FlockStack implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final CassandraServer cassandra;
+    private final String clusterName;
+    private final Path logs;
+    private final List<Integer> memberPorts = new ArrayList<>();
+    private final List<JvmProcess> members = new ArrayList<>();
+    private JvmProcess api;
+    private int apiPort;
+
+    public FlockStack(CassandraServer cassandra, String name, int memberCount) {
+        this.cassandra = cassandra;
+        this.clusterName = name;
+        this.logs = ProjectLayout.scratch(name);
+        for (int i = 0; i < memberCount + 2; i++) {
+            memberPorts.add(FreePorts.next());
+        }
+    }
+
+    /** Starts the members and one API node and waits until the API sees every member. */
+    public FlockStack start(int memberCount) {
+        for (int i = 0; i < memberCount; i++) {
+            startMember();
+        }
+        startApi();
+        awaitMembers(memberCount);
+        return this;
+    }
+
+    public JvmProcess startMember() {
+        int index = members.size();
+        int port = memberPorts.get(index);
+        String memberList =
+                String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+        JvmProcess member = JvmProcess.start(
+                "member-" + index,
+                "grid-node",
+                "flock.gridnode.GridNode",
+                Map.of(
+                        "flock.cluster-name", clusterName,
+                        "flock.member.port", String.valueOf(port),
+                        "flock.members", memberList,
+                        "flock.cassandra.contact-points", cassandra.contactPoint(),
+                        "flock.cassandra.keyspace", keyspace()),
+                logs.resolve("member-" + index + ".log"));
+        members.add(member);
+        return member;
+    }
+
+    public JvmProcess startApi() {
+        apiPort = FreePorts.next();
+        String addresses =
+                String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+        api = JvmProcess.start(
+                "api",
+                "api-node",
+                "flock.apinode.Main",
+                Map.of(
+                        "server.port", String.valueOf(apiPort),
+                        "flock.grid.cluster-name", clusterName,
+                        "flock.grid.addresses", addresses),
+                logs.resolve("api-" + apiPort + ".log"));
+        Poll.until(START_TIMEOUT, "API node " + api + " answers health", () -> status("/observe/health/live") == 200);
+        return api;
+    }
+
+    /** Waits until the API node's grid client sees exactly this many members. */
+    public void awaitMembers(int count) {
+        Poll.until(START_TIMEOUT, count + " members visible to the API node", () -> {
+            String body = get("/observe/health");
+            return body.contains("\"members\":" + count + "}") || body.contains("\"members\":" + count + ",");
+        });
+    }
+
+    public URI apiUri() {
+        return URI.create("http://127.0.0.1:" + apiPort);
+    }
+
+    public List<JvmProcess> members() {
+        return members;
+    }
+
+    public JvmProcess api() {
+        return api;
+    }
+
+    /** Keyspace names allow only lower-case letters, digits and underscores. */
+    public String keyspace() {
+        return clusterName.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    }
+
+    /** Stops every member gracefully (each flushes its write-behind queues) and the API node. */
+    public void stopAll() {
+        if (api != null && api.isAlive()) {
+            api.stop();
+        }
+        for (JvmProcess member : members) {
+            if (member.isAlive()) {
+                member.stop();
+            }
+        }
+    }
+
+    /** Forgets the stopped members so the next ones start on the first ports again. */
+    public void forgetMembers() {
+        members.removeIf(member -> !member.isAlive());
+    }
+
+    @Override
+    public void close() {
+        if (api != null && api.isAlive()) {
+            api.kill();
+        }
+        for (JvmProcess member : members) {
+            if (member.isAlive()) {
+                member.kill();
+            }
+        }
+    }
+
+    private int status(String path) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(apiUri().resolve(path)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String get(String path) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(apiUri().resolve(path)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+}

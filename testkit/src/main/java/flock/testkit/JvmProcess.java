@@ -1,0 +1,91 @@
+package flock.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One of Flock's own JVMs (a grid member, an API node) run as a separate process, logging to a file. */
+public final class JvmProcess {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private JvmProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code mainClass} from a module's packaged classpath.
+     *
+     * @param properties system properties, passed as {@code -Dkey=value}
+     */
+    public static JvmProcess start(
+            String name, String module, String mainClass, Map<String, String> properties, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(ProjectLayout.java());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.addAll(ProjectLayout.HAZELCAST_JVM_OPTIONS);
+        command.add("-Dhazelcast.phone.home.enabled=false");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(ProjectLayout.classpath(module));
+        command.add(mainClass);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new JvmProcess(name, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM and wait: the process runs its shutdown hook (a member flushes and leaves gracefully). */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                throw new IllegalStateException(name + " did not stop within 2 minutes after SIGTERM; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: a crash, no shutdown hook runs. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", log " + log + ")";
+    }
+}
