@@ -1,0 +1,202 @@
+package flock.apinode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.ClientResponseTyped;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webserver.http.HttpRouting;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST contract of shared/api.md, checked once without a socket ({@link ApiRoutingTest}) and once on
+ * a real port ({@link ApiServerTest}), against an in-JVM grid.
+ */
+abstract class ApiContractTest {
+    private static final AtomicInteger HANDLES = new AtomicInteger();
+
+    private final Http1Client client;
+
+    ApiContractTest(Http1Client client) {
+        this.client = client;
+    }
+
+    static void routing(HttpRouting.Builder routing) {
+        Main.routing(routing, TestGrid.client());
+    }
+
+    record Answer(int status, String contentType, String body) {
+        JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+    }
+
+    record Account(String id, String token) {}
+
+    @Test
+    void should_sign_up_with_a_string_id_and_a_token_shown_once() {
+        String handle = freshHandle();
+        Answer answer = post("/api/v1/users", null, "{\"handle\":\"" + handle + "\",\"displayName\":\"Ann\"}");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().getString("id")).matches("[0-9]+");
+        assertThat(answer.json().getString("token")).startsWith(answer.json().getString("id") + ".");
+        Answer profile = get("/api/v1/users/" + answer.json().getString("id"), null);
+        assertThat(profile.json().containsKey("token")).isFalse();
+        assertThat(profile.json().getInt("followers")).isZero();
+    }
+
+    @Test
+    void should_refuse_a_taken_handle_ignoring_case() {
+        String handle = freshHandle();
+        signUp(handle);
+        Answer answer =
+                post("/api/v1/users", null, "{\"handle\":\"" + handle.toUpperCase() + "\",\"displayName\":\"B\"}");
+        assertProblem(answer, 409, "handle");
+    }
+
+    @Test
+    void should_refuse_bad_bodies_with_a_problem_naming_the_field() {
+        assertProblem(post("/api/v1/users", null, "[1,2]"), 400, "body");
+        assertProblem(post("/api/v1/users", null, "{\"handle\":\"ok_name\"}"), 400, "displayName");
+        assertProblem(post("/api/v1/users", null, "{\"handle\":\"a-b\",\"displayName\":\"x\"}"), 400, "handle");
+        assertProblem(post("/api/v1/users", null, "{\"handle\":true,\"displayName\":\"x\"}"), 400, "handle");
+        Account account = signUp(freshHandle());
+        assertProblem(post("/api/v1/tweets", account.token(), "{\"text\":\"a\",\"mediaIds\":[1]}"), 400, "mediaIds[0]");
+        assertProblem(post("/api/v1/tweets", account.token(), "{\"text\":\"nul \\u0000 here\"}"), 400, "U+0000");
+        assertThat(get("/api/v1/users/" + account.id(), null).json().getInt("tweets"))
+                .isZero();
+    }
+
+    @Test
+    void should_refuse_a_body_that_is_not_json_with_415() {
+        Http1ClientRequest request = client.post("/api/v1/users").contentType(MediaTypes.TEXT_PLAIN);
+        ClientResponseTyped<String> response = request.submit("handle=x", String.class);
+        assertThat(response.status().code()).isEqualTo(415);
+    }
+
+    @Test
+    void should_answer_401_without_a_valid_token_and_403_for_someone_elses() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        assertProblem(post("/api/v1/tweets", null, "{\"text\":\"hi\"}"), 401, "token");
+        assertProblem(post("/api/v1/tweets", alice.id() + ".AAAA", "{\"text\":\"hi\"}"), 401, "token");
+        assertProblem(put("/api/v1/users/" + alice.id() + "/following/" + bob.id(), bob.token()), 403, alice.id());
+        assertProblem(get("/api/v1/users/" + alice.id() + "/timeline", bob.token()), 403, alice.id());
+    }
+
+    @Test
+    void should_deliver_a_tweet_to_a_follower_and_count_it() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        assertThat(put("/api/v1/users/" + bob.id() + "/following/" + alice.id(), bob.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(put("/api/v1/users/" + bob.id() + "/following/" + alice.id(), bob.token())
+                        .status())
+                .as("follow is idempotent")
+                .isEqualTo(204);
+        assertThat(get("/api/v1/users/" + bob.id() + "/timeline", bob.token()).status())
+                .isEqualTo(200);
+        Answer posted = post("/api/v1/tweets", alice.token(), "{\"text\":\"e\\u0301t\\u00e9 🐦\"}");
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.json().getString("text")).isEqualTo("\u00e9t\u00e9 🐦");
+        String tweetId = posted.json().getString("id");
+        assertTrueEventually(() -> assertThat(get("/api/v1/users/" + bob.id() + "/timeline", bob.token())
+                        .body())
+                .contains(tweetId));
+        JsonObject profile = get("/api/v1/users/" + alice.id(), null).json();
+        assertThat(profile.getInt("followers")).isEqualTo(1);
+        assertThat(profile.getInt("tweets")).isEqualTo(1);
+        assertThat(delete("/api/v1/users/" + bob.id() + "/following/" + alice.id(), bob.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(get("/api/v1/users/" + alice.id(), null).json().getInt("followers"))
+                .isZero();
+    }
+
+    @Test
+    void should_validate_paging_parameters() {
+        Account alice = signUp(freshHandle());
+        assertProblem(get("/api/v1/users/" + alice.id() + "/tweets?limit=0", null), 400, "limit");
+        assertProblem(get("/api/v1/users/" + alice.id() + "/tweets?limit=101", null), 400, "limit");
+        assertProblem(get("/api/v1/users/" + alice.id() + "/tweets?maxId=abc", null), 400, "maxId");
+        assertThat(get("/api/v1/users/" + alice.id() + "/tweets?limit=100", null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void should_answer_unknown_things_with_404_problems() {
+        assertProblem(get("/api/v1/users/42", null), 404, "42");
+        assertProblem(get("/api/v1/tweets/42", null), 404, "42");
+        assertProblem(get("/api/v1/users/by-handle/nobody_here", null), 404, "nobody_here");
+        assertProblem(get("/api/v1/nothing", null), 404, "/api/v1/nothing");
+    }
+
+    private static String freshHandle() {
+        return "u" + ProcessHandle.current().pid() % 1000 + "_" + HANDLES.incrementAndGet();
+    }
+
+    private Account signUp(String handle) {
+        Answer answer =
+                post("/api/v1/users", null, "{\"handle\":\"" + handle + "\",\"displayName\":\"" + handle + "\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return new Account(answer.json().getString("id"), answer.json().getString("token"));
+    }
+
+    private static void assertProblem(Answer answer, int status, String detailMentions) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().getInt("status")).isEqualTo(status);
+        assertThat(answer.json().getString("detail")).contains(detailMentions);
+    }
+
+    private Answer get(String path, String token) {
+        return answer(request(client.get(), path, token).request());
+    }
+
+    private Answer put(String path, String token) {
+        return answer(request(client.put(), path, token).request());
+    }
+
+    private Answer delete(String path, String token) {
+        return answer(request(client.delete(), path, token).request());
+    }
+
+    private Answer post(String path, String token, String body) {
+        return answer(request(client.post(), path, token)
+                .contentType(MediaTypes.APPLICATION_JSON)
+                .submit(body));
+    }
+
+    /** Sets path, query parameters (the client would encode a '?' inside the path) and the token. */
+    private static Http1ClientRequest request(Http1ClientRequest request, String pathAndQuery, String token) {
+        int question = pathAndQuery.indexOf('?');
+        request.path(question < 0 ? pathAndQuery : pathAndQuery.substring(0, question));
+        if (question >= 0) {
+            for (String pair : pathAndQuery.substring(question + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                request.queryParam(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return token == null ? request : request.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
+    }
+
+    private static Answer answer(HttpClientResponse response) {
+        try (response) {
+            String body = response.entity().hasEntity() ? response.as(String.class) : "";
+            return new Answer(
+                    response.status().code(),
+                    response.headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
+                    body);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package flock.apinode;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.test.TestHazelcastFactory;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import com.hazelcast.core.HazelcastInstance;
+import flock.domain.DomainSerializers;
+import flock.pipelines.FanOutPipeline;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * An in-JVM grid for the API's unit tests: one member on the project's real hazelcast.yaml (maps,
+ * formats, journal) without its Cassandra stores, the fan-out job, and a client as the API node uses.
+ * Shared by every test in the JVM; the fork's exit ends it.
+ */
+final class TestGrid {
+    private static HazelcastInstance client;
+
+    private TestGrid() {}
+
+    static synchronized HazelcastInstance client() {
+        if (client == null) {
+            TestHazelcastFactory factory = new TestHazelcastFactory();
+            Config memberConfig = memberConfig();
+            HazelcastInstance member = factory.newHazelcastInstance(memberConfig);
+            FanOutPipeline.submitIfAbsent(member.getJet());
+            ClientConfig clientConfig = new ClientConfig().setClusterName(memberConfig.getClusterName());
+            clientConfig
+                    .getConnectionStrategyConfig()
+                    .getConnectionRetryConfig()
+                    .setClusterConnectTimeoutMillis(30_000);
+            DomainSerializers.registerAll(clientConfig.getSerializationConfig().getCompactSerializationConfig());
+            client = factory.newHazelcastClient(clientConfig);
+        }
+        return client;
+    }
+
+    private static Config memberConfig() {
+        try (FileInputStream yaml =
+                new FileInputStream(Path.of("..", "hazelcast.yaml").toFile())) {
+            Config config = new YamlConfigBuilder(yaml).build();
+            config.setProperty("hazelcast.logging.type", "jdk");
+            for (MapConfig map : config.getMapConfigs().values()) {
+                map.getMapStoreConfig().setEnabled(false);
+            }
+            DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

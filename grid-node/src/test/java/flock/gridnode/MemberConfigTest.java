@@ -1,0 +1,78 @@
+package flock.gridnode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import flock.domain.MapNames;
+import flock.mapstores.FlockMapStoreFactory;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MemberConfigTest {
+    private static final MemberSettings DEFAULTS = MemberSettings.from(key -> null);
+
+    @Test
+    void should_default_to_the_yaml_when_nothing_is_set() {
+        assertThat(DEFAULTS.configFile()).isEmpty();
+        assertThat(DEFAULTS.port()).isZero();
+        assertThat(DEFAULTS.members()).isEmpty();
+        assertThat(DEFAULTS.cassandraEnabled()).isTrue();
+        Config config = MemberConfig.load(DEFAULTS);
+        assertThat(config.getClusterName()).isEqualTo("flock");
+        assertThat(config.getNetworkConfig().getPort()).isEqualTo(5701);
+    }
+
+    @Test
+    void should_apply_launcher_settings_over_the_yaml() {
+        MemberSettings settings = MemberSettings.from(Map.of(
+                "cluster-name", "test-cluster",
+                "member.port", "15701",
+                "members", "127.0.0.1:15701, 127.0.0.1:15702",
+                "cassandra.enabled", "false")::get);
+        Config config = MemberConfig.load(settings);
+        assertThat(settings.cassandraEnabled()).isFalse();
+        assertThat(config.getClusterName()).isEqualTo("test-cluster");
+        assertThat(config.getNetworkConfig().getPort()).isEqualTo(15701);
+        assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+                .containsExactly("127.0.0.1:15701", "127.0.0.1:15702");
+    }
+
+    @Test
+    void should_enable_jet_and_journal_the_tweets_for_the_fan_out() {
+        Config config = MemberConfig.load(DEFAULTS);
+        assertThat(config.getJetConfig().isEnabled()).isTrue();
+        assertThat(config.getMapConfig(MapNames.TWEETS).getEventJournalConfig().isEnabled())
+                .isTrue();
+        assertThat(config.getMapConfig(MapNames.TWEETS).getEventJournalConfig().getCapacity())
+                .isGreaterThanOrEqualTo(100_000);
+    }
+
+    @Test
+    void should_back_up_every_map_and_write_behind_every_persisted_one() {
+        Config config = MemberConfig.load(DEFAULTS);
+        for (String name : MemberConfig.PERSISTED_MAPS) {
+            MapConfig map = config.getMapConfig(name);
+            assertThat(map.getBackupCount()).as(name).isGreaterThanOrEqualTo(1);
+            assertThat(map.getMapStoreConfig().isEnabled()).as(name).isTrue();
+            assertThat(map.getMapStoreConfig().getWriteDelaySeconds()).as(name).isEqualTo(1);
+            assertThat(map.getMapStoreConfig().isWriteCoalescing()).as(name).isTrue();
+            assertThat(map.getMapStoreConfig().getFactoryClassName()).isEqualTo(FlockMapStoreFactory.class.getName());
+        }
+        assertThat(config.getMapConfig(MapNames.HOME_TIMELINES).getInMemoryFormat())
+                .isEqualTo(InMemoryFormat.OBJECT);
+        assertThat(config.getMapConfig(MapNames.HOME_TIMELINES)
+                        .getMapStoreConfig()
+                        .isEnabled())
+                .isFalse();
+    }
+
+    @Test
+    void should_turn_every_store_off_for_a_grid_without_cassandra() {
+        Config config = MemberConfig.load(DEFAULTS);
+        MemberConfig.disableMapStores(config);
+        assertThat(config.getMapConfigs().values())
+                .allMatch(map -> !map.getMapStoreConfig().isEnabled());
+    }
+}

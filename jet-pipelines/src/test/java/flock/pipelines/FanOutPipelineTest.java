@@ -1,0 +1,112 @@
+package flock.pipelines;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.map.IMap;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import flock.domain.DomainSerializers;
+import flock.domain.FollowList;
+import flock.domain.Timeline;
+import flock.domain.Tweet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FanOutPipelineTest {
+    private static final long AUTHOR = 1;
+    private static final long ACTIVE_FOLLOWER = 2;
+    private static final long OTHER_ACTIVE_FOLLOWER = 3;
+    private static final long INACTIVE_FOLLOWER = 4;
+
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
+    private HazelcastInstance member;
+    private IMap<Long, Tweet> tweets;
+    private IMap<Long, FollowList> followers;
+    private IMap<Long, Timeline> homes;
+
+    @BeforeEach
+    void start_two_members_and_the_job() {
+        member = factory.newHazelcastInstance(config());
+        factory.newHazelcastInstance(config());
+        tweets = member.getMap("tweets");
+        followers = member.getMap("followers");
+        homes = member.getMap("homes");
+        followers.set(
+                AUTHOR,
+                FollowList.EMPTY
+                        .with(ACTIVE_FOLLOWER, 10)
+                        .with(OTHER_ACTIVE_FOLLOWER, 11)
+                        .with(INACTIVE_FOLLOWER, 12));
+        homes.set(AUTHOR, Timeline.empty());
+        homes.set(ACTIVE_FOLLOWER, Timeline.empty());
+        homes.set(OTHER_ACTIVE_FOLLOWER, Timeline.empty());
+        member.getJet().newJob(FanOutPipeline.build("tweets", "followers", "homes"), FanOutPipeline.jobConfig());
+    }
+
+    @AfterEach
+    void stop() {
+        factory.shutdownAll();
+    }
+
+    @Test
+    void should_push_a_new_tweet_to_the_author_and_every_cached_follower_feed() {
+        tweets.set(100L, tweet(100));
+        assertTrueEventually(() -> {
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(100);
+            assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).containsExactly(100);
+            assertThat(homes.get(AUTHOR).toArray()).containsExactly(100);
+        });
+        assertThat(homes.containsKey(INACTIVE_FOLLOWER))
+                .as("a feed not in memory is rebuilt on read, not created")
+                .isFalse();
+    }
+
+    @Test
+    void should_take_a_deleted_tweet_out_of_every_feed() {
+        tweets.set(100L, tweet(100));
+        tweets.set(101L, tweet(101));
+        assertTrueEventually(
+                () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(101, 100));
+        tweets.remove(100L);
+        assertTrueEventually(() -> {
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(101);
+            assertThat(homes.get(AUTHOR).toArray()).containsExactly(101);
+        });
+    }
+
+    @Test
+    void should_not_duplicate_entries_when_the_journal_is_replayed() {
+        tweets.set(100L, tweet(100));
+        tweets.set(101L, tweet(101));
+        assertTrueEventually(() -> assertThat(homes.get(ACTIVE_FOLLOWER).size()).isEqualTo(2));
+        // A second job reads the whole journal again from the oldest event, as a restarted job would.
+        member.getJet().newJob(FanOutPipeline.build("tweets", "followers", "homes"), new JobConfig().setName("replay"));
+        tweets.set(102L, tweet(102));
+        assertTrueEventually(
+                () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101, 100));
+        assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101, 100);
+    }
+
+    private static Tweet tweet(long id) {
+        return new Tweet(id, AUTHOR, "tweet " + id, 0, new long[0]);
+    }
+
+    private static Config config() {
+        Config config = new Config();
+        config.getJetConfig().setEnabled(true);
+        config.addMapConfig(new MapConfig("tweets")
+                .setEventJournalConfig(new com.hazelcast.config.EventJournalConfig()
+                        .setEnabled(true)
+                        .setCapacity(10_000)));
+        config.addMapConfig(new MapConfig("homes").setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(new MapConfig("followers").setInMemoryFormat(InMemoryFormat.OBJECT));
+        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+        return config;
+    }
+}

@@ -1,0 +1,104 @@
+package flock.mapstores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import flock.domain.Credential;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import flock.domain.Tweet;
+import flock.domain.User;
+import flock.testkit.CassandraServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every store against a real Cassandra: what is stored is what comes back, deletes really delete. */
+class MapStoresIT {
+    private static CqlSession session;
+    private static FlockMapStoreFactory factory;
+
+    @BeforeAll
+    static void connect() {
+        CassandraConfig config = CassandraConfig.fromMap(
+                Map.of("contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it"));
+        session = CassandraSessions.open(config, Duration.ofMinutes(2));
+        factory = new FlockMapStoreFactory(session);
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> CassandraMapStore<K, V> store(String map) {
+        return (CassandraMapStore<K, V>) (Object) factory.newMapStore(map, null);
+    }
+
+    @Test
+    void should_store_and_load_a_user_and_its_handle_and_credential() {
+        CassandraMapStore<Long, User> users = store(MapNames.USERS);
+        CassandraMapStore<String, Long> handles = store(MapNames.HANDLES);
+        CassandraMapStore<Long, Credential> credentials = store(MapNames.CREDENTIALS);
+        User user = new User(11L, "Alice", "Alice A.", 1_700_000_000_123L, 4);
+        users.storeAll(Map.of(11L, user));
+        handles.store("alice", 11L);
+        byte[] hash = new byte[Credential.HASH_LENGTH];
+        hash[0] = 7;
+        credentials.store(11L, new Credential(11L, hash));
+
+        assertThat(users.load(11L)).isEqualTo(user);
+        assertThat(handles.load("alice")).isEqualTo(11L);
+        assertThat(credentials.load(11L).tokenHash()).isEqualTo(hash);
+        assertThat(users.load(12L)).isNull();
+        users.delete(11L);
+        assertThat(users.load(11L)).isNull();
+    }
+
+    @Test
+    void should_write_only_the_difference_of_a_follow_list_and_load_it_in_follow_order() {
+        CassandraMapStore<Long, FollowList> following = store(MapNames.FOLLOWING);
+        FollowList first = FollowList.EMPTY.with(201, 1_000).with(202, 1_001).with(203, 1_002);
+        following.store(21L, first);
+        assertThat(following.load(21L)).isEqualTo(first);
+
+        FollowList changed = first.without(202).with(204, 1_003);
+        following.store(21L, changed);
+        assertThat(following.load(21L)).isEqualTo(changed);
+        assertThat(following.load(21L).userIds()).containsExactly(201, 203, 204);
+
+        following.store(21L, FollowList.EMPTY);
+        assertThat(following.load(21L)).isNull();
+    }
+
+    @Test
+    void should_keep_tweets_by_id_and_under_their_author_newest_first() {
+        CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
+        UserTimelineLoader timelines = (UserTimelineLoader) (Object) factory.newMapStore(MapNames.USER_TIMELINES, null);
+        tweets.storeAll(Map.of(
+                301L, new Tweet(301L, 31L, "first", 1_000L, new long[0]),
+                302L, new Tweet(302L, 31L, "second 🐦", 2_000L, new long[] {9L}),
+                303L, new Tweet(303L, 31L, "third", 3_000L, new long[0])));
+        Tweet loaded = tweets.load(302L);
+        assertThat(loaded.text()).isEqualTo("second 🐦");
+        assertThat(loaded.mediaIds()).containsExactly(9L);
+        assertThat(timelines.load(31L).toArray()).containsExactly(303L, 302L, 301L);
+
+        tweets.deleteAll(List.of(302L));
+        assertThat(tweets.load(302L)).isNull();
+        assertThat(timelines.load(31L).toArray()).containsExactly(303L, 301L);
+        assertThat(timelines.load(32L)).isEqualTo(Timeline.empty());
+    }
+
+    @Test
+    void should_treat_the_delete_of_a_tweet_never_stored_as_done() {
+        CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
+        tweets.delete(999L);
+        assertThat(tweets.load(999L)).isNull();
+    }
+}
