@@ -2,8 +2,14 @@ package flock.apinode;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import flock.domain.DomainSerializers;
+import flock.domain.MapNames;
 import io.helidon.config.Config;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +19,25 @@ import java.util.List;
  * to the member owning the key. Settings live under {@code flock.grid} in application.yaml.
  */
 final class GridClient {
+    /**
+     * Written once, read on every page: tweets and profiles. Credentials too, so a token check costs no
+     * network call. The grid invalidates an entry on every change, so a deleted tweet, an edited profile
+     * or a rotated token is not served from here after the change is acknowledged.
+     */
+    static final List<String> NEAR_CACHED_MAPS = List.of(MapNames.TWEETS, MapNames.USERS, MapNames.CREDENTIALS);
+
     private GridClient() {}
+
+    private static NearCacheConfig nearCache(String map, int entries) {
+        return new NearCacheConfig(map)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setInvalidateOnChange(true)
+                .setCacheLocalEntries(false)
+                .setEvictionConfig(new EvictionConfig()
+                        .setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                        .setSize(entries));
+    }
 
     static ClientConfig config(Config grid) {
         ClientConfig config = new ClientConfig();
@@ -37,6 +61,10 @@ final class GridClient {
         config.setProperty(
                 "hazelcast.client.invocation.timeout.seconds",
                 grid.get("invocation-timeout-seconds").asString().orElse("30"));
+        for (String map : NEAR_CACHED_MAPS) {
+            config.addNearCacheConfig(
+                    nearCache(map, grid.get("near-cache-entries").asInt().orElse(100_000)));
+        }
         DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
         return config;
     }

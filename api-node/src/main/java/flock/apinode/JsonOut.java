@@ -10,8 +10,19 @@ import java.time.Instant;
  * cannot hold 64-bit ids).
  */
 final class JsonOut {
-    private final StringBuilder out = new StringBuilder(256);
+    /** A rendered tweet is about 300 bytes; sizing the buffer up front avoids regrowing it per page. */
+    static final int BYTES_PER_TWEET = 320;
+
+    private final StringBuilder out;
     private boolean needsComma;
+
+    JsonOut() {
+        this(256);
+    }
+
+    JsonOut(int expectedLength) {
+        out = new StringBuilder(expectedLength);
+    }
 
     JsonOut beginObject() {
         comma();

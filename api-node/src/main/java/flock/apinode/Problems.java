@@ -1,6 +1,7 @@
 package flock.apinode;
 
 import com.hazelcast.core.HazelcastException;
+import com.hazelcast.map.ReachedMaxSizeException;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import io.helidon.http.HeaderNames;
@@ -28,6 +29,7 @@ final class Problems {
     static void register(HttpRouting.Builder routing) {
         routing.error(FlockException.class, Problems::flock)
                 .error(HazelcastException.class, Problems::grid)
+                .error(ReachedMaxSizeException.class, Problems::writeQueueFull)
                 .error(HttpException.class, Problems::http)
                 .error(Exception.class, Problems::unexpected);
     }
@@ -63,6 +65,20 @@ final class Problems {
                 error);
         response.header(HeaderNames.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         send(response, 503, ErrorCode.UNAVAILABLE.name(), "the data grid is not available right now; retry shortly");
+    }
+
+    /**
+     * The write-behind queue towards Cassandra is at its bound (Cassandra is down or slow): the write is
+     * refused, not queued past the bound, so nothing already acknowledged can be dropped.
+     */
+    private static void writeQueueFull(ServerRequest request, ServerResponse response, ReachedMaxSizeException error) {
+        LOG.warning("write refused, write-behind queue full: " + error.getMessage());
+        response.header(HeaderNames.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        send(
+                response,
+                503,
+                ErrorCode.UNAVAILABLE.name(),
+                "the database is not keeping up; the write was not accepted, retry shortly");
     }
 
     /** Helidon's own refusals (no such route, payload too large, bad request line) in the same format. */

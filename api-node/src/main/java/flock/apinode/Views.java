@@ -72,7 +72,8 @@ final class Views {
             authorIds.add(tweet.authorId());
         }
         Map<Long, User> authors = users.getAll(authorIds);
-        JsonOut json = new JsonOut().beginObject().beginArray("items");
+        JsonOut json =
+                new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
         for (int i = 0; i < shown; i++) {
             Tweet tweet = found.get(ids[i]);
             if (tweet != null) {

@@ -42,6 +42,9 @@ class MemberKillIT {
         for (int i = 0; i < WRITERS; i++) {
             authors.add(client.signUp(Handles.fresh("storm" + i)));
         }
+        Account follower = client.signUp(Handles.fresh("follower"));
+        client.follow(follower, authors.get(0).id());
+        client.home(follower, "");
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean storming = new AtomicBoolean(true);
@@ -87,5 +90,13 @@ class MemberKillIT {
                 acknowledged.size(), atKill, refused.get(), acknowledged.size() - missing.size(), missing.size());
         assertThat(acknowledged.size()).isGreaterThan(atKill);
         assertThat(missing).isEmpty();
+
+        // The fan-out job lost a member too: it restarts from its last snapshot and keeps delivering.
+        String afterKill = client.tweetId(authors.get(0), "posted after the crash");
+        Duration lag = Poll.timeUntil(
+                Duration.ofSeconds(60),
+                "the fan-out delivers after a member was killed",
+                () -> client.home(follower, "?limit=100").itemIds().contains(afterKill));
+        System.out.printf("member kill: fan-out delivered a post-crash tweet after %d ms%n", lag.toMillis());
     }
 }
