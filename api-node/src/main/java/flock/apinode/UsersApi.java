@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
+import java.util.function.BiFunction;
 
 /** {@code /api/v1/users}: sign-up, profiles, following and the two timelines of a user. */
 final class UsersApi implements HttpService {
@@ -74,19 +75,19 @@ final class UsersApi implements HttpService {
     }
 
     private void following(ServerRequest request, ServerResponse response) {
-        long id = Responses.pathId(request, "id");
-        PageRequest page = PageRequest.from(request.query());
-        accounts.require(id);
-        FollowList edges = graph.followingPage(id, page);
-        Responses.json(response, 200, views.userPage(edges, page.limit()));
+        followPage(request, response, graph::followingPage);
     }
 
     private void followers(ServerRequest request, ServerResponse response) {
+        followPage(request, response, graph::followersPage);
+    }
+
+    private void followPage(
+            ServerRequest request, ServerResponse response, BiFunction<Long, PageRequest, FollowList> direction) {
         long id = Responses.pathId(request, "id");
         PageRequest page = PageRequest.from(request.query());
         accounts.require(id);
-        FollowList edges = graph.followersPage(id, page);
-        Responses.json(response, 200, views.userPage(edges, page.limit()));
+        Responses.json(response, 200, views.userPage(direction.apply(id, page), page.limit()));
     }
 
     private void userTimeline(ServerRequest request, ServerResponse response) {

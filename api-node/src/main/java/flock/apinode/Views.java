@@ -25,31 +25,23 @@ final class Views {
     }
 
     static byte[] signUp(Accounts.SignUp signUp) {
-        User user = signUp.user();
-        return new JsonOut()
-                .beginObject()
-                .id("id", user.id())
-                .field("handle", user.handle())
-                .field("displayName", user.displayName())
-                .time("createdAt", user.createdAt())
+        return writeUserHeader(new JsonOut().beginObject(), signUp.user())
                 .field("token", signUp.token())
                 .endObject()
                 .toBytes();
     }
 
     static byte[] profile(Accounts.Profile profile) {
-        User user = profile.user();
-        return new JsonOut()
-                .beginObject()
-                .id("id", user.id())
-                .field("handle", user.handle())
-                .field("displayName", user.displayName())
-                .time("createdAt", user.createdAt())
+        return writeUserHeader(new JsonOut().beginObject(), profile.user())
                 .field("followers", profile.followers())
                 .field("following", profile.following())
-                .field("tweets", user.tweetCount())
+                .field("tweets", profile.user().tweetCount())
                 .endObject()
                 .toBytes();
+    }
+
+    private static JsonOut writeUserHeader(JsonOut json, User user) {
+        return writeUserSummary(json, user).time("createdAt", user.createdAt());
     }
 
     byte[] tweet(Tweet tweet) {
