@@ -54,7 +54,7 @@ final class HomeFeed {
             authors.add(author);
         }
         Map<Long, Timeline> timelines = userTimelines.getAll(authors);
-        homeTimelines.executeOnKey(userId, new MergeIntoTimeline(newestDistinct(timelines.values())));
+        homeTimelines.executeOnKey(userId, new MergeIntoTimeline(newestDistinct(timelines.values()), true));
     }
 
     /** The newest {@link Timeline#MAX_ENTRIES} distinct ids of all the timelines, newest first. */

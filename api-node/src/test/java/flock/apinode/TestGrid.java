@@ -19,25 +19,28 @@ import java.nio.file.Path;
  * Shared by every test in the JVM; the fork's exit ends it.
  */
 final class TestGrid {
+    private static TestHazelcastFactory factory;
     private static HazelcastInstance client;
 
     private TestGrid() {}
 
     static synchronized HazelcastInstance client() {
         if (client == null) {
-            TestHazelcastFactory factory = new TestHazelcastFactory();
-            Config memberConfig = memberConfig();
-            HazelcastInstance member = factory.newHazelcastInstance(memberConfig);
-            FanOutPipeline.submitIfAbsent(member.getJet());
-            ClientConfig clientConfig = new ClientConfig().setClusterName(memberConfig.getClusterName());
-            clientConfig
-                    .getConnectionStrategyConfig()
-                    .getConnectionRetryConfig()
-                    .setClusterConnectTimeoutMillis(30_000);
-            DomainSerializers.registerAll(clientConfig.getSerializationConfig().getCompactSerializationConfig());
-            client = factory.newHazelcastClient(clientConfig);
+            client = newApiNodeClient();
         }
         return client;
+    }
+
+    /** A client configured exactly as an API node's (near caches included), on the shared grid. */
+    static synchronized HazelcastInstance newApiNodeClient() {
+        if (factory == null) {
+            factory = new TestHazelcastFactory();
+            HazelcastInstance member = factory.newHazelcastInstance(memberConfig());
+            FanOutPipeline.submitIfAbsent(member.getJet());
+        }
+        ClientConfig config = GridClient.config(io.helidon.config.Config.empty());
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+        return factory.newHazelcastClient(config);
     }
 
     private static Config memberConfig() {

@@ -19,6 +19,7 @@ public final class DomainSerializers {
             new RemoveFromTimeline.Serializer(),
             new ReadTimelinePage.Serializer(),
             new MergeIntoTimeline.Serializer(),
+            new RemoveManyFromTimeline.Serializer(),
             new AddFollow.Serializer(),
             new RemoveFollow.Serializer(),
             new ReadFollowPage.Serializer(),

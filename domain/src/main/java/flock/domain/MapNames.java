@@ -36,5 +36,8 @@ public final class MapNames {
     /** The name of the fan-out Jet job; one per cluster. */
     public static final String FAN_OUT_JOB = "fan-out";
 
+    /** The name of the job that backfills and unfills feeds on follow and unfollow; one per cluster. */
+    public static final String FOLLOW_BACKFILL_JOB = "follow-backfill";
+
     private MapNames() {}
 }

@@ -59,7 +59,7 @@ class DomainSerializersTest {
             assertThat((Object) serialization.toObject(data)).isEqualTo(processor);
         }
         MergeIntoTimeline merge =
-                serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2})));
+                serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2}, false)));
         assertThat(merge.newestFirst()).containsExactly(3, 2);
     }
 

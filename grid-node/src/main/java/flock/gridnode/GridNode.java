@@ -7,13 +7,14 @@ import com.hazelcast.core.HazelcastInstance;
 import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
 import flock.pipelines.FanOutPipeline;
+import flock.pipelines.FollowBackfillPipeline;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Flock grid member: the composition root of a member JVM. It opens Cassandra (creating the schema),
- * starts the Hazelcast member with Flock's MapStores, makes sure the fan-out job runs, and on SIGTERM
+ * starts the Hazelcast member with Flock's MapStores, makes sure the fan-out and backfill jobs run, and on SIGTERM
  * flushes the write-behind queues before leaving the cluster gracefully, so a planned shutdown or a
  * scale-down loses nothing.
  */
@@ -42,6 +43,7 @@ public final class GridNode {
         CqlSession openedSession = session;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet());
+        FollowBackfillPipeline.submitIfAbsent(member.getJet());
         LOG.info(
                 "Flock grid member ready: {} in cluster '{}' of {} member(s)",
                 member.getCluster().getLocalMember().getAddress(),

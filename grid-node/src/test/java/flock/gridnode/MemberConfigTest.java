@@ -40,7 +40,7 @@ class MemberConfigTest {
     }
 
     @Test
-    void should_enable_jet_and_journal_the_tweets_for_the_fan_out() {
+    void should_enable_jet_and_journal_tweets_and_follows_for_the_jobs() {
         Config config = MemberConfig.load(DEFAULTS);
         assertThat(config.getJetConfig().isEnabled()).isTrue();
         assertThat(config.getMapConfig(MapNames.TWEETS).getEventJournalConfig().isEnabled())

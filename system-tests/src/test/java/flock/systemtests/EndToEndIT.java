@@ -128,6 +128,28 @@ class EndToEndIT {
     }
 
     @Test
+    void should_backfill_a_followed_account_and_take_it_out_on_unfollow() {
+        Account author = client.signUp(Handles.fresh("backfill"));
+        Account reader = client.signUp(Handles.fresh("newfan"));
+        List<String> earlier = List.of(client.tweetId(author, "before you came"), client.tweetId(author, "me again"));
+        assertThat(client.home(reader, "").itemIds()).isEmpty();
+
+        client.follow(reader, author.id());
+        Duration backfill = Poll.timeUntil(
+                FAN_OUT_PROMISE,
+                "the followed account's tweets in the feed",
+                () -> client.home(reader, "").itemIds().containsAll(earlier));
+        client.unfollow(reader, author.id());
+        Duration unfill =
+                Poll.timeUntil(FAN_OUT_PROMISE, "the unfollowed account's tweets gone", () -> client.home(reader, "")
+                        .itemIds()
+                        .isEmpty());
+        System.out.printf(
+                "follow backfill visible after %d ms, unfollow removal after %d ms%n",
+                backfill.toMillis(), unfill.toMillis());
+    }
+
+    @Test
     void should_refuse_missing_wrong_and_foreign_tokens() {
         Account alice = client.signUp(Handles.fresh("alice"));
         Account bob = client.signUp(Handles.fresh("bob"));

@@ -1,0 +1,58 @@
+package flock.apinode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.MapNames;
+import flock.domain.Tweet;
+import flock.domain.User;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two API nodes' grid clients: what one deletes or changes, the other stops serving from its near cache
+ * within a bounded time, because members send invalidations at once (hazelcast.yaml turns batching off).
+ */
+class NearCacheTest {
+    /** Invalidations arrive in milliseconds; batched ones could take 10 s, which this bound would catch. */
+    private static final int BOUND_SECONDS = 3;
+
+    private final HazelcastInstance nodeA = TestGrid.newApiNodeClient();
+    private final HazelcastInstance nodeB = TestGrid.newApiNodeClient();
+
+    @Test
+    void should_serve_reads_from_the_near_cache() {
+        IMap<Long, Tweet> tweets = nodeA.getMap(MapNames.TWEETS);
+        tweets.set(7_001L, new Tweet(7_001L, 1L, "cached", 0, new long[0]));
+        tweets.get(7_001L);
+        tweets.get(7_001L);
+        assertThat(tweets.getLocalMapStats().getNearCacheStats().getHits()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void should_stop_serving_a_tweet_deleted_on_another_node() {
+        IMap<Long, Tweet> onA = nodeA.getMap(MapNames.TWEETS);
+        IMap<Long, Tweet> onB = nodeB.getMap(MapNames.TWEETS);
+        onA.set(7_002L, new Tweet(7_002L, 1L, "doomed", 0, new long[0]));
+        assertThat(onB.get(7_002L)).isNotNull();
+        assertThat(onB.get(7_002L)).isNotNull(); // now served from B's near cache
+
+        onA.remove(7_002L);
+
+        assertTrueEventually(() -> assertThat(onB.get(7_002L)).isNull(), BOUND_SECONDS);
+    }
+
+    @Test
+    void should_show_a_changed_profile_on_another_node() {
+        IMap<Long, User> onA = nodeA.getMap(MapNames.USERS);
+        IMap<Long, User> onB = nodeB.getMap(MapNames.USERS);
+        onA.set(7_003L, new User(7_003L, "nc_user", "Before", 0, 0));
+        assertThat(onB.get(7_003L).displayName()).isEqualTo("Before");
+        assertThat(onB.get(7_003L).displayName()).isEqualTo("Before");
+
+        onA.set(7_003L, new User(7_003L, "nc_user", "After", 0, 0));
+
+        assertTrueEventually(() -> assertThat(onB.get(7_003L).displayName()).isEqualTo("After"), BOUND_SECONDS);
+    }
+}

@@ -1,0 +1,76 @@
+package flock.pipelines;
+
+import com.hazelcast.jet.JetService;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.config.ProcessingGuarantee;
+import com.hazelcast.jet.pipeline.JournalInitialPosition;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.Sources;
+import com.hazelcast.map.EntryProcessor;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.MergeIntoTimeline;
+import flock.domain.RemoveManyFromTimeline;
+import flock.domain.Timeline;
+import java.util.Arrays;
+
+/**
+ * Makes follows change feeds: following an account merges its newest {@value #BACKFILL_TWEETS} tweets into
+ * the follower's home timeline, unfollowing takes that account's tweets out again. Driven by the
+ * {@code following} map's event journal, asynchronously, on the members owning the timelines. Feeds not
+ * in memory are left alone: their rebuild on read already follows the current graph.
+ *
+ * <p>Same guarantees as the fan-out: at-least-once with 1 s snapshots over idempotent entry processors.
+ * An unfollow removes the tweets among the account's newest 800; older ones can only linger in a feed that
+ * holds almost nothing newer.
+ */
+public final class FollowBackfillPipeline {
+    /** How many of a newly followed account's tweets appear in the follower's feed at once. */
+    static final int BACKFILL_TWEETS = 200;
+
+    private FollowBackfillPipeline() {}
+
+    /** Builds the pipeline over the named maps (parameters, so tests can run it over their own maps). */
+    public static Pipeline build(String followingMap, String userTimelinesMap, String homeTimelinesMap) {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(Sources.<FollowChange.FollowEdit, Long, FollowList>mapJournal(
+                        followingMap,
+                        JournalInitialPosition.START_FROM_OLDEST,
+                        FollowChange.FollowEdit::of,
+                        FollowChange.FollowEdit::isEdit))
+                .withoutTimestamps()
+                .setName("follow lists edited")
+                .flatMap(edit -> Traversers.traverseArray(edit.changes()))
+                .setName("follows and unfollows")
+                .<Long, Timeline, FeedEdit>mapUsingIMap(userTimelinesMap, FollowChange::followeeId, FeedEdit::of)
+                .setName("look up the account's tweets")
+                .writeTo(Sinks.mapWithEntryProcessor(homeTimelinesMap, FeedEdit::followerId, FeedEdit::processor));
+        return pipeline;
+    }
+
+    public static Job submitIfAbsent(JetService jet) {
+        JobConfig config = new JobConfig()
+                .setName(MapNames.FOLLOW_BACKFILL_JOB)
+                .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
+                .setSnapshotIntervalMillis(FanOutPipeline.SNAPSHOT_INTERVAL_MILLIS);
+        return jet.newJobIfAbsent(build(MapNames.FOLLOWING, MapNames.USER_TIMELINES, MapNames.HOME_TIMELINES), config);
+    }
+
+    /** The edit of one follower's feed: the followee's tweets merged in or taken out. */
+    record FeedEdit(long followerId, long[] tweetIds, boolean merge) {
+        static FeedEdit of(FollowChange change, Timeline followeeTweets) {
+            long[] ids = followeeTweets == null ? new long[0] : followeeTweets.toArray();
+            if (change.followed()) {
+                ids = Arrays.copyOf(ids, Math.min(ids.length, BACKFILL_TWEETS));
+            }
+            return new FeedEdit(change.followerId(), ids, change.followed());
+        }
+
+        EntryProcessor<Long, Timeline, Void> processor() {
+            return merge ? new MergeIntoTimeline(tweetIds, false) : new RemoveManyFromTimeline(tweetIds);
+        }
+    }
+}

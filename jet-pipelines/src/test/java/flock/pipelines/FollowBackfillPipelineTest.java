@@ -1,0 +1,92 @@
+package flock.pipelines;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import flock.domain.DomainSerializers;
+import flock.domain.FollowList;
+import flock.domain.Timeline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FollowBackfillPipelineTest {
+    private static final long FOLLOWER = 1;
+    private static final long FOLLOWEE = 2;
+    private static final long PROLIFIC = 3;
+    private static final long AWAY_FOLLOWER = 4;
+
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(1);
+    private IMap<Long, FollowList> following;
+    private IMap<Long, Timeline> homes;
+
+    @BeforeEach
+    void start() {
+        HazelcastInstance member = factory.newHazelcastInstance(config());
+        following = member.getMap("following");
+        homes = member.getMap("homes");
+        IMap<Long, Timeline> authors = member.getMap("authors");
+        authors.set(FOLLOWEE, Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3));
+        long[] many = new long[300];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 1_000 - i;
+        }
+        authors.set(PROLIFIC, Timeline.ofNewestFirst(many, many.length));
+        homes.set(FOLLOWER, Timeline.ofNewestFirst(new long[] {5}, 1));
+        member.getJet().newJob(FollowBackfillPipeline.build("following", "authors", "homes"));
+    }
+
+    @AfterEach
+    void stop() {
+        factory.shutdownAll();
+    }
+
+    @Test
+    void should_merge_a_followed_accounts_tweets_into_the_feed() {
+        following.set(FOLLOWER, FollowList.EMPTY.with(FOLLOWEE, 100));
+        assertTrueEventually(() -> assertThat(homes.get(FOLLOWER).toArray()).containsExactly(30, 20, 10, 5), 30);
+    }
+
+    @Test
+    void should_take_an_unfollowed_accounts_tweets_out_again() {
+        following.set(FOLLOWER, FollowList.EMPTY.with(FOLLOWEE, 100));
+        assertTrueEventually(() -> assertThat(homes.get(FOLLOWER).size()).isEqualTo(4), 30);
+        following.set(FOLLOWER, FollowList.EMPTY);
+        assertTrueEventually(() -> assertThat(homes.get(FOLLOWER).toArray()).containsExactly(5), 30);
+    }
+
+    @Test
+    void should_backfill_at_most_200_tweets() {
+        following.set(FOLLOWER, FollowList.EMPTY.with(PROLIFIC, 100));
+        assertTrueEventually(
+                () -> assertThat(homes.get(FOLLOWER).size()).isEqualTo(FollowBackfillPipeline.BACKFILL_TWEETS + 1));
+        assertThat(homes.get(FOLLOWER).get(0)).isEqualTo(1_000);
+    }
+
+    @Test
+    void should_leave_a_feed_that_is_not_in_memory_alone() {
+        following.set(AWAY_FOLLOWER, FollowList.EMPTY.with(FOLLOWEE, 100));
+        following.set(FOLLOWER, FollowList.EMPTY.with(FOLLOWEE, 101));
+        assertTrueEventually(() -> assertThat(homes.get(FOLLOWER).size()).isEqualTo(4), 30);
+        assertThat(homes.containsKey(AWAY_FOLLOWER)).isFalse();
+    }
+
+    private static Config config() {
+        Config config = new Config();
+        config.getJetConfig().setEnabled(true);
+        config.addMapConfig(new MapConfig("following")
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(10_000)));
+        config.addMapConfig(new MapConfig("homes").setInMemoryFormat(InMemoryFormat.OBJECT));
+        config.addMapConfig(new MapConfig("authors").setInMemoryFormat(InMemoryFormat.OBJECT));
+        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+        return config;
+    }
+}
