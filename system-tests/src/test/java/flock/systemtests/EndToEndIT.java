@@ -26,6 +26,12 @@ class EndToEndIT {
     /** The design's promise: a new tweet is in followers' home feeds within a second. */
     private static final Duration FAN_OUT_PROMISE = Duration.ofSeconds(1);
 
+    /**
+     * A functional bound for the follow backfill: it asserts that the feed changes, and the test prints how
+     * fast. Its one-second target belongs to issue 3 and is measured there, not gated here.
+     */
+    private static final Duration BACKFILL_BOUND = Duration.ofSeconds(5);
+
     private FlockStack stack;
     private FlockClient client;
 

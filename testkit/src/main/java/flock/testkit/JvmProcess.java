@@ -31,7 +31,7 @@ public final class JvmProcess {
         command.add(ProjectLayout.java());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
-        command.addAll(ProjectLayout.HAZELCAST_JVM_OPTIONS);
+        command.add(ProjectLayout.hazelcastJvmOptions());
         command.add("-Dhazelcast.phone.home.enabled=false");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");

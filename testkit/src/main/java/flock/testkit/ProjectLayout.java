@@ -2,20 +2,15 @@ package flock.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Where the project's files are, seen from a test JVM (failsafe passes {@code flock.project.dir}). */
 public final class ProjectLayout {
-    /** The JDK options every JVM embedding Hazelcast needs on JDK 21+. */
-    public static final List<String> HAZELCAST_JVM_OPTIONS = List.of(
-            "--add-modules", "java.se",
-            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
-
     private ProjectLayout() {}
+
+    /** The JDK options every JVM embedding Hazelcast needs on JDK 21+, as a java @argfile. */
+    public static String hazelcastJvmOptions() {
+        return "@" + root().resolve("infra/hazelcast-jvm.options");
+    }
 
     public static Path root() {
         String configured = System.getProperty("flock.project.dir");
