@@ -142,12 +142,12 @@ class EndToEndIT {
 
         client.follow(reader, author.id());
         Duration backfill = Poll.timeUntil(
-                FAN_OUT_PROMISE,
+                BACKFILL_BOUND,
                 "the followed account's tweets in the feed",
                 () -> client.home(reader, "").itemIds().containsAll(earlier));
         client.unfollow(reader, author.id());
         Duration unfill =
-                Poll.timeUntil(FAN_OUT_PROMISE, "the unfollowed account's tweets gone", () -> client.home(reader, "")
+                Poll.timeUntil(BACKFILL_BOUND, "the unfollowed account's tweets gone", () -> client.home(reader, "")
                         .itemIds()
                         .isEmpty());
         System.out.printf(
