@@ -66,7 +66,7 @@ final class Posts {
             throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
         }
         if (tweets.remove(tweetId) != null) {
-            userTimelines.executeOnKey(tweet.authorId(), new RemoveFromTimeline(tweetId));
+            userTimelines.executeOnKey(tweet.authorId(), RemoveFromTimeline.one(tweetId));
             users.executeOnKey(tweet.authorId(), new AdjustTweetCount(-1));
         }
     }

@@ -19,7 +19,6 @@ public final class DomainSerializers {
             new RemoveFromTimeline.Serializer(),
             new ReadTimelinePage.Serializer(),
             new MergeIntoTimeline.Serializer(),
-            new RemoveManyFromTimeline.Serializer(),
             new AddFollow.Serializer(),
             new RemoveFollow.Serializer(),
             new ReadFollowPage.Serializer(),

@@ -6,13 +6,27 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/** Takes one tweet id out of a timeline: the inverse of {@link InsertIntoTimeline}. Idempotent. */
-public record RemoveFromTimeline(long tweetId) implements EntryProcessor<Long, Timeline, Void> {
+/**
+ * Takes tweet ids out of a timeline: one deleted tweet, or every tweet of an unfollowed account. The
+ * inverse of {@link InsertIntoTimeline} and {@link MergeIntoTimeline}. Idempotent.
+ */
+public record RemoveFromTimeline(long[] tweetIds) implements EntryProcessor<Long, Timeline, Void> {
+
+    public static RemoveFromTimeline one(long tweetId) {
+        return new RemoveFromTimeline(new long[] {tweetId});
+    }
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
         Timeline timeline = entry.getValue();
-        if (timeline != null && timeline.remove(tweetId)) {
+        if (timeline == null) {
+            return null;
+        }
+        boolean changed = false;
+        for (long tweetId : tweetIds) {
+            changed |= timeline.remove(tweetId);
+        }
+        if (changed) {
             entry.setValue(timeline);
         }
         return null;
@@ -22,12 +36,12 @@ public record RemoveFromTimeline(long tweetId) implements EntryProcessor<Long, T
     public static final class Serializer implements CompactSerializer<RemoveFromTimeline> {
         @Override
         public RemoveFromTimeline read(CompactReader reader) {
-            return new RemoveFromTimeline(reader.readInt64("tweetId"));
+            return new RemoveFromTimeline(reader.readArrayOfInt64("tweetIds"));
         }
 
         @Override
         public void write(CompactWriter writer, RemoveFromTimeline processor) {
-            writer.writeInt64("tweetId", processor.tweetId());
+            writer.writeArrayOfInt64("tweetIds", processor.tweetIds());
         }
 
         @Override

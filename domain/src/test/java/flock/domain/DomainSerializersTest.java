@@ -44,7 +44,6 @@ class DomainSerializersTest {
     void should_send_entry_processors_in_compact_form_not_java_serialization() {
         List<Object> processors = List.of(
                 new InsertIntoTimeline(9L, true),
-                new RemoveFromTimeline(9L),
                 new ReadTimelinePage(100L, 1L, 20),
                 new AddFollow(3L, 4L),
                 new RemoveFollow(3L),
@@ -61,6 +60,9 @@ class DomainSerializersTest {
         MergeIntoTimeline merge =
                 serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2}, false)));
         assertThat(merge.newestFirst()).containsExactly(3, 2);
+        RemoveFromTimeline remove =
+                serialization.toObject(serialization.toData(new RemoveFromTimeline(new long[] {9, 8})));
+        assertThat(remove.tweetIds()).containsExactly(9, 8);
     }
 
     private static InternalSerializationService serializationService() {

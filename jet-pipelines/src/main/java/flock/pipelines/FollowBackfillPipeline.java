@@ -13,7 +13,7 @@ import com.hazelcast.map.EntryProcessor;
 import flock.domain.FollowList;
 import flock.domain.MapNames;
 import flock.domain.MergeIntoTimeline;
-import flock.domain.RemoveManyFromTimeline;
+import flock.domain.RemoveFromTimeline;
 import flock.domain.Timeline;
 import java.util.Arrays;
 
@@ -70,7 +70,7 @@ public final class FollowBackfillPipeline {
         }
 
         EntryProcessor<Long, Timeline, Void> processor() {
-            return merge ? new MergeIntoTimeline(tweetIds, false) : new RemoveManyFromTimeline(tweetIds);
+            return merge ? new MergeIntoTimeline(tweetIds, false) : new RemoveFromTimeline(tweetIds);
         }
     }
 }

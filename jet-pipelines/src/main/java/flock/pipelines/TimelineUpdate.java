@@ -12,6 +12,6 @@ import flock.domain.Timeline;
 record TimelineUpdate(long userId, long tweetId, boolean removal) {
 
     EntryProcessor<Long, Timeline, Void> processor() {
-        return removal ? new RemoveFromTimeline(tweetId) : new InsertIntoTimeline(tweetId, false);
+        return removal ? RemoveFromTimeline.one(tweetId) : new InsertIntoTimeline(tweetId, false);
     }
 }
