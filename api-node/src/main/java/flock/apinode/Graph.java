@@ -9,13 +9,21 @@ import flock.domain.FollowList;
 import flock.domain.MapNames;
 import flock.domain.ReadFollowPage;
 import flock.domain.RemoveFollow;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The follow graph, kept in both directions: {@code following} on the follower's partition and
  * {@code followers} on the followee's. Each side is changed by an idempotent entry processor on its
  * owner, so a retried request repairs a half-applied one instead of duplicating it.
+ *
+ * <p>The two sides are two operations on two partitions, so a follow and an unfollow of the same pair
+ * (a double click) could interleave and leave the sides disagreeing. A follower's edits therefore hold a
+ * lock on the follower's key: follows are rare next to reads, and the lock costs two calls only on them.
  */
 final class Graph {
+    /** Longer than the two entry processors of a follow ever take, short enough to heal after a crash. */
+    private static final long LOCK_LEASE_SECONDS = 10;
+
     private final Accounts accounts;
     private final IMap<Long, FollowList> following;
     private final IMap<Long, FollowList> followers;
@@ -35,13 +43,30 @@ final class Graph {
         accounts.require(userId);
         accounts.require(targetId);
         long edgeId = ids.newId();
-        following.executeOnKey(userId, new AddFollow(targetId, edgeId));
-        followers.executeOnKey(targetId, new AddFollow(userId, edgeId));
+        whileHoldingFollowerLock(userId, () -> {
+            following.executeOnKey(userId, new AddFollow(targetId, edgeId));
+            followers.executeOnKey(targetId, new AddFollow(userId, edgeId));
+        });
     }
 
     void unfollow(long userId, long targetId) {
-        following.executeOnKey(userId, new RemoveFollow(targetId));
-        followers.executeOnKey(targetId, new RemoveFollow(userId));
+        whileHoldingFollowerLock(userId, () -> {
+            following.executeOnKey(userId, new RemoveFollow(targetId));
+            followers.executeOnKey(targetId, new RemoveFollow(userId));
+        });
+    }
+
+    /**
+     * The lease bounds how long a lock can outlive an API node that dies holding it (the grid also frees
+     * the locks of a client that disconnects).
+     */
+    private void whileHoldingFollowerLock(long userId, Runnable edit) {
+        following.lock(userId, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        try {
+            edit.run();
+        } finally {
+            following.unlock(userId);
+        }
     }
 
     /** One more edge than asked for, so the caller knows whether another page exists. */

@@ -40,6 +40,9 @@ public final class GridNode {
             MemberConfig.disableMapStores(config);
         }
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        if (session != null) {
+            member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
+        }
         CqlSession openedSession = session;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet());

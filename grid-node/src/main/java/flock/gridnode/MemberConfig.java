@@ -25,6 +25,11 @@ public final class MemberConfig {
             flock.domain.MapNames.FOLLOWERS,
             flock.domain.MapNames.TWEETS);
 
+    /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */
+    static final List<String> READ_THROUGH_MAPS = java.util.stream.Stream.concat(
+                    PERSISTED_MAPS.stream(), java.util.stream.Stream.of(flock.domain.MapNames.USER_TIMELINES))
+            .toList();
+
     private MemberConfig() {}
 
     /** The packaged (or named) hazelcast.yaml with the settings applied and Flock's serializers registered. */

@@ -1,0 +1,166 @@
+package flock.apinode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import flock.domain.User;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Storms of concurrent follows, unfollows, posts and deletes from many threads, then the invariants:
+ * each follow edge is in both directions or in neither, counts equal edges, a user's tweet count equals
+ * the tweets left, and no home timeline holds an entry twice.
+ */
+class ConcurrencyStormTest {
+    private static final int USERS = 8;
+    private static final int THREADS = 8;
+    private static final int OPERATIONS_PER_THREAD = 300;
+
+    private final HazelcastInstance grid = TestGrid.client();
+    private final Accounts accounts = new Accounts(grid);
+    private final Graph graph = new Graph(grid, accounts);
+    private final Posts posts = new Posts(grid);
+
+    @Test
+    void should_keep_the_graph_symmetric_and_the_counts_true_under_concurrent_writes() throws Exception {
+        long[] users = new long[USERS];
+        for (int i = 0; i < USERS; i++) {
+            users[i] = accounts.signUp("storm_" + ThreadLocalRandom.current().nextInt(1_000_000) + "_" + i, "s")
+                    .user()
+                    .id();
+        }
+        Set<Long> posted = ConcurrentHashMap.newKeySet();
+        Set<Long> deleted = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                work.add(pool.submit(() -> storm(users, posted, deleted)));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        }
+
+        IMap<Long, FollowList> following = grid.getMap(MapNames.FOLLOWING);
+        IMap<Long, FollowList> followers = grid.getMap(MapNames.FOLLOWERS);
+        assertTrueEventually(
+                () -> assertThat(edges(following, users)).isEqualTo(reversed(edges(followers, users))), 10);
+        IMap<Long, User> profiles = grid.getMap(MapNames.USERS);
+        for (long user : users) {
+            long left = posted.stream()
+                    .filter(id -> !deleted.contains(id)
+                            && posts.find(id).map(t -> t.authorId() == user).orElse(false))
+                    .count();
+            assertThat(profiles.get(user).tweetCount())
+                    .as("tweet count of " + user)
+                    .isEqualTo(left);
+        }
+        IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
+        for (long user : users) {
+            Timeline home = homes.get(user);
+            if (home != null) {
+                assertThat(home.toArray()).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
+    void should_keep_one_pair_symmetric_when_follows_and_unfollows_of_it_race() throws Exception {
+        long a = accounts.signUp("pair_a_" + ThreadLocalRandom.current().nextInt(100_000), "a")
+                .user()
+                .id();
+        long b = accounts.signUp("pair_b_" + ThreadLocalRandom.current().nextInt(100_000), "b")
+                .user()
+                .id();
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                boolean follower = t % 2 == 0;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+                        if (follower) {
+                            graph.follow(a, b);
+                        } else {
+                            graph.unfollow(a, b);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        }
+        IMap<Long, FollowList> following = grid.getMap(MapNames.FOLLOWING);
+        IMap<Long, FollowList> followers = grid.getMap(MapNames.FOLLOWERS);
+        boolean aFollowsB = following.get(a) != null && following.get(a).contains(b);
+        assertTrueEventually(
+                () -> assertThat(followers.get(b) != null && followers.get(b).contains(a))
+                        .as("b's followers agree with a's following (%s)", aFollowsB)
+                        .isEqualTo(aFollowsB),
+                10);
+    }
+
+    private Void storm(long[] users, Set<Long> posted, Set<Long> deleted) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+            long a = users[random.nextInt(USERS)];
+            long b = users[random.nextInt(USERS)];
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    if (a != b) {
+                        graph.follow(a, b);
+                    }
+                }
+                case 1 -> graph.unfollow(a, b);
+                case 2 -> posted.add(posts.post(a, "storm " + i, new long[0]).id());
+                default -> {
+                    Long victim = posted.stream()
+                            .filter(id -> !deleted.contains(id))
+                            .findAny()
+                            .orElse(null);
+                    if (victim != null && deleted.add(victim)) {
+                        posts.find(victim).ifPresent(tweet -> posts.delete(tweet.authorId(), victim));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every edge "a follows b" among the users, from one direction's lists. */
+    private static Set<List<Long>> edges(IMap<Long, FollowList> map, long[] users) {
+        Set<List<Long>> edges = new HashSet<>();
+        for (long user : users) {
+            FollowList list = map.get(user);
+            if (list != null) {
+                for (long other : list.userIds()) {
+                    edges.add(List.of(user, other));
+                }
+            }
+        }
+        return edges;
+    }
+
+    private static Set<List<Long>> reversed(Set<List<Long>> edges) {
+        Set<List<Long>> result = new HashSet<>();
+        for (List<Long> edge : edges) {
+            result.add(List.of(edge.get(1), edge.get(0)));
+        }
+        return result;
+    }
+}
