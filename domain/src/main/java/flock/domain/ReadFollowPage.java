@@ -7,10 +7,7 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/**
- * Reads a page of a follow list on its owner: the newest edges below {@code maxEdgeId}. With a limit
- * of zero it answers an empty page, which callers use to learn only whether the list exists.
- */
+/** Reads a page of a follow list on its owner: the newest edges below {@code maxEdgeId}, newest first. */
 public record ReadFollowPage(long maxEdgeId, int limit)
         implements EntryProcessor<Long, FollowList, FollowList>, ReadOnly {
 

@@ -7,27 +7,29 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import flock.domain.DomainSerializers;
+import flock.domain.MapNames;
 import flock.mapstores.FlockMapStoreFactory;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Builds a member's {@link Config} from {@code hazelcast.yaml} plus the launcher's settings. */
 public final class MemberConfig {
     /** The maps whose entries Cassandra keeps; flushed before a member leaves. */
     static final List<String> PERSISTED_MAPS = List.of(
-            flock.domain.MapNames.USERS,
-            flock.domain.MapNames.HANDLES,
-            flock.domain.MapNames.CREDENTIALS,
-            flock.domain.MapNames.FOLLOWING,
-            flock.domain.MapNames.FOLLOWERS,
-            flock.domain.MapNames.TWEETS);
+            MapNames.USERS,
+            MapNames.HANDLES,
+            MapNames.CREDENTIALS,
+            MapNames.FOLLOWING,
+            MapNames.FOLLOWERS,
+            MapNames.TWEETS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */
-    static final List<String> READ_THROUGH_MAPS = java.util.stream.Stream.concat(
-                    PERSISTED_MAPS.stream(), java.util.stream.Stream.of(flock.domain.MapNames.USER_TIMELINES))
+    static final List<String> READ_THROUGH_MAPS = Stream.concat(
+                    PERSISTED_MAPS.stream(), Stream.of(MapNames.USER_TIMELINES))
             .toList();
 
     private MemberConfig() {}

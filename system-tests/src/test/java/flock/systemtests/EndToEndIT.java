@@ -37,7 +37,7 @@ class EndToEndIT {
 
     @BeforeAll
     void start() {
-        stack = new FlockStack(CassandraServer.shared(), "e2e", 2).start(2);
+        stack = new FlockStack(CassandraServer.shared(), "e2e").start(2);
         client = new FlockClient(stack.apiUri());
         awaitFanOutJobRunning();
     }

@@ -36,7 +36,7 @@ class MemberKillIT {
 
     @Test
     void should_keep_every_acknowledged_tweet_when_a_member_is_killed_mid_writes() throws Exception {
-        stack = new FlockStack(CassandraServer.shared(), "kill", 2).start(2);
+        stack = new FlockStack(CassandraServer.shared(), "kill").start(2);
         FlockClient client = new FlockClient(stack.apiUri());
         List<Account> authors = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {

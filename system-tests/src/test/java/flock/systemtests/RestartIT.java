@@ -30,7 +30,7 @@ class RestartIT {
 
     @Test
     void should_bring_back_everything_from_cassandra_after_a_graceful_restart() {
-        stack = new FlockStack(CassandraServer.shared(), "restart", 2).start(2);
+        stack = new FlockStack(CassandraServer.shared(), "restart").start(2);
         FlockClient before = new FlockClient(stack.apiUri());
         Account alice = before.signUp(Handles.fresh("alice"));
         Account bob = before.signUp(Handles.fresh("bob"));

@@ -26,13 +26,10 @@ public final class FlockStack implements AutoCloseable {
     private JvmProcess api;
     private int apiPort;
 
-    public FlockStack(CassandraServer cassandra, String name, int memberCount) {
+    public FlockStack(CassandraServer cassandra, String name) {
         this.cassandra = cassandra;
         this.clusterName = name;
         this.logs = ProjectLayout.scratch(name);
-        for (int i = 0; i < memberCount + 2; i++) {
-            memberPorts.add(FreePorts.next());
-        }
     }
 
     /** Starts the members and one API node and waits until the API sees every member. */
@@ -47,6 +44,9 @@ public final class FlockStack implements AutoCloseable {
 
     public JvmProcess startMember() {
         int index = members.size();
+        if (index == memberPorts.size()) {
+            memberPorts.add(FreePorts.next()); // a restarted member reuses the port its index had
+        }
         int port = memberPorts.get(index);
         String memberList =
                 String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
