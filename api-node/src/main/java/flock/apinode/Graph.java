@@ -28,9 +28,11 @@ final class Graph {
     private final IMap<Long, FollowList> following;
     private final IMap<Long, FollowList> followers;
     private final FlakeIdGenerator ids;
+    private final PullAccounts pullAccounts;
 
-    Graph(HazelcastInstance grid, Accounts accounts) {
+    Graph(HazelcastInstance grid, Accounts accounts, PullAccounts pullAccounts) {
         this.accounts = accounts;
+        this.pullAccounts = pullAccounts;
         this.following = grid.getMap(MapNames.FOLLOWING);
         this.followers = grid.getMap(MapNames.FOLLOWERS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
@@ -45,7 +47,8 @@ final class Graph {
         long edgeId = ids.newId();
         whileHoldingFollowerLock(userId, () -> {
             following.executeOnKey(userId, new AddFollow(targetId, edgeId));
-            followers.executeOnKey(targetId, new AddFollow(userId, edgeId));
+            int followerCount = followers.executeOnKey(targetId, new AddFollow(userId, edgeId));
+            pullAccounts.followed(userId, targetId, followerCount);
         });
     }
 
@@ -53,6 +56,7 @@ final class Graph {
         whileHoldingFollowerLock(userId, () -> {
             following.executeOnKey(userId, new RemoveFollow(targetId));
             followers.executeOnKey(targetId, new RemoveFollow(userId));
+            pullAccounts.unfollowed(userId, targetId);
         });
     }
 

@@ -2,82 +2,124 @@ package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.domain.FollowList;
+import flock.domain.EditPulledAuthors;
+import flock.domain.HomePage;
+import flock.domain.InstallRebuiltFeed;
 import flock.domain.MapNames;
-import flock.domain.MergeIntoTimeline;
+import flock.domain.MarkFeedRead;
+import flock.domain.NewestFirstMerge;
+import flock.domain.ReadHomePage;
 import flock.domain.ReadTimelinePage;
 import flock.domain.Timeline;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads home feeds. A feed in memory answers with one entry processor on its owner; a feed that is not
- * (after a restart, or never read) is rebuilt from the user timelines of the accounts followed, which
- * read through to Cassandra, before the first page is answered.
+ * Reads home feeds. A feed in memory answers with one entry processor on its owner, plus, for readers who
+ * follow accounts in pull mode, those accounts' newest tweets merged in by id. A feed that is not in memory
+ * (never read, evicted as idle, or lost in a restart) is rebuilt from the followed accounts' timelines,
+ * which read through to Cassandra, before the first page is answered.
  */
 final class HomeFeed {
     private final IMap<Long, Timeline> homeTimelines;
     private final IMap<Long, Timeline> userTimelines;
     private final Graph graph;
+    private final PullAccounts pullAccounts;
+    private final FeedSettings settings;
+    private final FeedMetrics metrics;
 
-    HomeFeed(HazelcastInstance grid, Graph graph) {
+    HomeFeed(
+            HazelcastInstance grid,
+            Graph graph,
+            PullAccounts pullAccounts,
+            FeedSettings settings,
+            FeedMetrics metrics) {
         this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.graph = graph;
+        this.pullAccounts = pullAccounts;
+        this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** One more id than asked for, so the caller knows whether another page exists. */
     long[] page(long userId, PageRequest page) {
-        ReadTimelinePage read = new ReadTimelinePage(page.maxId(), page.sinceId(), page.limit() + 1);
-        long[] ids = homeTimelines.executeOnKey(userId, read);
-        if (ids != null) {
-            return ids;
+        long now = System.currentTimeMillis();
+        ReadHomePage read = new ReadHomePage(
+                page.maxId(),
+                page.sinceId(),
+                page.limit() + 1,
+                now - settings.markReadEvery().toMillis());
+        HomePage home = homeTimelines.executeOnKey(userId, read);
+        if (home == null) {
+            rebuild(userId, now);
+            home = homeTimelines.executeOnKey(userId, read);
+            if (home == null) {
+                return new long[0];
+            }
+        } else if (home.readMarkStale()) {
+            homeTimelines.submitToKey(userId, new MarkFeedRead(now)); // no need to wait: it only delays eviction
         }
-        rebuild(userId);
-        ids = homeTimelines.executeOnKey(userId, read);
-        return ids == null ? new long[0] : ids;
+        if (home.pulledAuthors().length == 0) {
+            return home.ids();
+        }
+        return withPulledTweets(home, page);
     }
 
     /**
-     * Merges the newest tweets of everyone followed (and the user's own) into the feed. The merge entry
-     * processor unions with whatever the fan-out inserted meanwhile, so no tweet posted during the
-     * rebuild is lost: either the fan-out found the feed present, or the tweet was already in its
-     * author's timeline when this read it (Posts.post writes that first).
+     * Merges the pulled accounts' newest tweets into the page. Their timelines come through the API node's
+     * near cache: a big account's timeline is read by every follower and changes only when it posts.
      */
-    void rebuild(long userId) {
-        FollowList following = graph.allFollowing(userId);
-        Set<Long> authors = new HashSet<>(following.size() + 1);
-        authors.add(userId);
-        for (long author : following.userIds()) {
+    private long[] withPulledTweets(HomePage home, PageRequest page) {
+        Set<Long> authors = new HashSet<>(home.pulledAuthors().length * 2);
+        for (long author : home.pulledAuthors()) {
             authors.add(author);
         }
-        Map<Long, Timeline> timelines = userTimelines.getAll(authors);
-        homeTimelines.executeOnKey(userId, new MergeIntoTimeline(newestDistinct(timelines.values()), true));
+        Map<Long, Timeline> pulled = userTimelines.getAll(authors);
+        long[][] sources = new long[pulled.size() + 1][];
+        sources[0] = home.ids();
+        int next = 1;
+        for (Timeline timeline : pulled.values()) {
+            sources[next++] = timeline.page(page.maxId(), page.sinceId(), page.limit() + 1);
+        }
+        return NewestFirstMerge.merge(sources, page.limit() + 1);
     }
 
-    /** The newest {@link Timeline#MAX_ENTRIES} distinct ids of all the timelines, newest first. */
-    static long[] newestDistinct(Iterable<Timeline> timelines) {
-        int total = 0;
-        for (Timeline timeline : timelines) {
-            total += timeline.size();
-        }
-        long[] all = new long[total];
-        int filled = 0;
-        for (Timeline timeline : timelines) {
-            for (int i = 0; i < timeline.size(); i++) {
-                all[filled++] = timeline.get(i);
+    /**
+     * Merges the newest tweets of every pushed account followed (and the user's own) into the feed, and
+     * records the pulled ones. The author timelines are read by entry processor, never from the near
+     * cache: a tweet posted during the rebuild must be seen there (Posts.post writes it first) or by the
+     * fan-out, which finds the feed present; the install merges with whatever the fan-out added meanwhile.
+     */
+    void rebuild(long userId, long readAtMillis) {
+        long started = System.nanoTime();
+        long[] followees = graph.allFollowing(userId).userIds();
+        Set<Long> pulled = pullAccounts.pulledAmong(followees);
+        Set<Long> pushedAuthors = new HashSet<>(followees.length * 2 + 2);
+        pushedAuthors.add(userId);
+        for (long followee : followees) {
+            if (!pulled.contains(followee)) {
+                pushedAuthors.add(followee);
             }
         }
-        Arrays.sort(all);
-        long[] newest = new long[Math.min(total, Timeline.MAX_ENTRIES)];
-        int count = 0;
-        for (int i = total - 1; i >= 0 && count < newest.length; i--) {
-            if (count == 0 || newest[count - 1] != all[i]) {
-                newest[count++] = all[i];
+        Map<Long, long[]> newest = userTimelines.executeOnKeys(
+                pushedAuthors, new ReadTimelinePage(Long.MAX_VALUE, 0, Timeline.MAX_ENTRIES));
+        long[][] sources = newest.values().stream().filter(ids -> ids != null).toArray(long[][]::new);
+        homeTimelines.executeOnKey(
+                userId,
+                new InstallRebuiltFeed(
+                        NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES), toArray(pulled), readAtMillis));
+        // An account that switched to pull while this ran is either seen now or found the feed installed.
+        for (Long switched : pullAccounts.pulledAmong(followees)) {
+            if (!pulled.contains(switched)) {
+                homeTimelines.executeOnKey(userId, new EditPulledAuthors(switched, true));
             }
         }
-        return Arrays.copyOf(newest, count);
+        metrics.rebuilt(System.nanoTime() - started);
+    }
+
+    private static long[] toArray(Set<Long> ids) {
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

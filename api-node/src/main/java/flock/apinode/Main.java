@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The API node: a stateless Helidon SE server in front of the grid. This is the composition root;
- * {@link #routing(HttpRouting.Builder, HazelcastInstance)} is what tests mount without a socket.
+ * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings)} is what tests mount without a
+ * socket.
  */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -26,7 +27,7 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .addFeature(observe(grid))
-                .routing(routing -> routing(routing, grid))
+                .routing(routing -> routing(routing, grid, FeedSettings.from(config.get("flock.feed"))))
                 .build()
                 .start();
         Runtime.getRuntime()
@@ -51,11 +52,12 @@ public final class Main {
     }
 
     /** Mounts the REST API v1 over the given grid connection. */
-    public static void routing(HttpRouting.Builder routing, HazelcastInstance grid) {
+    static void routing(HttpRouting.Builder routing, HazelcastInstance grid, FeedSettings feedSettings) {
         Accounts accounts = new Accounts(grid);
-        Graph graph = new Graph(grid, accounts);
+        PullAccounts pullAccounts = new PullAccounts(grid, feedSettings.pullThreshold());
+        Graph graph = new Graph(grid, accounts, pullAccounts);
         Posts posts = new Posts(grid);
-        HomeFeed homeFeed = new HomeFeed(grid, graph);
+        HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, feedSettings, FeedMetrics.register(grid));
         Views views = new Views(grid);
         Problems.register(routing);
         routing.register("/api/v1/users", new UsersApi(accounts, graph, posts, homeFeed, views))

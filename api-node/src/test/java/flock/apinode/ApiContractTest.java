@@ -30,7 +30,7 @@ abstract class ApiContractTest {
     }
 
     static void routing(HttpRouting.Builder routing) {
-        Main.routing(routing, TestGrid.client());
+        Main.routing(routing, TestGrid.client(), FeedSettings.DEFAULTS);
     }
 
     record Answer(int status, String contentType, String body) {

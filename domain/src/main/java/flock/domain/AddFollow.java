@@ -6,18 +6,20 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/** Adds one edge to a follow list on its owner. Idempotent; answers whether the list changed. */
-public record AddFollow(long otherUserId, long edgeId) implements EntryProcessor<Long, FollowList, Boolean> {
+/**
+ * Adds one edge to a follow list on its owner. Idempotent; answers the list's size afterwards, which tells
+ * a follow whether the followed account just became too big to fan out on write.
+ */
+public record AddFollow(long otherUserId, long edgeId) implements EntryProcessor<Long, FollowList, Integer> {
 
     @Override
-    public Boolean process(Map.Entry<Long, FollowList> entry) {
+    public Integer process(Map.Entry<Long, FollowList> entry) {
         FollowList current = entry.getValue() == null ? FollowList.EMPTY : entry.getValue();
         FollowList updated = current.with(otherUserId, edgeId);
-        if (updated == current) {
-            return false;
+        if (updated != current) {
+            entry.setValue(updated);
         }
-        entry.setValue(updated);
-        return true;
+        return updated.size();
     }
 
     /** Compact form. */

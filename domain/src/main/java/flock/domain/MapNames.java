@@ -30,6 +30,19 @@ public final class MapNames {
     /** User id to the {@link Timeline} of that user's home feed. Rebuilt from the grid on a miss. */
     public static final String HOME_TIMELINES = "home_timelines";
 
+    /**
+     * Author id to its pull state, {@link #PULL_MIGRATING} or {@link #PULL}: accounts with too many followers
+     * to fan out on write, whose tweets followers merge in at read. Derived state, not persisted: if it is
+     * lost, the fan-out pushes those tweets again and rebuilt feeds read them from the author timelines.
+     */
+    public static final String PULL_ACCOUNTS = "pull_accounts";
+
+    /** Pull state while the account's cached followers learn to pull it; the fan-out still pushes. */
+    public static final String PULL_MIGRATING = "migrating";
+
+    /** Pull state once every cached follower pulls the account; the fan-out no longer pushes its tweets. */
+    public static final String PULL = "pull";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

@@ -7,24 +7,18 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Merges ids into a timeline: a rebuilt home feed, or the backfill of an account just followed. It merges
- * rather than replaces: tweets fanned out meanwhile are already in the entry and must not be lost.
+ * Merges the newest tweets of an account just followed into a cached home feed. A feed not in memory is
+ * left alone: its rebuild on read will include the new account. Idempotent.
  *
  * @param newestFirst the ids to merge, strictly descending
- * @param createIfAbsent true for a rebuild; false for a backfill, which a feed not in memory does not need
- *     (its rebuild on read will include the new account)
  */
-public record MergeIntoTimeline(long[] newestFirst, boolean createIfAbsent)
-        implements EntryProcessor<Long, Timeline, Void> {
+public record MergeIntoTimeline(long[] newestFirst) implements EntryProcessor<Long, Timeline, Void> {
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
         Timeline timeline = entry.getValue();
         if (timeline == null) {
-            if (!createIfAbsent) {
-                return null;
-            }
-            timeline = Timeline.empty();
+            return null;
         }
         timeline.mergeNewestFirst(newestFirst);
         entry.setValue(timeline);
@@ -35,13 +29,12 @@ public record MergeIntoTimeline(long[] newestFirst, boolean createIfAbsent)
     public static final class Serializer implements CompactSerializer<MergeIntoTimeline> {
         @Override
         public MergeIntoTimeline read(CompactReader reader) {
-            return new MergeIntoTimeline(reader.readArrayOfInt64("newestFirst"), reader.readBoolean("createIfAbsent"));
+            return new MergeIntoTimeline(reader.readArrayOfInt64("newestFirst"));
         }
 
         @Override
         public void write(CompactWriter writer, MergeIntoTimeline processor) {
             writer.writeArrayOfInt64("newestFirst", processor.newestFirst());
-            writer.writeBoolean("createIfAbsent", processor.createIfAbsent());
         }
 
         @Override

@@ -16,9 +16,16 @@ public final class Timeline {
     public static final int MAX_ENTRIES = 800;
 
     private static final int MIN_CAPACITY = 8;
+    private static final long[] NO_AUTHORS = new long[0];
 
     private long[] ids;
     private int size;
+
+    /** Home feeds only: followed accounts whose tweets are merged in at read (pull mode), ascending. */
+    private long[] pulledAuthors = NO_AUTHORS;
+
+    /** Home feeds only: when the owner last read the feed (epoch millis); idle feeds are evicted. */
+    private long lastReadMillis;
 
     private Timeline(long[] ids, int size) {
         this.ids = ids;
@@ -42,6 +49,44 @@ public final class Timeline {
 
     public int size() {
         return size;
+    }
+
+    /** The followed accounts in pull mode, ascending; empty for most feeds. */
+    public long[] pulledAuthors() {
+        return pulledAuthors.clone();
+    }
+
+    /** Marks a followed account as pulled at read (or no longer); returns whether that changed anything. */
+    public boolean setPulled(long authorId, boolean pulled) {
+        int found = Arrays.binarySearch(pulledAuthors, authorId);
+        if (pulled == found >= 0) {
+            return false;
+        }
+        long[] updated = new long[pulledAuthors.length + (pulled ? 1 : -1)];
+        if (pulled) {
+            int at = -found - 1;
+            System.arraycopy(pulledAuthors, 0, updated, 0, at);
+            updated[at] = authorId;
+            System.arraycopy(pulledAuthors, at, updated, at + 1, pulledAuthors.length - at);
+        } else {
+            System.arraycopy(pulledAuthors, 0, updated, 0, found);
+            System.arraycopy(pulledAuthors, found + 1, updated, found, updated.length - found);
+        }
+        pulledAuthors = updated.length == 0 ? NO_AUTHORS : updated;
+        return true;
+    }
+
+    public long lastReadMillis() {
+        return lastReadMillis;
+    }
+
+    /** Records a read at the given time; never moves backwards. Returns whether it changed. */
+    public boolean markRead(long atMillis) {
+        if (atMillis <= lastReadMillis) {
+            return false;
+        }
+        lastReadMillis = atMillis;
+        return true;
     }
 
     public long get(int index) {
@@ -163,7 +208,10 @@ public final class Timeline {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Timeline that && Arrays.equals(toArray(), that.toArray());
+        return other instanceof Timeline that
+                && Arrays.equals(toArray(), that.toArray())
+                && Arrays.equals(pulledAuthors, that.pulledAuthors)
+                && lastReadMillis == that.lastReadMillis;
     }
 
     @Override
@@ -173,6 +221,7 @@ public final class Timeline {
 
     @Override
     public String toString() {
-        return "Timeline" + Arrays.toString(toArray());
+        return "Timeline" + Arrays.toString(toArray())
+                + (pulledAuthors.length == 0 ? "" : " pulling " + Arrays.toString(pulledAuthors));
     }
 }

@@ -4,17 +4,24 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
-/** Compact form of {@link Timeline}: only the used part of the array travels. */
+/** Compact form of {@link Timeline}: only the used part of the id array travels. */
 public final class TimelineSerializer implements CompactSerializer<Timeline> {
     @Override
     public Timeline read(CompactReader reader) {
         long[] ids = reader.readArrayOfInt64("ids");
-        return Timeline.ofNewestFirst(ids, ids.length);
+        Timeline timeline = Timeline.ofNewestFirst(ids, ids.length);
+        for (long author : reader.readArrayOfInt64("pulledAuthors")) {
+            timeline.setPulled(author, true);
+        }
+        timeline.markRead(reader.readInt64("lastReadMillis"));
+        return timeline;
     }
 
     @Override
     public void write(CompactWriter writer, Timeline timeline) {
         writer.writeArrayOfInt64("ids", timeline.toArray());
+        writer.writeArrayOfInt64("pulledAuthors", timeline.pulledAuthors());
+        writer.writeInt64("lastReadMillis", timeline.lastReadMillis());
     }
 
     @Override

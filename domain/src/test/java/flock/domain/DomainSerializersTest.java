@@ -49,7 +49,10 @@ class DomainSerializersTest {
                 new RemoveFollow(3L),
                 new ReadFollowPage(10L, 5),
                 new CountFollows(),
-                new AdjustTweetCount(-1));
+                new AdjustTweetCount(-1),
+                new ReadHomePage(100L, 1L, 21, 5L),
+                new MarkFeedRead(77L),
+                new EditPulledAuthors(12L, true));
         for (Object processor : processors) {
             Data data = serialization.toData(processor);
             assertThat(data.getType())
@@ -58,11 +61,32 @@ class DomainSerializersTest {
             assertThat((Object) serialization.toObject(data)).isEqualTo(processor);
         }
         MergeIntoTimeline merge =
-                serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2}, false)));
+                serialization.toObject(serialization.toData(new MergeIntoTimeline(new long[] {3, 2})));
         assertThat(merge.newestFirst()).containsExactly(3, 2);
         RemoveFromTimeline remove =
                 serialization.toObject(serialization.toData(new RemoveFromTimeline(new long[] {9, 8})));
         assertThat(remove.tweetIds()).containsExactly(9, 8);
+        InstallRebuiltFeed rebuilt = serialization.toObject(
+                serialization.toData(new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L)));
+        assertThat(rebuilt.newestFirst()).containsExactly(5, 4);
+        assertThat(rebuilt.pulledAuthors()).containsExactly(11);
+        assertThat(rebuilt.readAtMillis()).isEqualTo(99L);
+        HomePage page =
+                serialization.toObject(serialization.toData(new HomePage(new long[] {8, 7}, new long[] {3}, true)));
+        assertThat(page.ids()).containsExactly(8, 7);
+        assertThat(page.pulledAuthors()).containsExactly(3);
+        assertThat(page.readMarkStale()).isTrue();
+    }
+
+    @Test
+    void should_keep_a_home_feeds_pulled_accounts_and_read_time_across_serialization() {
+        Timeline feed = Timeline.ofNewestFirst(new long[] {30, 20}, 2);
+        feed.setPulled(9, true);
+        feed.markRead(1234L);
+        Timeline back = serialization.toObject(serialization.toData(feed));
+        assertThat(back.pulledAuthors()).containsExactly(9);
+        assertThat(back.lastReadMillis()).isEqualTo(1234L);
+        assertThat(back).isEqualTo(feed);
     }
 
     private static InternalSerializationService serializationService() {

@@ -82,4 +82,25 @@ class TimelineTest {
         assertThat(timeline.size()).isEqualTo(Timeline.MAX_ENTRIES);
         assertThat(timeline.get(0)).isEqualTo(many.length);
     }
+
+    @Test
+    void should_keep_pulled_accounts_sorted_and_unique() {
+        Timeline feed = Timeline.empty();
+        assertThat(feed.setPulled(30, true)).isTrue();
+        assertThat(feed.setPulled(10, true)).isTrue();
+        assertThat(feed.setPulled(20, true)).isTrue();
+        assertThat(feed.setPulled(20, true)).isFalse();
+        assertThat(feed.pulledAuthors()).containsExactly(10, 20, 30);
+        assertThat(feed.setPulled(20, false)).isTrue();
+        assertThat(feed.setPulled(99, false)).isFalse();
+        assertThat(feed.pulledAuthors()).containsExactly(10, 30);
+    }
+
+    @Test
+    void should_never_move_the_last_read_time_backwards() {
+        Timeline feed = Timeline.empty();
+        assertThat(feed.markRead(500)).isTrue();
+        assertThat(feed.markRead(400)).isFalse();
+        assertThat(feed.lastReadMillis()).isEqualTo(500);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * Makes follows change feeds: following an account merges its newest {@value #BACKFILL_TWEETS} tweets into
  * the follower's home timeline, unfollowing takes that account's tweets out again. Driven by the
  * {@code following} map's event journal, asynchronously, on the members owning the timelines. Feeds not
- * in memory are left alone: their rebuild on read already follows the current graph.
+ * in memory are left alone: their rebuild on read already follows the current graph. Follows of accounts in
+ * pull mode merge nothing: the follow itself put the account on the feed's merge-at-read list.
  *
  * <p>Same guarantees as the fan-out: at-least-once with 1 s snapshots over idempotent entry processors.
  * An unfollow removes the tweets among the account's newest 800; older ones can only linger in a feed that
@@ -34,7 +35,8 @@ public final class FollowBackfillPipeline {
     private FollowBackfillPipeline() {}
 
     /** Builds the pipeline over the named maps (parameters, so tests can run it over their own maps). */
-    public static Pipeline build(String followingMap, String userTimelinesMap, String homeTimelinesMap) {
+    public static Pipeline build(
+            String followingMap, String pullAccountsMap, String userTimelinesMap, String homeTimelinesMap) {
         Pipeline pipeline = Pipeline.create();
         pipeline.readFrom(Sources.<FollowChange.FollowEdit, Long, FollowList>mapJournal(
                         followingMap,
@@ -45,6 +47,11 @@ public final class FollowBackfillPipeline {
                 .setName("follow lists edited")
                 .flatMap(edit -> Traversers.traverseArray(edit.changes()))
                 .setName("follows and unfollows")
+                .<Long, String, FollowChange>mapUsingIMap(
+                        pullAccountsMap,
+                        FollowChange::followeeId,
+                        (change, pullState) -> change.followed() && pullState != null ? null : change)
+                .setName("skip follows of pulled accounts (merged at read)")
                 .<Long, Timeline, FeedEdit>mapUsingIMap(userTimelinesMap, FollowChange::followeeId, FeedEdit::of)
                 .setName("look up the account's tweets")
                 .writeTo(Sinks.mapWithEntryProcessor(homeTimelinesMap, FeedEdit::followerId, FeedEdit::processor));
@@ -56,7 +63,9 @@ public final class FollowBackfillPipeline {
                 .setName(MapNames.FOLLOW_BACKFILL_JOB)
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(FanOutPipeline.SNAPSHOT_INTERVAL_MILLIS);
-        return jet.newJobIfAbsent(build(MapNames.FOLLOWING, MapNames.USER_TIMELINES, MapNames.HOME_TIMELINES), config);
+        return jet.newJobIfAbsent(
+                build(MapNames.FOLLOWING, MapNames.PULL_ACCOUNTS, MapNames.USER_TIMELINES, MapNames.HOME_TIMELINES),
+                config);
     }
 
     /** The edit of one follower's feed: the followee's tweets merged in or taken out. */
@@ -70,7 +79,7 @@ public final class FollowBackfillPipeline {
         }
 
         EntryProcessor<Long, Timeline, Void> processor() {
-            return merge ? new MergeIntoTimeline(tweetIds, false) : new RemoveFromTimeline(tweetIds);
+            return merge ? new MergeIntoTimeline(tweetIds) : new RemoveFromTimeline(tweetIds);
         }
     }
 }

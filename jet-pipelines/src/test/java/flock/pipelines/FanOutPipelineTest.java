@@ -1,5 +1,6 @@
 package flock.pipelines;
 
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueAllTheTime;
 import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.domain.DomainSerializers;
 import flock.domain.FollowList;
+import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +48,8 @@ class FanOutPipelineTest {
         homes.set(AUTHOR, Timeline.empty());
         homes.set(ACTIVE_FOLLOWER, Timeline.empty());
         homes.set(OTHER_ACTIVE_FOLLOWER, Timeline.empty());
-        member.getJet().newJob(FanOutPipeline.build("tweets", "followers", "homes"), FanOutPipeline.jobConfig());
+        member.getJet()
+                .newJob(FanOutPipeline.build("tweets", "pull", "followers", "homes"), FanOutPipeline.jobConfig());
     }
 
     @AfterEach
@@ -81,12 +84,36 @@ class FanOutPipelineTest {
     }
 
     @Test
+    void should_push_a_pulled_authors_tweet_only_into_the_authors_own_feed() {
+        member.<Long, String>getMap("pull").set(AUTHOR, MapNames.PULL);
+        tweets.set(100L, tweet(100));
+        assertTrueEventually(() -> assertThat(homes.get(AUTHOR).toArray()).containsExactly(100));
+        assertTrueAllTheTime(
+                () -> {
+                    assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).isEmpty();
+                    assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).isEmpty();
+                },
+                2);
+    }
+
+    @Test
+    void should_still_push_while_an_author_is_migrating_to_pull() {
+        member.<Long, String>getMap("pull").set(AUTHOR, MapNames.PULL_MIGRATING);
+        tweets.set(100L, tweet(100));
+        assertTrueEventually(
+                () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(100));
+    }
+
+    @Test
     void should_not_duplicate_entries_when_the_journal_is_replayed() {
         tweets.set(100L, tweet(100));
         tweets.set(101L, tweet(101));
         assertTrueEventually(() -> assertThat(homes.get(ACTIVE_FOLLOWER).size()).isEqualTo(2));
         // A second job reads the whole journal again from the oldest event, as a restarted job would.
-        member.getJet().newJob(FanOutPipeline.build("tweets", "followers", "homes"), new JobConfig().setName("replay"));
+        member.getJet()
+                .newJob(
+                        FanOutPipeline.build("tweets", "pull", "followers", "homes"),
+                        new JobConfig().setName("replay"));
         tweets.set(102L, tweet(102));
         assertTrueEventually(
                 () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101, 100));

@@ -40,7 +40,7 @@ class FollowBackfillPipelineTest {
         }
         authors.set(PROLIFIC, Timeline.ofNewestFirst(many, many.length));
         homes.set(FOLLOWER, Timeline.ofNewestFirst(new long[] {5}, 1));
-        member.getJet().newJob(FollowBackfillPipeline.build("following", "authors", "homes"));
+        member.getJet().newJob(FollowBackfillPipeline.build("following", "pull", "authors", "homes"));
     }
 
     @AfterEach

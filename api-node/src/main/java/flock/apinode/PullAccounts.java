@@ -1,0 +1,91 @@
+package flock.apinode;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.EditPulledAuthors;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Accounts in pull mode: too many followers to fan out on write, so each follower's page merges their
+ * newest tweets in at read. An account switches once, when a follow takes it past the threshold, and stays
+ * pulled (switching back would need a backfill of every follower for little gain).
+ *
+ * <p>The switch never loses a tweet. The registry first says "migrating" (the fan-out still pushes, new
+ * follows already pull), then every cached follower feed learns to pull the account, and only then does
+ * the registry say "pull" and the fan-out stop. A feed rebuilt during the switch reads the registry again
+ * after it is installed (see HomeFeed.rebuild), so it either sees the account or was there for the pass.
+ */
+final class PullAccounts {
+    private static final Logger LOG = Logger.getLogger(PullAccounts.class.getName());
+
+    /** Follower feeds edited per call while an account switches: one batch per member, a few KB each. */
+    private static final int SWITCH_BATCH = 1_000;
+
+    private final IMap<Long, String> registry;
+    private final IMap<Long, FollowList> followers;
+    private final IMap<Long, Timeline> homeTimelines;
+    private final int threshold;
+
+    PullAccounts(HazelcastInstance grid, int threshold) {
+        this.registry = grid.getMap(MapNames.PULL_ACCOUNTS);
+        this.followers = grid.getMap(MapNames.FOLLOWERS);
+        this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
+        this.threshold = threshold;
+    }
+
+    /** After a follow: switches the followee if it just became too big, and makes the follower pull it. */
+    void followed(long followerId, long followeeId, int followerCount) {
+        String state = registry.get(followeeId);
+        if (state == null && followerCount > threshold) {
+            switchToPull(followeeId);
+            state = MapNames.PULL;
+        }
+        if (state != null) {
+            homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, true));
+        }
+    }
+
+    void unfollowed(long followerId, long followeeId) {
+        if (registry.containsKey(followeeId)) {
+            homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, false));
+        }
+    }
+
+    /** The accounts among these that followers pull (migrating ones included). */
+    Set<Long> pulledAmong(long[] accounts) {
+        if (accounts.length == 0) {
+            return Set.of();
+        }
+        Set<Long> keys = new HashSet<>(accounts.length * 2);
+        for (long account : accounts) {
+            keys.add(account);
+        }
+        Map<Long, String> found = registry.getAll(keys);
+        return found.keySet();
+    }
+
+    /** Idempotent: two API nodes switching the same account at once both finish it. */
+    private void switchToPull(long accountId) {
+        long started = System.nanoTime();
+        registry.putIfAbsent(accountId, MapNames.PULL_MIGRATING);
+        FollowList all = followers.get(accountId);
+        long[] followerIds = all == null ? new long[0] : all.userIds();
+        EditPulledAuthors pull = new EditPulledAuthors(accountId, true);
+        for (int from = 0; from < followerIds.length; from += SWITCH_BATCH) {
+            Set<Long> batch = new HashSet<>(SWITCH_BATCH * 2);
+            for (int i = from; i < Math.min(followerIds.length, from + SWITCH_BATCH); i++) {
+                batch.add(followerIds[i]);
+            }
+            homeTimelines.executeOnKeys(batch, pull);
+        }
+        registry.set(accountId, MapNames.PULL);
+        LOG.info(() -> "account " + accountId + " has " + followerIds.length
+                + " followers: switched to pull at read in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+}

@@ -1,0 +1,40 @@
+package flock.domain;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+
+/**
+ * One page of a home feed as its owner answers it: the pushed ids, the accounts whose tweets the reader
+ * must merge in (pull mode), and whether the feed's last-read time is old enough to be renewed.
+ */
+public record HomePage(long[] ids, long[] pulledAuthors, boolean readMarkStale) {
+
+    /** Compact form. */
+    public static final class Serializer implements CompactSerializer<HomePage> {
+        @Override
+        public HomePage read(CompactReader reader) {
+            return new HomePage(
+                    reader.readArrayOfInt64("ids"),
+                    reader.readArrayOfInt64("pulledAuthors"),
+                    reader.readBoolean("readMarkStale"));
+        }
+
+        @Override
+        public void write(CompactWriter writer, HomePage page) {
+            writer.writeArrayOfInt64("ids", page.ids());
+            writer.writeArrayOfInt64("pulledAuthors", page.pulledAuthors());
+            writer.writeBoolean("readMarkStale", page.readMarkStale());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "flock.HomePage";
+        }
+
+        @Override
+        public Class<HomePage> getCompactClass() {
+            return HomePage.class;
+        }
+    }
+}
