@@ -24,6 +24,7 @@ public final class DomainSerializers {
             new MarkFeedRead.Serializer(),
             new EditPulledAuthors.Serializer(),
             new InstallRebuiltFeed.Serializer(),
+            new EvictIdleFeed.Serializer(),
             new AddFollow.Serializer(),
             new RemoveFollow.Serializer(),
             new ReadFollowPage.Serializer(),

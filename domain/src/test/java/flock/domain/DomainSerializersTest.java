@@ -52,7 +52,8 @@ class DomainSerializersTest {
                 new AdjustTweetCount(-1),
                 new ReadHomePage(100L, 1L, 21, 5L),
                 new MarkFeedRead(77L),
-                new EditPulledAuthors(12L, true));
+                new EditPulledAuthors(12L, true),
+                new EvictIdleFeed(1000L));
         for (Object processor : processors) {
             Data data = serialization.toData(processor);
             assertThat(data.getType())

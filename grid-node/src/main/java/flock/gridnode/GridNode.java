@@ -43,6 +43,7 @@ public final class GridNode {
         if (session != null) {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
+        new IdleFeedEviction(member, settings.idleEviction()).schedule();
         CqlSession openedSession = session;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet());

@@ -1,5 +1,6 @@
 package flock.gridnode;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +16,8 @@ import java.util.function.Function;
  * @param members host:port of members to join (TCP/IP discovery), or empty to keep the YAML's
  * @param bindInterface the interface to listen on, or empty to keep the YAML's
  * @param cassandraEnabled false only for a member started without persistence (demos of the grid alone)
+ * @param idleEviction how long a home feed may go unread before it is evicted ({@code flock.feed.idle-eviction},
+ *     ISO-8601, 7 days by default); it is rebuilt on its owner's next read
  */
 record MemberSettings(
         String configFile,
@@ -22,12 +25,17 @@ record MemberSettings(
         int port,
         List<String> members,
         String bindInterface,
-        boolean cassandraEnabled) {
+        boolean cassandraEnabled,
+        Duration idleEviction) {
+    static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
 
     MemberSettings {
         members = List.copyOf(members);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("member port must be 0..65535, was " + port);
+        }
+        if (idleEviction.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("flock.feed.idle-eviction must be at least PT1S, was " + idleEviction);
         }
     }
 
@@ -51,7 +59,21 @@ record MemberSettings(
                         .filter(member -> !member.isEmpty())
                         .toList(),
                 value(lookup, "member.interface"),
-                !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")));
+                !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")),
+                duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION));
+    }
+
+    private static Duration duration(Function<String, String> lookup, String key, Duration fallback) {
+        String text = value(lookup, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "flock." + key + ": expected an ISO-8601 duration such as P7D or PT30M, was '" + text + "'", e);
+        }
     }
 
     private static String value(Function<String, String> lookup, String key) {

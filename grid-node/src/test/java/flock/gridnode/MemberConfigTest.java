@@ -19,6 +19,7 @@ class MemberConfigTest {
         assertThat(DEFAULTS.port()).isZero();
         assertThat(DEFAULTS.members()).isEmpty();
         assertThat(DEFAULTS.cassandraEnabled()).isTrue();
+        assertThat(DEFAULTS.idleEviction()).isEqualTo(java.time.Duration.ofDays(7));
         Config config = MemberConfig.load(DEFAULTS);
         assertThat(config.getClusterName()).isEqualTo("flock");
         assertThat(config.getNetworkConfig().getPort()).isEqualTo(5701);
@@ -30,7 +31,9 @@ class MemberConfigTest {
                 "cluster-name", "test-cluster",
                 "member.port", "15701",
                 "members", "127.0.0.1:15701, 127.0.0.1:15702",
-                "cassandra.enabled", "false")::get);
+                "cassandra.enabled", "false",
+                "feed.idle-eviction", "PT30M")::get);
+        assertThat(settings.idleEviction()).isEqualTo(java.time.Duration.ofMinutes(30));
         Config config = MemberConfig.load(settings);
         assertThat(settings.cassandraEnabled()).isFalse();
         assertThat(config.getClusterName()).isEqualTo("test-cluster");
@@ -66,6 +69,15 @@ class MemberConfigTest {
                         .getMapStoreConfig()
                         .isEnabled())
                 .isFalse();
+    }
+
+    @Test
+    void should_say_what_a_bad_idle_period_should_look_like() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MemberSettings.from(Map.of("feed.idle-eviction", "7 days")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flock.feed.idle-eviction")
+                .hasMessageContaining("P7D");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package flock.apinode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.map.IMap;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deleted tweet is never served once the delete is acknowledged, even while the fan-out has not yet
+ * taken it out of the followers' feeds: the test holds the fan-out job still to keep the removal in flight.
+ */
+class DeleteVisibilityTest {
+    private final HazelcastInstance grid = TestGrid.client();
+    private final Accounts accounts = new Accounts(grid);
+    private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
+    private final Graph graph = new Graph(grid, accounts, pullAccounts);
+    private final Posts posts = new Posts(grid);
+    private final HomeFeed homeFeed =
+            new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));
+    private final Views views = new Views(grid);
+
+    @Test
+    void should_not_serve_a_deleted_tweet_while_its_removal_is_in_flight() {
+        String run = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
+        long author = accounts.signUp("del_a_" + run, "Author").user().id();
+        long reader = accounts.signUp("del_r_" + run, "Reader").user().id();
+        graph.follow(reader, author);
+        homeFeed.page(reader, new PageRequest(20, Long.MAX_VALUE, 0)); // the reader's feed is now cached
+        long doomed = posts.post(author, "soon gone " + run, new long[0]).id();
+        IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
+        assertTrueEventually(
+                () -> assertThat(homes.get(reader).contains(doomed)).isTrue());
+
+        Job fanOut = grid.getJet().getJob(MapNames.FAN_OUT_JOB);
+        fanOut.suspend();
+        assertTrueEventually(() -> assertThat(fanOut.getStatus()).isEqualTo(JobStatus.SUSPENDED));
+        try {
+            posts.delete(author, doomed);
+
+            assertThat(homes.get(reader).contains(doomed))
+                    .as("the removal is still in flight")
+                    .isTrue();
+            String page = firstPage(reader);
+            assertThat(page).doesNotContain("soon gone").contains("\"items\":[]");
+            assertThat(posts.find(doomed)).isEmpty();
+        } finally {
+            fanOut.resume();
+        }
+        assertTrueEventually(
+                () -> assertThat(homes.get(reader).contains(doomed)).isFalse());
+    }
+
+    private String firstPage(long reader) {
+        long[] ids = homeFeed.page(reader, new PageRequest(20, Long.MAX_VALUE, 0));
+        return new String(views.tweetPage(ids, 20), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,85 @@
+package flock.gridnode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import flock.domain.FollowList;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import flock.domain.Tweet;
+import flock.pipelines.FanOutPipeline;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IdleFeedEvictionTest {
+    private static final long AUTHOR = 1;
+    private static final long ACTIVE_READER = 2;
+    private static final long IDLE_READER = 3;
+    private static final Duration IDLE_AFTER = Duration.ofDays(7);
+
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
+
+    @AfterEach
+    void stop() {
+        factory.shutdownAll();
+    }
+
+    @Test
+    void should_evict_only_feeds_unread_for_the_idle_period_and_fan_out_only_to_the_rest() {
+        HazelcastInstance first = factory.newHazelcastInstance(config());
+        HazelcastInstance second = factory.newHazelcastInstance(config());
+        long now = System.currentTimeMillis();
+        IMap<Long, Timeline> homes = first.getMap(MapNames.HOME_TIMELINES);
+        homes.set(ACTIVE_READER, readAt(now - Duration.ofDays(6).toMillis()));
+        homes.set(IDLE_READER, readAt(now - Duration.ofDays(8).toMillis()));
+        homes.set(AUTHOR, readAt(now));
+
+        int evicted = new IdleFeedEviction(first, IDLE_AFTER).sweep(now)
+                + new IdleFeedEviction(second, IDLE_AFTER).sweep(now);
+
+        assertThat(evicted).isEqualTo(1);
+        assertThat(homes.containsKey(IDLE_READER)).isFalse();
+        assertThat(homes.containsKey(ACTIVE_READER)).isTrue();
+
+        first.<Long, FollowList>getMap(MapNames.FOLLOWERS)
+                .set(AUTHOR, FollowList.EMPTY.with(ACTIVE_READER, 10).with(IDLE_READER, 11));
+        FanOutPipeline.submitIfAbsent(first.getJet());
+        first.<Long, Tweet>getMap(MapNames.TWEETS).set(500L, new Tweet(500, AUTHOR, "hello", now, new long[0]));
+        assertTrueEventually(
+                () -> assertThat(homes.get(ACTIVE_READER).toArray()).containsExactly(500));
+        assertThat(homes.containsKey(IDLE_READER))
+                .as("an evicted feed gets no fan-out; its owner's next read rebuilds it")
+                .isFalse();
+    }
+
+    @Test
+    void should_keep_a_feed_read_after_the_sweep_chose_it() {
+        HazelcastInstance member = factory.newHazelcastInstance(config());
+        IMap<Long, Timeline> homes = member.getMap(MapNames.HOME_TIMELINES);
+        long now = System.currentTimeMillis();
+        homes.set(IDLE_READER, readAt(now));
+        assertThat(homes.executeOnKey(IDLE_READER, new flock.domain.EvictIdleFeed(now - 1)))
+                .isFalse();
+        assertThat(homes.executeOnKey(IDLE_READER, new flock.domain.EvictIdleFeed(now + 1)))
+                .isTrue();
+        assertThat(homes.containsKey(IDLE_READER)).isFalse();
+    }
+
+    private static Timeline readAt(long millis) {
+        Timeline feed = Timeline.empty();
+        feed.markRead(millis);
+        return feed;
+    }
+
+    private static Config config() {
+        Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MemberConfig.disableMapStores(config);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+        return config;
+    }
+}
