@@ -14,7 +14,7 @@ import flock.domain.Tweet;
  *     author's own feed is updated (a deleted tweet pushed before the author switched may stay behind in
  *     a follower's feed, where it is never served: pages show only tweets that still exist)
  */
-record TweetEvent(long tweetId, long authorId, boolean removal, boolean pulled) {
+record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean removal, boolean pulled) {
 
     /** Only posts and deletes matter; loads from Cassandra and evictions are not new content. */
     static boolean isPostOrDelete(EventJournalMapEvent<Long, Tweet> event) {
@@ -24,28 +24,34 @@ record TweetEvent(long tweetId, long authorId, boolean removal, boolean pulled) 
     static TweetEvent of(EventJournalMapEvent<Long, Tweet> event) {
         boolean removal = event.getType() == EntryEventType.REMOVED;
         Tweet tweet = removal ? event.getOldValue() : event.getNewValue();
-        return new TweetEvent(event.getKey(), tweet.authorId(), removal, false);
+        return new TweetEvent(event.getKey(), tweet.authorId(), tweet.createdAt(), removal, false);
     }
 
     /** This event with the author's pull state from the registry (null when the author is pushed). */
     TweetEvent withPullState(String state) {
         boolean pull = MapNames.PULL.equals(state);
-        return pull == pulled ? this : new TweetEvent(tweetId, authorId, removal, pull);
+        return pull == pulled ? this : new TweetEvent(tweetId, authorId, postedAtMillis, removal, pull);
     }
 
     /** The only update of a pulled author's tweet: the author's own feed. */
-    TimelineUpdate ownFeedUpdate() {
-        return new TimelineUpdate(authorId, tweetId, removal);
+    FanOutBatch ownFeedOnly() {
+        return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId});
     }
 
-    /** The author's own feed first, then every follower's. */
-    TimelineUpdate[] updatesFor(FollowList followers) {
-        int followerCount = followers == null ? 0 : followers.size();
-        TimelineUpdate[] updates = new TimelineUpdate[followerCount + 1];
-        updates[0] = new TimelineUpdate(authorId, tweetId, removal);
-        for (int i = 0; i < followerCount; i++) {
-            updates[i + 1] = new TimelineUpdate(followers.userIds()[i], tweetId, removal);
+    /** The author's own feed and every follower's, in batches of at most {@link FanOutBatch#MAX_FEEDS}. */
+    FanOutBatch[] batchesFor(FollowList followers) {
+        long[] followerIds = followers == null ? new long[0] : followers.userIds();
+        int feeds = followerIds.length + 1;
+        FanOutBatch[] batches = new FanOutBatch[(feeds + FanOutBatch.MAX_FEEDS - 1) / FanOutBatch.MAX_FEEDS];
+        for (int batch = 0; batch < batches.length; batch++) {
+            int from = batch * FanOutBatch.MAX_FEEDS;
+            long[] userIds = new long[Math.min(FanOutBatch.MAX_FEEDS, feeds - from)];
+            for (int i = 0; i < userIds.length; i++) {
+                int feed = from + i;
+                userIds[i] = feed == 0 ? authorId : followerIds[feed - 1];
+            }
+            batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds);
         }
-        return updates;
+        return batches;
     }
 }

@@ -16,6 +16,8 @@ import flock.domain.FollowList;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,26 @@ class FanOutPipelineTest {
         assertThat(homes.containsKey(INACTIVE_FOLLOWER))
                 .as("a feed not in memory is rebuilt on read, not created")
                 .isFalse();
+    }
+
+    @Test
+    void should_measure_the_lag_of_each_batch_and_count_the_feed_updates() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.globalRegistry.add(registry);
+        try {
+            tweets.set(100L, new Tweet(100, AUTHOR, "timed", System.currentTimeMillis(), new long[0]));
+            assertTrueEventually(() -> {
+                assertThat(registry.get("flock.fanout.lag").timer().count()).isEqualTo(1);
+                assertThat(registry.get("flock.fanout.timeline.updates")
+                                .counter()
+                                .count())
+                        .as("the author and three followers")
+                        .isEqualTo(4.0);
+            });
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(100);
+        } finally {
+            Metrics.globalRegistry.remove(registry);
+        }
     }
 
     @Test
