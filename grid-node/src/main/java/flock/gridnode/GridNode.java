@@ -44,6 +44,11 @@ public final class GridNode {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
         new IdleFeedEviction(member, settings.idleEviction()).schedule();
+        if (settings.metricsPort() > 0) {
+            String host = settings.bindInterface().isEmpty() ? "127.0.0.1" : settings.bindInterface();
+            MemberMetrics.serve(member, host, settings.metricsPort());
+            LOG.info("Member metrics on http://{}:{}/metrics", host, settings.metricsPort());
+        }
         CqlSession openedSession = session;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet());

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param cassandraEnabled false only for a member started without persistence (demos of the grid alone)
  * @param idleEviction how long a home feed may go unread before it is evicted ({@code flock.feed.idle-eviction},
  *     ISO-8601, 7 days by default); it is rebuilt on its owner's next read
+ * @param metricsPort the HTTP port serving {@code /metrics} in Prometheus form on the member's interface,
+ *     or 0 for none
  */
 record MemberSettings(
         String configFile,
@@ -26,13 +28,17 @@ record MemberSettings(
         List<String> members,
         String bindInterface,
         boolean cassandraEnabled,
-        Duration idleEviction) {
+        Duration idleEviction,
+        int metricsPort) {
     static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
 
     MemberSettings {
         members = List.copyOf(members);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("member port must be 0..65535, was " + port);
+        }
+        if (metricsPort < 0 || metricsPort > 65_535) {
+            throw new IllegalArgumentException("flock.metrics.port must be 0..65535, was " + metricsPort);
         }
         if (idleEviction.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("flock.feed.idle-eviction must be at least PT1S, was " + idleEviction);
@@ -53,14 +59,24 @@ record MemberSettings(
         return new MemberSettings(
                 value(lookup, "hazelcast-config"),
                 value(lookup, "cluster-name"),
-                Integer.parseInt(value(lookup, "member.port").isEmpty() ? "0" : value(lookup, "member.port")),
+                port(lookup, "member.port"),
                 Arrays.stream(value(lookup, "members").split(","))
                         .map(String::strip)
                         .filter(member -> !member.isEmpty())
                         .toList(),
                 value(lookup, "member.interface"),
                 !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")),
-                duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION));
+                duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION),
+                port(lookup, "metrics.port"));
+    }
+
+    private static int port(Function<String, String> lookup, String key) {
+        String text = value(lookup, key);
+        try {
+            return text.isEmpty() ? 0 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("flock." + key + ": expected a port number, was '" + text + "'", e);
+        }
     }
 
     private static Duration duration(Function<String, String> lookup, String key, Duration fallback) {

@@ -22,6 +22,7 @@ public final class FlockStack implements AutoCloseable {
     private final String clusterName;
     private final Path logs;
     private final List<Integer> memberPorts = new ArrayList<>();
+    private final List<Integer> metricsPorts = new ArrayList<>();
     private final List<JvmProcess> members = new ArrayList<>();
     private JvmProcess api;
     private int apiPort;
@@ -48,6 +49,9 @@ public final class FlockStack implements AutoCloseable {
             memberPorts.add(FreePorts.next()); // a restarted member reuses the port its index had
         }
         int port = memberPorts.get(index);
+        if (index == metricsPorts.size()) {
+            metricsPorts.add(FreePorts.next());
+        }
         String memberList =
                 String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
         JvmProcess member = JvmProcess.start(
@@ -57,6 +61,7 @@ public final class FlockStack implements AutoCloseable {
                 Map.of(
                         "flock.cluster-name", clusterName,
                         "flock.member.port", String.valueOf(port),
+                        "flock.metrics.port", String.valueOf(metricsPorts.get(index)),
                         "flock.members", memberList,
                         "flock.cassandra.contact-points", cassandra.contactPoint(),
                         "flock.cassandra.keyspace", keyspace()),
@@ -88,6 +93,11 @@ public final class FlockStack implements AutoCloseable {
             String body = get("/observe/health");
             return body.contains("\"members\":" + count + "}") || body.contains("\"members\":" + count + ",");
         });
+    }
+
+    /** The member's own metrics (Prometheus text): fan-out lag, owned entries per map, JVM. */
+    public URI memberMetricsUri(int index) {
+        return URI.create("http://127.0.0.1:" + metricsPorts.get(index) + "/metrics");
     }
 
     public URI apiUri() {
@@ -151,10 +161,13 @@ public final class FlockStack implements AutoCloseable {
     }
 
     private String get(String path) {
+        return fetch(apiUri().resolve(path));
+    }
+
+    /** The body at the URI, or "" when nothing answers there. */
+    public String fetch(URI uri) {
         try {
-            return HTTP.send(
-                            HttpRequest.newBuilder(apiUri().resolve(path)).build(),
-                            HttpResponse.BodyHandlers.ofString())
+            return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (java.io.IOException e) {
             return "";

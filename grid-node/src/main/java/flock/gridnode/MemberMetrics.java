@@ -1,0 +1,70 @@
+package flock.gridnode;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.sun.net.httpserver.HttpServer;
+import flock.domain.MapNames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The member's own metrics port: {@code GET /metrics} in Prometheus text form. It carries what only a member
+ * knows: the fan-out job's lag and update count (recorded where the job runs), the entries this member owns
+ * per map, and the JVM's memory, GC and CPU. A plain JDK HTTP server: members have no web framework, and
+ * one scrape every few seconds needs none.
+ */
+final class MemberMetrics {
+    private static final List<String> COUNTED_MAPS = List.of(
+            MapNames.USERS,
+            MapNames.FOLLOWING,
+            MapNames.FOLLOWERS,
+            MapNames.TWEETS,
+            MapNames.USER_TIMELINES,
+            MapNames.HOME_TIMELINES,
+            MapNames.PULL_ACCOUNTS);
+
+    private MemberMetrics() {}
+
+    /** Starts serving on the host and port; answers the server so the caller can stop it. */
+    static HttpServer serve(HazelcastInstance member, String host, int port) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics.globalRegistry.add(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        for (String name : COUNTED_MAPS) {
+            IMap<?, ?> map = member.getMap(name);
+            Gauge.builder("flock.map.owned.entries", map, m -> m.getLocalMapStats()
+                            .getOwnedEntryCount())
+                    .description("Entries of the map whose primary copy this member holds")
+                    .tag("map", name)
+                    .register(registry);
+        }
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            server.createContext("/metrics", exchange -> {
+                byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve member metrics on " + host + ":" + port, e);
+        }
+    }
+}
