@@ -35,6 +35,13 @@ class RestartIT {
         Account alice = before.signUp(Handles.fresh("alice"));
         Account bob = before.signUp(Handles.fresh("bob"));
         Account carol = before.signUp(Handles.fresh("carol"));
+        List<Account> returning = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Account reader = before.signUp(Handles.fresh("returning"));
+            before.follow(reader, alice.id());
+            before.follow(reader, bob.id());
+            returning.add(reader);
+        }
         before.follow(carol, alice.id());
         before.follow(carol, bob.id());
         before.follow(bob, alice.id());
@@ -57,23 +64,32 @@ class RestartIT {
         stack.awaitMembers(2);
         FlockClient after = new FlockClient(stack.apiUri());
 
-        // A returning user: nothing of carol's is in memory, so her first page is rebuilt from Cassandra.
+        // Returning users: nothing of theirs is in memory, so the first page is rebuilt from Cassandra. Carol
+        // is the first request of a cold cluster; the others return to a warming one (their follow lists
+        // come from Cassandra, the accounts they follow were just read): the common case in production.
         long started = System.nanoTime();
-        List<String> rebuilt = after.home(carol, "?limit=100").itemIds();
+        assertThat(after.home(carol, "?limit=100").itemIds()).containsExactlyElementsOf(tweets);
+        List<Long> millis = new ArrayList<>(List.of((System.nanoTime() - started) / 1_000_000));
+        for (Account reader : returning) {
+            started = System.nanoTime();
+            assertThat(after.home(reader, "?limit=100").itemIds()).containsExactlyElementsOf(tweets);
+            millis.add((System.nanoTime() - started) / 1_000_000);
+        }
         System.out.printf(
-                "rebuild of a returning user's feed (2 accounts followed, cold from Cassandra, first page): %d ms%n",
-                (System.nanoTime() - started) / 1_000_000);
-        assertThat(rebuilt).containsExactlyElementsOf(tweets);
+                "feed rebuild of returning users following 2 accounts, first page, in ms (the first is the cold"
+                        + " cluster's first request): %s%n",
+                millis);
 
         var profile = after.get("/api/v1/users/by-handle/" + aliceHandle.toUpperCase(), null);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.string("id")).isEqualTo(alice.id());
-        assertThat(profile.json().getInt("followers")).isEqualTo(2);
+        assertThat(profile.json().getInt("followers")).isEqualTo(2 + returning.size());
         assertThat(profile.json().getInt("tweets")).isEqualTo(5);
         assertThat(after.get("/api/v1/users/" + carol.id() + "/following", null).itemIds())
                 .containsExactly(bob.id(), alice.id());
         assertThat(after.get("/api/v1/users/" + alice.id() + "/followers", null).itemIds())
-                .containsExactlyInAnyOrder(bob.id(), carol.id());
+                .contains(bob.id(), carol.id())
+                .hasSize(2 + returning.size());
         assertThat(after.get("/api/v1/tweets/" + tweets.get(0), null).string("text"))
                 .isEqualTo("bob says 4");
         assertThat(after.get("/api/v1/tweets/" + deleted, null).status()).isEqualTo(404);
