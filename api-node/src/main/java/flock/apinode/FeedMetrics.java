@@ -3,6 +3,7 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nearcache.NearCacheStats;
+import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
@@ -13,14 +14,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The API node's feed metrics, served at {@code /observe/metrics}: feed rebuilds (their rate and time)
- * and the near caches' hit ratio. Registered once per registry; every API object shares them.
+ * The API node's feed metrics, served at {@code /observe/metrics}: feed rebuilds (their rate and time),
+ * deep pages, and the near caches' hit ratio. Registered once per registry; every API object shares them.
  */
 final class FeedMetrics {
     private final Timer rebuilds;
+    private final Counter deepPages;
 
-    private FeedMetrics(Timer rebuilds) {
+    private FeedMetrics(Timer rebuilds, Counter deepPages) {
         this.rebuilds = rebuilds;
+        this.deepPages = deepPages;
     }
 
     static FeedMetrics register(HazelcastInstance grid) {
@@ -37,7 +40,13 @@ final class FeedMetrics {
                     .description("Share of near-cache lookups answered without a network call, since start")
                     .tags(List.of(Tag.create("map", name))));
         }
-        return new FeedMetrics(rebuilds);
+        Counter deepPages = registry.getOrCreate(Counter.builder("flock.feed.deep.pages")
+                .description("Home feed pages past the 800 entries kept in memory, answered from Cassandra"));
+        return new FeedMetrics(rebuilds, deepPages);
+    }
+
+    void deepPage() {
+        deepPages.increment();
     }
 
     void rebuilt(long nanos) {

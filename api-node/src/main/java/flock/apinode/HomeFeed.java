@@ -8,12 +8,17 @@ import flock.domain.InstallRebuiltFeed;
 import flock.domain.MapNames;
 import flock.domain.MarkFeedRead;
 import flock.domain.NewestFirstMerge;
+import flock.domain.ReadAuthorTweets;
 import flock.domain.ReadHomePage;
 import flock.domain.ReadTimelinePage;
 import flock.domain.Timeline;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads home feeds. A feed in memory answers with one entry processor on its owner, plus, for readers who
@@ -61,28 +66,57 @@ final class HomeFeed {
         } else if (home.readMarkStale()) {
             homeTimelines.submitToKey(userId, new MarkFeedRead(now)); // no need to wait: it only delays eviction
         }
-        if (home.pulledAuthors().length == 0) {
-            return home.ids();
+        boolean olderExist = home.truncated();
+        long[] ids = home.ids();
+        if (home.pulledAuthors().length > 0) {
+            Map<Long, Timeline> pulled = pulledTimelines(home.pulledAuthors());
+            ids = withPulledTweets(ids, pulled.values(), page);
+            olderExist |= pulled.values().stream().anyMatch(Timeline::truncated);
         }
-        return withPulledTweets(home, page);
+        if (ids.length <= page.limit() && olderExist) {
+            return deepPage(userId, page); // the page runs past what memory keeps
+        }
+        return ids;
     }
 
     /**
-     * Merges the pulled accounts' newest tweets into the page. Their timelines come through the API node's
-     * near cache: a big account's timeline is read by every follower and changes only when it posts.
+     * The timelines of the pulled accounts, through the API node's near cache: a big account's timeline is
+     * read by every follower and changes only when it posts.
      */
-    private long[] withPulledTweets(HomePage home, PageRequest page) {
-        Set<Long> authors = new HashSet<>(home.pulledAuthors().length * 2);
-        for (long author : home.pulledAuthors()) {
-            authors.add(author);
+    private Map<Long, Timeline> pulledTimelines(long[] authors) {
+        Set<Long> keys = new HashSet<>(authors.length * 2);
+        for (long author : authors) {
+            keys.add(author);
         }
-        Map<Long, Timeline> pulled = userTimelines.getAll(authors);
-        long[][] sources = new long[pulled.size() + 1][];
-        sources[0] = home.ids();
-        int next = 1;
-        for (Timeline timeline : pulled.values()) {
-            sources[next++] = timeline.page(page.maxId(), page.sinceId(), page.limit() + 1);
+        return userTimelines.getAll(keys);
+    }
+
+    /** Merges the pulled accounts' newest tweets into the page by id. */
+    private static long[] withPulledTweets(long[] pushed, Iterable<Timeline> pulled, PageRequest page) {
+        List<long[]> sources = new ArrayList<>();
+        sources.add(pushed);
+        for (Timeline timeline : pulled) {
+            sources.add(timeline.page(page.maxId(), page.sinceId(), page.limit() + 1));
         }
+        return NewestFirstMerge.merge(sources.toArray(long[][]::new), page.limit() + 1);
+    }
+
+    /**
+     * A page past the newest 800 entries that memory keeps: computed like a pull for every account followed
+     * (and the user's own tweets), each author's page read from memory and continued from Cassandra on its
+     * owner, all in parallel, then merged by id. The cursor stays the same id, so paging goes on seamlessly:
+     * every id below it, from every account followed, is a candidate, so nothing is skipped or repeated.
+     */
+    private long[] deepPage(long userId, PageRequest page) {
+        long[] followees = graph.allFollowing(userId).userIds();
+        ReadAuthorTweets read = new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1);
+        List<CompletableFuture<long[]>> parts = new ArrayList<>(followees.length + 1);
+        parts.add(userTimelines.submitToKey(userId, read).toCompletableFuture());
+        for (long followee : followees) {
+            parts.add(userTimelines.submitToKey(followee, read).toCompletableFuture());
+        }
+        long[][] sources = parts.stream().map(CompletableFuture::join).toArray(long[][]::new);
+        metrics.deepPage();
         return NewestFirstMerge.merge(sources, page.limit() + 1);
     }
 
@@ -106,10 +140,15 @@ final class HomeFeed {
         Map<Long, long[]> newest = userTimelines.executeOnKeys(
                 pushedAuthors, new ReadTimelinePage(Long.MAX_VALUE, 0, Timeline.MAX_ENTRIES));
         long[][] sources = newest.values().stream().filter(ids -> ids != null).toArray(long[][]::new);
+        // A source as long as memory keeps may go on in Cassandra, so the feed may too.
+        boolean truncated = Arrays.stream(sources).anyMatch(ids -> ids.length == Timeline.MAX_ENTRIES);
         homeTimelines.executeOnKey(
                 userId,
                 new InstallRebuiltFeed(
-                        NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES), toArray(pulled), readAtMillis));
+                        NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES + 1),
+                        toArray(pulled),
+                        readAtMillis,
+                        truncated));
         // An account that switched to pull while this ran is either seen now or found the feed installed.
         for (Long switched : pullAccounts.pulledAmong(followees)) {
             if (!pulled.contains(switched)) {

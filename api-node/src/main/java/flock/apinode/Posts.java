@@ -8,6 +8,7 @@ import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.InsertIntoTimeline;
 import flock.domain.MapNames;
+import flock.domain.ReadAuthorTweets;
 import flock.domain.ReadTimelinePage;
 import flock.domain.RemoveFromTimeline;
 import flock.domain.Timeline;
@@ -71,10 +72,17 @@ final class Posts {
         }
     }
 
-    /** One more id than asked for, so the caller knows whether another page exists. */
+    /**
+     * One more id than asked for, so the caller knows whether another page exists. A page that runs off the
+     * 800 tweets in memory asks again with {@link ReadAuthorTweets}, which continues from Cassandra.
+     */
     long[] userTimelinePage(long authorId, PageRequest page) {
         long[] ids = userTimelines.executeOnKey(
                 authorId, new ReadTimelinePage(page.maxId(), page.sinceId(), page.limit() + 1));
-        return ids == null ? new long[0] : ids;
+        if (ids != null && ids.length > page.limit()) {
+            return ids;
+        }
+        return userTimelines.executeOnKey(
+                authorId, new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1));
     }
 }

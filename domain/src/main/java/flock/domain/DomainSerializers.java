@@ -25,6 +25,7 @@ public final class DomainSerializers {
             new EditPulledAuthors.Serializer(),
             new InstallRebuiltFeed.Serializer(),
             new EvictIdleFeed.Serializer(),
+            new ReadAuthorTweets.Serializer(),
             new AddFollow.Serializer(),
             new RemoveFollow.Serializer(),
             new ReadFollowPage.Serializer(),

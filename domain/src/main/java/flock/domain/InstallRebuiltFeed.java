@@ -13,8 +13,9 @@ import java.util.Map;
  * @param newestFirst the ids gathered from the followed accounts' timelines, strictly descending
  * @param pulledAuthors the followed accounts in pull mode, merged in at read
  * @param readAtMillis the read that caused the rebuild
+ * @param truncated whether the sources held more than the feed keeps
  */
-public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long readAtMillis)
+public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long readAtMillis, boolean truncated)
         implements EntryProcessor<Long, Timeline, Void> {
 
     @Override
@@ -25,6 +26,9 @@ public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long 
             feed.setPulled(author, true);
         }
         feed.markRead(readAtMillis);
+        if (truncated) {
+            feed.markTruncated();
+        }
         entry.setValue(feed);
         return null;
     }
@@ -36,7 +40,8 @@ public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long 
             return new InstallRebuiltFeed(
                     reader.readArrayOfInt64("newestFirst"),
                     reader.readArrayOfInt64("pulledAuthors"),
-                    reader.readInt64("readAtMillis"));
+                    reader.readInt64("readAtMillis"),
+                    reader.readBoolean("truncated"));
         }
 
         @Override
@@ -44,6 +49,7 @@ public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long 
             writer.writeArrayOfInt64("newestFirst", processor.newestFirst());
             writer.writeArrayOfInt64("pulledAuthors", processor.pulledAuthors());
             writer.writeInt64("readAtMillis", processor.readAtMillis());
+            writer.writeBoolean("truncated", processor.truncated());
         }
 
         @Override

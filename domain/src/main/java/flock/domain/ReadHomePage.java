@@ -24,7 +24,10 @@ public record ReadHomePage(long maxId, long sinceId, int limit, long markStaleBe
             return null;
         }
         return new HomePage(
-                feed.page(maxId, sinceId, limit), feed.pulledAuthors(), feed.lastReadMillis() < markStaleBefore);
+                feed.page(maxId, sinceId, limit),
+                feed.pulledAuthors(),
+                feed.lastReadMillis() < markStaleBefore,
+                feed.truncated());
     }
 
     @Override

@@ -27,6 +27,12 @@ public final class Timeline {
     /** Home feeds only: when the owner last read the feed (epoch millis); idle feeds are evicted. */
     private long lastReadMillis;
 
+    /**
+     * True once older entries exist than this timeline keeps (it was trimmed, or loaded or rebuilt from more
+     * than it holds): a page that runs off its end must continue from Cassandra, not stop.
+     */
+    private boolean truncated;
+
     private Timeline(long[] ids, int size) {
         this.ids = ids;
         this.size = size;
@@ -36,7 +42,10 @@ public final class Timeline {
         return new Timeline(new long[MIN_CAPACITY], 0);
     }
 
-    /** A timeline of the given ids, which must already be sorted newest first; keeps the newest 800. */
+    /**
+     * A timeline of the given ids, which must already be sorted newest first; keeps the newest 800 and is
+     * truncated if there were more.
+     */
     public static Timeline ofNewestFirst(long[] ids, int count) {
         int kept = Math.min(count, MAX_ENTRIES);
         for (int i = 1; i < kept; i++) {
@@ -44,7 +53,9 @@ public final class Timeline {
                 throw new IllegalArgumentException("ids must be strictly descending at index " + i);
             }
         }
-        return new Timeline(Arrays.copyOf(ids, Math.max(kept, MIN_CAPACITY)), kept);
+        Timeline timeline = new Timeline(Arrays.copyOf(ids, Math.max(kept, MIN_CAPACITY)), kept);
+        timeline.truncated = count > MAX_ENTRIES;
+        return timeline;
     }
 
     public int size() {
@@ -74,6 +85,16 @@ public final class Timeline {
         }
         pulledAuthors = updated.length == 0 ? NO_AUTHORS : updated;
         return true;
+    }
+
+    /** Whether older entries exist than this timeline keeps (see the field). */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** Marks that older entries exist elsewhere (a rebuild from truncated sources). */
+    public void markTruncated() {
+        truncated = true;
     }
 
     public long lastReadMillis() {
@@ -111,6 +132,7 @@ public final class Timeline {
      */
     public boolean insert(long id) {
         if (size == MAX_ENTRIES && id < ids[size - 1]) {
+            truncated = true;
             return false; // older than everything kept: it belongs to the part that lives in Cassandra
         }
         int found = indexOf(id);
@@ -121,6 +143,7 @@ public final class Timeline {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, Math.min(MAX_ENTRIES, ids.length * 2));
         }
+        truncated |= size == MAX_ENTRIES;
         int moved = Math.min(size, MAX_ENTRIES - 1) - position;
         System.arraycopy(ids, position, ids, position + 1, moved);
         ids[position] = id;
@@ -156,6 +179,7 @@ public final class Timeline {
                 merged[count++] = next;
             }
         }
+        truncated |= count == MAX_ENTRIES && (mine < size || theirs < other.length);
         ids = count < MIN_CAPACITY ? Arrays.copyOf(merged, MIN_CAPACITY) : merged;
         size = count;
     }
@@ -211,7 +235,8 @@ public final class Timeline {
         return other instanceof Timeline that
                 && Arrays.equals(toArray(), that.toArray())
                 && Arrays.equals(pulledAuthors, that.pulledAuthors)
-                && lastReadMillis == that.lastReadMillis;
+                && lastReadMillis == that.lastReadMillis
+                && truncated == that.truncated;
     }
 
     @Override

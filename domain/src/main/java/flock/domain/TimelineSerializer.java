@@ -14,6 +14,9 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
             timeline.setPulled(author, true);
         }
         timeline.markRead(reader.readInt64("lastReadMillis"));
+        if (reader.readBoolean("truncated")) {
+            timeline.markTruncated();
+        }
         return timeline;
     }
 
@@ -22,6 +25,7 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
         writer.writeArrayOfInt64("ids", timeline.toArray());
         writer.writeArrayOfInt64("pulledAuthors", timeline.pulledAuthors());
         writer.writeInt64("lastReadMillis", timeline.lastReadMillis());
+        writer.writeBoolean("truncated", timeline.truncated());
     }
 
     @Override

@@ -53,7 +53,8 @@ class DomainSerializersTest {
                 new ReadHomePage(100L, 1L, 21, 5L),
                 new MarkFeedRead(77L),
                 new EditPulledAuthors(12L, true),
-                new EvictIdleFeed(1000L));
+                new EvictIdleFeed(1000L),
+                new ReadAuthorTweets(50L, 2L, 21));
         for (Object processor : processors) {
             Data data = serialization.toData(processor);
             assertThat(data.getType())
@@ -68,12 +69,12 @@ class DomainSerializersTest {
                 serialization.toObject(serialization.toData(new RemoveFromTimeline(new long[] {9, 8})));
         assertThat(remove.tweetIds()).containsExactly(9, 8);
         InstallRebuiltFeed rebuilt = serialization.toObject(
-                serialization.toData(new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L)));
+                serialization.toData(new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L, true)));
         assertThat(rebuilt.newestFirst()).containsExactly(5, 4);
         assertThat(rebuilt.pulledAuthors()).containsExactly(11);
         assertThat(rebuilt.readAtMillis()).isEqualTo(99L);
-        HomePage page =
-                serialization.toObject(serialization.toData(new HomePage(new long[] {8, 7}, new long[] {3}, true)));
+        HomePage page = serialization.toObject(
+                serialization.toData(new HomePage(new long[] {8, 7}, new long[] {3}, true, false)));
         assertThat(page.ids()).containsExactly(8, 7);
         assertThat(page.pulledAuthors()).containsExactly(3);
         assertThat(page.readMarkStale()).isTrue();

@@ -103,4 +103,32 @@ class TimelineTest {
         assertThat(feed.markRead(400)).isFalse();
         assertThat(feed.lastReadMillis()).isEqualTo(500);
     }
+
+    @Test
+    void should_know_it_is_truncated_once_it_drops_or_refuses_older_entries() {
+        Timeline timeline = Timeline.empty();
+        for (long id = 1; id <= Timeline.MAX_ENTRIES; id++) {
+            timeline.insert(id);
+        }
+        assertThat(timeline.truncated()).as("full, but nothing dropped").isFalse();
+        timeline.insert(Timeline.MAX_ENTRIES + 1);
+        assertThat(timeline.truncated()).isTrue();
+
+        Timeline merged = Timeline.ofNewestFirst(new long[] {5, 4}, 2);
+        long[] many = new long[Timeline.MAX_ENTRIES];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 10_000 - i;
+        }
+        merged.mergeNewestFirst(many);
+        assertThat(merged.truncated()).isTrue();
+        assertThat(merged.size()).isEqualTo(Timeline.MAX_ENTRIES);
+
+        long[] loaded = new long[Timeline.MAX_ENTRIES + 1];
+        for (int i = 0; i < loaded.length; i++) {
+            loaded[i] = 5_000 - i;
+        }
+        assertThat(Timeline.ofNewestFirst(loaded, loaded.length).truncated()).isTrue();
+        assertThat(Timeline.ofNewestFirst(loaded, Timeline.MAX_ENTRIES).truncated())
+                .isFalse();
+    }
 }

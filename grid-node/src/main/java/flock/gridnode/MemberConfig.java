@@ -8,6 +8,8 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import flock.domain.DomainSerializers;
 import flock.domain.MapNames;
+import flock.domain.OlderTweets;
+import flock.mapstores.CassandraOlderTweets;
 import flock.mapstores.FlockMapStoreFactory;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -62,6 +64,8 @@ public final class MemberConfig {
                 store.setFactoryImplementation(factory);
             }
         }
+        // Deep pages past the 800 newest tweets kept in memory read Cassandra (see ReadAuthorTweets).
+        config.getUserContext().put(OlderTweets.USER_CONTEXT_KEY, new CassandraOlderTweets(session));
     }
 
     /** For a grid without persistence: unit tests and the grid-only demo. */

@@ -26,8 +26,9 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
     /** Always answers a timeline, empty for an author without tweets, so that the miss is cached too. */
     @Override
     public Timeline load(Long authorId) {
-        ResultSet rows = session.execute(select.bind(authorId, Timeline.MAX_ENTRIES));
-        long[] ids = new long[Timeline.MAX_ENTRIES];
+        // One row more than memory keeps tells whether older tweets exist (the timeline is then truncated).
+        ResultSet rows = session.execute(select.bind(authorId, Timeline.MAX_ENTRIES + 1));
+        long[] ids = new long[Timeline.MAX_ENTRIES + 1];
         int count = 0;
         for (Row row : rows) {
             ids[count++] = row.getLong("tweet_id");

@@ -96,6 +96,28 @@ class MapStoresIT {
     }
 
     @Test
+    void should_load_800_tweets_of_an_author_and_page_the_older_ones_from_cassandra() {
+        CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
+        UserTimelineLoader timelines = (UserTimelineLoader) (Object) factory.newMapStore(MapNames.USER_TIMELINES, null);
+        long author = 41L;
+        Map<Long, Tweet> written = new java.util.HashMap<>();
+        for (long id = 10_001; id <= 10_000 + Timeline.MAX_ENTRIES + 50; id++) {
+            written.put(id, new Tweet(id, author, "t" + id, id, new long[0]));
+        }
+        tweets.storeAll(written);
+
+        Timeline recent = timelines.load(author);
+        assertThat(recent.size()).isEqualTo(Timeline.MAX_ENTRIES);
+        assertThat(recent.truncated()).as("50 older tweets stay in Cassandra").isTrue();
+        long oldestKept = recent.get(recent.size() - 1);
+        assertThat(oldestKept).isEqualTo(10_051L);
+        long[] older = new CassandraOlderTweets(session).authorTweetsBefore(author, oldestKept, 0, 100);
+        assertThat(older).hasSize(50).startsWith(10_050L).endsWith(10_001L);
+        assertThat(new CassandraOlderTweets(session).authorTweetsBefore(author, 10_040L, 10_035L, 100))
+                .containsExactly(10_039L, 10_038L, 10_037L, 10_036L);
+    }
+
+    @Test
     void should_treat_the_delete_of_a_tweet_never_stored_as_done() {
         CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
         tweets.delete(999L);

@@ -34,6 +34,11 @@ class EndToEndIT {
      */
     private static final Duration BACKFILL_BOUND = Duration.ofSeconds(5);
 
+    /** More tweets than a timeline keeps in memory (800), so the last pages come from Cassandra. */
+    private static final int DEEP_TWEETS = 850;
+
+    private static final Pattern DEEP_PAGES = Pattern.compile("(?m)^flock_feed_deep_pages_total\\S* (\\S+)$");
+
     private static final Pattern LAG_COUNT = Pattern.compile("(?m)^flock_fanout_lag_seconds_count\\S* (\\S+)$");
 
     private FlockStack stack;
@@ -88,6 +93,49 @@ class EndToEndIT {
         Poll.until(Duration.ofSeconds(10), "the members count the fan-out", () -> fanOutsMeasured() > before);
         String metrics = stack.fetch(stack.memberMetricsUri(0));
         assertThat(metrics).contains("flock_fanout_lag_seconds_bucket").contains("flock_map_owned_entries");
+    }
+
+    @Test
+    void should_page_past_the_800_entries_in_memory_from_cassandra_without_gaps_or_repeats() {
+        Account author = client.signUp(Handles.fresh("prolific"));
+        Account reader = client.signUp(Handles.fresh("deep_reader"));
+        client.follow(reader, author.id());
+        client.home(reader, ""); // cached: the fan-out fills it to 800 and then trims it
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < DEEP_TWEETS; i++) {
+            posted.add(client.tweetId(author, "deep " + i));
+        }
+        Collections.reverse(posted);
+
+        // The oldest tweets are only in Cassandra once write-behind has stored them (about a second).
+        Poll.until(Duration.ofSeconds(20), "the author's timeline pages down to the first tweet", () -> walk(
+                        "/api/v1/users/" + author.id() + "/tweets", null, 70)
+                .equals(posted));
+        Poll.until(Duration.ofSeconds(20), "the reader's home feed pages down to the first tweet", () -> walk(
+                        "/api/v1/users/" + reader.id() + "/timeline", reader.token(), 70)
+                .equals(posted));
+        assertThat(walk("/api/v1/users/" + reader.id() + "/timeline", reader.token(), 100))
+                .as("another page size over the same feed")
+                .isEqualTo(posted);
+        Matcher deepPages =
+                DEEP_PAGES.matcher(client.get("/observe/metrics", null).body());
+        assertThat(deepPages.find()).as("the API node counts deep pages").isTrue();
+        assertThat(Double.parseDouble(deepPages.group(1))).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Every id of a list, following nextMaxId from the newest page to the end. */
+    private List<String> walk(String path, String token, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        while (true) {
+            Answer page = client.get(path + "?limit=" + limit + cursor, token);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            ids.addAll(page.itemIds());
+            if (page.nextMaxId().isEmpty()) {
+                return ids;
+            }
+            cursor = "&maxId=" + page.nextMaxId().get();
+        }
     }
 
     /** Fan-out batches timed by all members together (the job runs on every member). */
