@@ -3,17 +3,15 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.domain.EditPulledAuthors;
-import flock.domain.HomePage;
 import flock.domain.InstallRebuiltFeed;
 import flock.domain.MapNames;
 import flock.domain.MarkFeedRead;
 import flock.domain.NewestFirstMerge;
 import flock.domain.ReadAuthorTweets;
-import flock.domain.ReadHomePage;
 import flock.domain.ReadTimelinePage;
 import flock.domain.Timeline;
+import flock.domain.TimelinePage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +49,12 @@ final class HomeFeed {
     /** One more id than asked for, so the caller knows whether another page exists. */
     long[] page(long userId, PageRequest page) {
         long now = System.currentTimeMillis();
-        ReadHomePage read = new ReadHomePage(
+        ReadTimelinePage read = new ReadTimelinePage(
                 page.maxId(),
                 page.sinceId(),
                 page.limit() + 1,
                 now - settings.markReadEvery().toMillis());
-        HomePage home = homeTimelines.executeOnKey(userId, read);
+        TimelinePage home = homeTimelines.executeOnKey(userId, read);
         if (home == null) {
             rebuild(userId, now);
             home = homeTimelines.executeOnKey(userId, read);
@@ -137,11 +135,14 @@ final class HomeFeed {
                 pushedAuthors.add(followee);
             }
         }
-        Map<Long, long[]> newest = userTimelines.executeOnKeys(
+        Map<Long, TimelinePage> newest = userTimelines.executeOnKeys(
                 pushedAuthors, new ReadTimelinePage(Long.MAX_VALUE, 0, Timeline.MAX_ENTRIES));
-        long[][] sources = newest.values().stream().filter(ids -> ids != null).toArray(long[][]::new);
-        // A source as long as memory keeps may go on in Cassandra, so the feed may too.
-        boolean truncated = Arrays.stream(sources).anyMatch(ids -> ids.length == Timeline.MAX_ENTRIES);
+        long[][] sources = newest.values().stream()
+                .filter(source -> source != null)
+                .map(TimelinePage::ids)
+                .toArray(long[][]::new);
+        // An author with older tweets in Cassandra than memory keeps makes the feed go on there too.
+        boolean truncated = newest.values().stream().anyMatch(source -> source != null && source.truncated());
         homeTimelines.executeOnKey(
                 userId,
                 new InstallRebuiltFeed(

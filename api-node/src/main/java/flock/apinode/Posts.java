@@ -12,6 +12,7 @@ import flock.domain.ReadAuthorTweets;
 import flock.domain.ReadTimelinePage;
 import flock.domain.RemoveFromTimeline;
 import flock.domain.Timeline;
+import flock.domain.TimelinePage;
 import flock.domain.Tweet;
 import flock.domain.TweetText;
 import flock.domain.User;
@@ -74,13 +75,17 @@ final class Posts {
 
     /**
      * One more id than asked for, so the caller knows whether another page exists. A page that runs off the
-     * 800 tweets in memory asks again with {@link ReadAuthorTweets}, which continues from Cassandra.
+     * 800 tweets in memory of an author who has older ones asks again with {@link ReadAuthorTweets}, which
+     * continues from Cassandra.
      */
     long[] userTimelinePage(long authorId, PageRequest page) {
-        long[] ids = userTimelines.executeOnKey(
+        TimelinePage inMemory = userTimelines.executeOnKey(
                 authorId, new ReadTimelinePage(page.maxId(), page.sinceId(), page.limit() + 1));
-        if (ids != null && ids.length > page.limit()) {
-            return ids;
+        if (inMemory == null) {
+            return new long[0];
+        }
+        if (inMemory.ids().length > page.limit() || !inMemory.truncated()) {
+            return inMemory.ids();
         }
         return userTimelines.executeOnKey(
                 authorId, new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1));

@@ -51,10 +51,9 @@ final class PullAccounts {
         }
     }
 
+    /** One call whatever the followee: taking off an account the feed does not pull changes nothing. */
     void unfollowed(long followerId, long followeeId) {
-        if (registry.containsKey(followeeId)) {
-            homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, false));
-        }
+        homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, false));
     }
 
     /** The accounts among these that followers pull (migrating ones included). */

@@ -15,7 +15,7 @@ import java.util.Map;
  * One page of an author's tweets at any depth: from the user timeline in memory, continued from Cassandra
  * when the page runs past the newest 800 that memory keeps. Offloaded to Hazelcast's offloadable executor,
  * so a Cassandra read never blocks a partition thread. Used for deep pages only: every other page is a
- * plain {@link ReadTimelinePage}.
+ * plain {@link ReadTimelinePage}, and only when that said the timeline is truncated.
  *
  * <p>A class, not a record: the member hands it its {@link OlderTweets} after deserialization.
  */

@@ -8,20 +8,38 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Reads one page of ids on the timeline's owner, so only the page (not all 800 ids) crosses the
- * network. Answers null when the timeline is not in memory, which tells the caller to rebuild it.
+ * Reads one page of ids on the timeline's owner, so only the page (not all 800 ids) crosses the network.
+ * Answers null when the timeline is not in memory, which tells a home feed's reader to rebuild it.
+ *
+ * <p>Read-only, so a feed read sends no backup: a home feed's last-read time is renewed by a separate
+ * {@link MarkFeedRead} only when this reports it older than {@code markStaleBefore}, which is about once an
+ * hour per active reader.
+ *
+ * @param markStaleBefore home feeds: the last-read time below which the page says it needs renewing
  */
-public record ReadTimelinePage(long maxId, long sinceId, int limit)
-        implements EntryProcessor<Long, Timeline, long[]>, ReadOnly {
+public record ReadTimelinePage(long maxId, long sinceId, int limit, long markStaleBefore)
+        implements EntryProcessor<Long, Timeline, TimelinePage>, ReadOnly {
 
-    @Override
-    public long[] process(Map.Entry<Long, Timeline> entry) {
-        Timeline timeline = entry.getValue();
-        return timeline == null ? null : timeline.page(maxId, sinceId, limit);
+    /** A page of a timeline that has no reader to track (an author's own tweets). */
+    public ReadTimelinePage(long maxId, long sinceId, int limit) {
+        this(maxId, sinceId, limit, Long.MIN_VALUE);
     }
 
     @Override
-    public EntryProcessor<Long, Timeline, long[]> getBackupProcessor() {
+    public TimelinePage process(Map.Entry<Long, Timeline> entry) {
+        Timeline timeline = entry.getValue();
+        if (timeline == null) {
+            return null;
+        }
+        return new TimelinePage(
+                timeline.page(maxId, sinceId, limit),
+                timeline.pulledAuthors(),
+                timeline.lastReadMillis() < markStaleBefore,
+                timeline.truncated());
+    }
+
+    @Override
+    public EntryProcessor<Long, Timeline, TimelinePage> getBackupProcessor() {
         return null;
     }
 
@@ -30,7 +48,10 @@ public record ReadTimelinePage(long maxId, long sinceId, int limit)
         @Override
         public ReadTimelinePage read(CompactReader reader) {
             return new ReadTimelinePage(
-                    reader.readInt64("maxId"), reader.readInt64("sinceId"), reader.readInt32("limit"));
+                    reader.readInt64("maxId"),
+                    reader.readInt64("sinceId"),
+                    reader.readInt32("limit"),
+                    reader.readInt64("markStaleBefore"));
         }
 
         @Override
@@ -38,6 +59,7 @@ public record ReadTimelinePage(long maxId, long sinceId, int limit)
             writer.writeInt64("maxId", processor.maxId());
             writer.writeInt64("sinceId", processor.sinceId());
             writer.writeInt32("limit", processor.limit());
+            writer.writeInt64("markStaleBefore", processor.markStaleBefore());
         }
 
         @Override

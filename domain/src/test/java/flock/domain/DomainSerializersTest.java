@@ -50,7 +50,7 @@ class DomainSerializersTest {
                 new ReadFollowPage(10L, 5),
                 new CountFollows(),
                 new AdjustTweetCount(-1),
-                new ReadHomePage(100L, 1L, 21, 5L),
+                new ReadTimelinePage(100L, 1L, 21, 5L),
                 new MarkFeedRead(77L),
                 new EditPulledAuthors(12L, true),
                 new EvictIdleFeed(1000L),
@@ -73,8 +73,8 @@ class DomainSerializersTest {
         assertThat(rebuilt.newestFirst()).containsExactly(5, 4);
         assertThat(rebuilt.pulledAuthors()).containsExactly(11);
         assertThat(rebuilt.readAtMillis()).isEqualTo(99L);
-        HomePage page = serialization.toObject(
-                serialization.toData(new HomePage(new long[] {8, 7}, new long[] {3}, true, false)));
+        TimelinePage page = serialization.toObject(
+                serialization.toData(new TimelinePage(new long[] {8, 7}, new long[] {3}, true, false)));
         assertThat(page.ids()).containsExactly(8, 7);
         assertThat(page.pulledAuthors()).containsExactly(3);
         assertThat(page.readMarkStale()).isTrue();

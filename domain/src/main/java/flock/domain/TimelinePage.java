@@ -5,17 +5,17 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
- * One page of a home feed as its owner answers it: the pushed ids, the accounts whose tweets the reader
- * must merge in (pull mode), whether the feed's last-read time is old enough to be renewed, and whether
- * older entries exist than the feed keeps (a page that runs off its end continues from Cassandra).
+ * One page of a timeline as its owner answers it: the ids, and whether older entries exist than the
+ * timeline keeps (a page that runs off its end continues from Cassandra). Home feeds add the accounts whose
+ * tweets the reader merges in (pull mode) and whether the last-read time is old enough to be renewed.
  */
-public record HomePage(long[] ids, long[] pulledAuthors, boolean readMarkStale, boolean truncated) {
+public record TimelinePage(long[] ids, long[] pulledAuthors, boolean readMarkStale, boolean truncated) {
 
     /** Compact form. */
-    public static final class Serializer implements CompactSerializer<HomePage> {
+    public static final class Serializer implements CompactSerializer<TimelinePage> {
         @Override
-        public HomePage read(CompactReader reader) {
-            return new HomePage(
+        public TimelinePage read(CompactReader reader) {
+            return new TimelinePage(
                     reader.readArrayOfInt64("ids"),
                     reader.readArrayOfInt64("pulledAuthors"),
                     reader.readBoolean("readMarkStale"),
@@ -23,7 +23,7 @@ public record HomePage(long[] ids, long[] pulledAuthors, boolean readMarkStale, 
         }
 
         @Override
-        public void write(CompactWriter writer, HomePage page) {
+        public void write(CompactWriter writer, TimelinePage page) {
             writer.writeArrayOfInt64("ids", page.ids());
             writer.writeArrayOfInt64("pulledAuthors", page.pulledAuthors());
             writer.writeBoolean("readMarkStale", page.readMarkStale());
@@ -32,12 +32,12 @@ public record HomePage(long[] ids, long[] pulledAuthors, boolean readMarkStale, 
 
         @Override
         public String getTypeName() {
-            return "flock.HomePage";
+            return "flock.TimelinePage";
         }
 
         @Override
-        public Class<HomePage> getCompactClass() {
-            return HomePage.class;
+        public Class<TimelinePage> getCompactClass() {
+            return TimelinePage.class;
         }
     }
 }

@@ -1,0 +1,46 @@
+package flock.apinode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+class FeedRebuildTest {
+    private final HazelcastInstance grid = TestGrid.client();
+    private final Accounts accounts = new Accounts(grid);
+    private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
+    private final Graph graph = new Graph(grid, accounts, pullAccounts);
+    private final HomeFeed homeFeed =
+            new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));
+
+    @Test
+    void should_know_a_rebuilt_feed_goes_on_in_cassandra_when_an_author_has_older_tweets_there() {
+        String run = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
+        long author = accounts.signUp("older_a_" + run, "Author").user().id();
+        long reader = accounts.signUp("older_r_" + run, "Reader").user().id();
+        graph.follow(reader, author);
+        // An author who once had more than 800 tweets and deleted some: few ids in memory, more in Cassandra.
+        long[] loaded = new long[Timeline.MAX_ENTRIES + 1];
+        for (int i = 0; i < loaded.length; i++) {
+            loaded[i] = 900_000 - i;
+        }
+        Timeline authorTweets = Timeline.ofNewestFirst(loaded, loaded.length);
+        for (int i = 10; i < Timeline.MAX_ENTRIES; i++) {
+            authorTweets.remove(loaded[i]);
+        }
+        IMap<Long, Timeline> userTimelines = grid.getMap(MapNames.USER_TIMELINES);
+        userTimelines.set(author, authorTweets);
+
+        homeFeed.rebuild(reader, System.currentTimeMillis());
+
+        Timeline feed = grid.<Long, Timeline>getMap(MapNames.HOME_TIMELINES).get(reader);
+        assertThat(feed.size()).isEqualTo(10);
+        assertThat(feed.truncated())
+                .as("the next page must continue from Cassandra")
+                .isTrue();
+    }
+}
