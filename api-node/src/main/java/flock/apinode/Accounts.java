@@ -3,28 +3,20 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
-import flock.domain.CountFollows;
 import flock.domain.Credential;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
-import flock.domain.FollowList;
 import flock.domain.Handles;
 import flock.domain.MapNames;
 import flock.domain.User;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /** Sign-up, profiles and bearer-token checks, over the users, handles and credentials maps. */
 final class Accounts {
     private final IMap<Long, User> users;
     private final IMap<String, Long> handles;
     private final IMap<Long, Credential> credentials;
-    private final IMap<Long, FollowList> following;
-    private final IMap<Long, FollowList> followers;
     private final FlakeIdGenerator ids;
-
-    /** A profile with the counts the API shows. */
-    record Profile(User user, int followers, int following) {}
 
     /** A new account and the only copy of its token that will ever exist. */
     record SignUp(User user, String token) {}
@@ -33,8 +25,6 @@ final class Accounts {
         this.users = grid.getMap(MapNames.USERS);
         this.handles = grid.getMap(MapNames.HANDLES);
         this.credentials = grid.getMap(MapNames.CREDENTIALS);
-        this.following = grid.getMap(MapNames.FOLLOWING);
-        this.followers = grid.getMap(MapNames.FOLLOWERS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
     }
 
@@ -72,16 +62,6 @@ final class Accounts {
         }
         Long id = handles.get(Handles.key(handle));
         return id == null ? Optional.empty() : find(id);
-    }
-
-    /** The counts are the sizes of the follow lists, asked for in parallel on their owner. */
-    Profile profile(User user) {
-        CompletionStage<Integer> followerCount = followers.submitToKey(user.id(), new CountFollows());
-        CompletionStage<Integer> followingCount = following.submitToKey(user.id(), new CountFollows());
-        return new Profile(
-                user,
-                followerCount.toCompletableFuture().join(),
-                followingCount.toCompletableFuture().join());
     }
 
     /** The user a bearer token belongs to; 401 for a missing, malformed or unknown token. */

@@ -4,37 +4,52 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
 import flock.domain.AddFollow;
+import flock.domain.CountFollows;
+import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.FollowList;
 import flock.domain.MapNames;
+import flock.domain.ReadFollowEdge;
 import flock.domain.ReadFollowPage;
 import flock.domain.RemoveFollow;
+import flock.domain.User;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The follow graph, kept in both directions: {@code following} on the follower's partition and
- * {@code followers} on the followee's. Each side is changed by an idempotent entry processor on its
- * owner, so a retried request repairs a half-applied one instead of duplicating it.
+ * The follow graph, kept in both directions: {@code following} on the follower's partition and the
+ * follower list (see {@link Followers}) on the followee's. Each side is changed by an idempotent entry
+ * processor on its owner, so a retried request repairs a half-applied one instead of duplicating it.
+ *
+ * <p>Every follower edge has its twin in {@code following}, with the same edge id: a follow writes
+ * {@code following} first, an unfollow last. So a retried follow finds its first edge id there and adds the
+ * follower under it again (into the same chunk of a big list), and a retried unfollow finds the edge id that
+ * says which chunk to take the follower from.
  *
  * <p>The two sides are two operations on two partitions, so a follow and an unfollow of the same pair
  * (a double click) could interleave and leave the sides disagreeing. A follower's edits therefore hold a
  * lock on the follower's key: follows are rare next to reads, and the lock costs two calls only on them.
  */
 final class Graph {
-    /** Longer than the two entry processors of a follow ever take, short enough to heal after a crash. */
+    /** Longer than the entry processors of a follow ever take, short enough to heal after a crash. */
     private static final long LOCK_LEASE_SECONDS = 10;
 
     private final Accounts accounts;
     private final IMap<Long, FollowList> following;
-    private final IMap<Long, FollowList> followers;
+    private final Followers followers;
     private final FlakeIdGenerator ids;
     private final PullAccounts pullAccounts;
+    private final GraphSettings settings;
 
-    Graph(HazelcastInstance grid, Accounts accounts, PullAccounts pullAccounts) {
+    /** A profile with the counts the API shows. */
+    record Profile(User user, int followers, int following) {}
+
+    Graph(HazelcastInstance grid, Accounts accounts, PullAccounts pullAccounts, GraphSettings settings) {
         this.accounts = accounts;
         this.pullAccounts = pullAccounts;
+        this.settings = settings;
         this.following = grid.getMap(MapNames.FOLLOWING);
-        this.followers = grid.getMap(MapNames.FOLLOWERS);
+        this.followers = new Followers(grid);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
     }
 
@@ -44,18 +59,30 @@ final class Graph {
         }
         accounts.require(userId);
         accounts.require(targetId);
-        long edgeId = ids.newId();
+        long newEdgeId = ids.newId();
+        int[] followerCount = new int[1];
         whileHoldingFollowerLock(userId, () -> {
-            following.executeOnKey(userId, new AddFollow(targetId, edgeId));
-            int followerCount = followers.executeOnKey(targetId, new AddFollow(userId, edgeId));
-            pullAccounts.followed(userId, targetId, followerCount);
+            Long edgeId = following.executeOnKey(userId, new AddFollow<>(targetId, newEdgeId, settings.maxFollowing()));
+            if (edgeId == null) {
+                throw new FlockException(
+                        ErrorCode.CONFLICT,
+                        "user " + userId + " already follows " + settings.maxFollowing()
+                                + " accounts, the most allowed: unfollow one first");
+            }
+            followerCount[0] = followers.add(targetId, userId, edgeId, settings.followerChunk());
+            pullAccounts.followed(userId, targetId);
         });
+        // Outside the lock: a switch walks every follower's feed, which can take longer than the lock's lease.
+        pullAccounts.switchIfTooBig(targetId, followerCount[0]);
     }
 
     void unfollow(long userId, long targetId) {
         whileHoldingFollowerLock(userId, () -> {
-            following.executeOnKey(userId, new RemoveFollow(targetId));
-            followers.executeOnKey(targetId, new RemoveFollow(userId));
+            Long edgeId = following.executeOnKey(userId, new ReadFollowEdge(targetId));
+            if (edgeId != null) {
+                followers.remove(targetId, userId, edgeId);
+                following.executeOnKey(userId, new RemoveFollow<>(targetId));
+            }
             pullAccounts.unfollowed(userId, targetId);
         });
     }
@@ -73,13 +100,23 @@ final class Graph {
         }
     }
 
+    /** The counts are the sizes of the follow lists, asked for in parallel where they live. */
+    Profile profile(User user) {
+        CompletionStage<Integer> followerCount = followers.count(user.id());
+        CompletionStage<CountFollows.Count> followingCount = following.submitToKey(user.id(), new CountFollows<>());
+        return new Profile(
+                user,
+                followerCount.toCompletableFuture().join(),
+                followingCount.toCompletableFuture().join().edges());
+    }
+
     /** One more edge than asked for, so the caller knows whether another page exists. */
     FollowList followingPage(long userId, PageRequest page) {
-        return following.executeOnKey(userId, new ReadFollowPage(page.maxId(), page.limit() + 1));
+        return following.executeOnKey(userId, new ReadFollowPage<>(page.maxId(), page.limit() + 1));
     }
 
     FollowList followersPage(long userId, PageRequest page) {
-        return followers.executeOnKey(userId, new ReadFollowPage(page.maxId(), page.limit() + 1));
+        return followers.page(userId, page.maxId(), page.limit() + 1);
     }
 
     /** Everyone the user follows (read through from Cassandra if not in memory). */

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The API node: a stateless Helidon SE server in front of the grid. This is the composition root;
- * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings)} is what tests mount without a
+ * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings, GraphSettings)} is what tests mount without a
  * socket.
  */
 public final class Main {
@@ -27,7 +27,11 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .addFeature(observe(grid))
-                .routing(routing -> routing(routing, grid, FeedSettings.from(config.get("flock.feed"))))
+                .routing(routing -> routing(
+                        routing,
+                        grid,
+                        FeedSettings.from(config.get("flock.feed")),
+                        GraphSettings.from(config.get("flock.graph"))))
                 .build()
                 .start();
         Runtime.getRuntime()
@@ -52,10 +56,14 @@ public final class Main {
     }
 
     /** Mounts the REST API v1 over the given grid connection. */
-    static void routing(HttpRouting.Builder routing, HazelcastInstance grid, FeedSettings feedSettings) {
+    static void routing(
+            HttpRouting.Builder routing,
+            HazelcastInstance grid,
+            FeedSettings feedSettings,
+            GraphSettings graphSettings) {
         Accounts accounts = new Accounts(grid);
         PullAccounts pullAccounts = new PullAccounts(grid, feedSettings.pullThreshold());
-        Graph graph = new Graph(grid, accounts, pullAccounts);
+        Graph graph = new Graph(grid, accounts, pullAccounts, graphSettings);
         Posts posts = new Posts(grid);
         HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, feedSettings, FeedMetrics.register(grid));
         Views views = new Views(grid);

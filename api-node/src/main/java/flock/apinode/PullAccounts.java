@@ -3,12 +3,14 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.domain.EditPulledAuthors;
-import flock.domain.FollowList;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
@@ -27,27 +29,36 @@ final class PullAccounts {
     /** Follower feeds edited per call while an account switches: one batch per member, a few KB each. */
     private static final int SWITCH_BATCH = 1_000;
 
+    /** Batches sent before waiting for them: keeps every member busy without queueing 200 calls at once. */
+    private static final int SWITCH_BATCHES_IN_FLIGHT = 8;
+
     private final IMap<Long, String> registry;
-    private final IMap<Long, FollowList> followers;
+    private final Followers followers;
     private final IMap<Long, Timeline> homeTimelines;
     private final int threshold;
 
     PullAccounts(HazelcastInstance grid, int threshold) {
         this.registry = grid.getMap(MapNames.PULL_ACCOUNTS);
-        this.followers = grid.getMap(MapNames.FOLLOWERS);
+        this.followers = new Followers(grid);
         this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
         this.threshold = threshold;
     }
 
-    /** After a follow: switches the followee if it just became too big, and makes the follower pull it. */
-    void followed(long followerId, long followeeId, int followerCount) {
-        String state = registry.get(followeeId);
-        if (state == null && followerCount > threshold) {
-            switchToPull(followeeId);
-            state = MapNames.PULL;
-        }
-        if (state != null) {
+    /**
+     * After a follow, under the follower's lock: a follower of an account already pulled (or migrating) pulls
+     * it from now on. If the account was not registered yet, either {@link #switchIfTooBig} switches it next,
+     * or a switch that began after this read passes over this follower, whose edge is already stored.
+     */
+    void followed(long followerId, long followeeId) {
+        if (registry.get(followeeId) != null) {
             homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, true));
+        }
+    }
+
+    /** After a follow: switches the followee if it has just become too big to fan out on write. */
+    void switchIfTooBig(long followeeId, int followerCount) {
+        if (followerCount > threshold && registry.get(followeeId) == null) {
+            switchToPull(followeeId);
         }
     }
 
@@ -73,16 +84,22 @@ final class PullAccounts {
     private void switchToPull(long accountId) {
         long started = System.nanoTime();
         registry.putIfAbsent(accountId, MapNames.PULL_MIGRATING);
-        FollowList all = followers.get(accountId);
-        long[] followerIds = all == null ? new long[0] : all.userIds();
+        long[] followerIds = followers.all(accountId);
         EditPulledAuthors pull = new EditPulledAuthors(accountId, true);
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (int from = 0; from < followerIds.length; from += SWITCH_BATCH) {
             Set<Long> batch = new HashSet<>(SWITCH_BATCH * 2);
             for (int i = from; i < Math.min(followerIds.length, from + SWITCH_BATCH); i++) {
                 batch.add(followerIds[i]);
             }
-            homeTimelines.executeOnKeys(batch, pull);
+            inFlight.add(homeTimelines.submitToKeys(batch, pull).toCompletableFuture());
+            if (inFlight.size() == SWITCH_BATCHES_IN_FLIGHT) {
+                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                        .join();
+                inFlight.clear();
+            }
         }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         registry.set(accountId, MapNames.PULL);
         LOG.info(() -> "account " + accountId + " has " + followerIds.length
                 + " followers: switched to pull at read in " + (System.nanoTime() - started) / 1_000_000 + " ms");

@@ -50,12 +50,12 @@ final class UsersApi implements HttpService {
         String handle = request.path().pathParameters().get("handle");
         var user = accounts.findByHandle(handle)
                 .orElseThrow(() -> FlockException.notFound("no user has the handle '" + handle + "'"));
-        Responses.json(response, 200, Views.profile(accounts.profile(user)));
+        Responses.json(response, 200, Views.profile(graph.profile(user)));
     }
 
     private void profile(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
-        Responses.json(response, 200, Views.profile(accounts.profile(accounts.require(id))));
+        Responses.json(response, 200, Views.profile(graph.profile(accounts.require(id))));
     }
 
     private void follow(ServerRequest request, ServerResponse response) {

@@ -31,7 +31,7 @@ final class Views {
                 .toBytes();
     }
 
-    static byte[] profile(Accounts.Profile profile) {
+    static byte[] profile(Graph.Profile profile) {
         return writeUserHeader(new JsonOut().beginObject(), profile.user())
                 .field("followers", profile.followers())
                 .field("following", profile.following())

@@ -32,8 +32,8 @@ class ConcurrencyStormTest {
 
     private final HazelcastInstance grid = TestGrid.client();
     private final Accounts accounts = new Accounts(grid);
-    private final Graph graph =
-            new Graph(grid, accounts, new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold()));
+    private final Graph graph = new Graph(
+            grid, accounts, new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold()), GraphSettings.DEFAULTS);
     private final Posts posts = new Posts(grid);
 
     @Test

@@ -21,7 +21,7 @@ class DeleteVisibilityTest {
     private final HazelcastInstance grid = TestGrid.client();
     private final Accounts accounts = new Accounts(grid);
     private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
-    private final Graph graph = new Graph(grid, accounts, pullAccounts);
+    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
     private final Posts posts = new Posts(grid);
     private final HomeFeed homeFeed =
             new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));

@@ -13,7 +13,7 @@ class FeedRebuildTest {
     private final HazelcastInstance grid = TestGrid.client();
     private final Accounts accounts = new Accounts(grid);
     private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
-    private final Graph graph = new Graph(grid, accounts, pullAccounts);
+    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
     private final HomeFeed homeFeed =
             new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));
 

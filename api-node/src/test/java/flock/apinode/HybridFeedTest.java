@@ -81,7 +81,7 @@ class HybridFeedTest {
 
         Script(FeedSettings settings) {
             pullAccounts = new PullAccounts(grid, settings.pullThreshold());
-            graph = new Graph(grid, accounts, pullAccounts);
+            graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
             homeFeed = new HomeFeed(grid, graph, pullAccounts, settings, FeedMetrics.register(grid));
         }
 

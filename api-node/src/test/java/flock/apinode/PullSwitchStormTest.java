@@ -36,7 +36,7 @@ class PullSwitchStormTest {
     private final FeedSettings settings = new FeedSettings(THRESHOLD, FeedSettings.DEFAULTS.markReadEvery());
     private final Accounts accounts = new Accounts(grid);
     private final PullAccounts pullAccounts = new PullAccounts(grid, THRESHOLD);
-    private final Graph graph = new Graph(grid, accounts, pullAccounts);
+    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
     private final Posts posts = new Posts(grid);
     private final HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, settings, FeedMetrics.register(grid));
 

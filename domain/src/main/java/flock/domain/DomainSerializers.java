@@ -29,6 +29,12 @@ public final class DomainSerializers {
             new RemoveFollow.Serializer(),
             new ReadFollowPage.Serializer(),
             new CountFollows.Serializer(),
+            new CountFollows.CountSerializer(),
+            new ReadFollowEdge.Serializer(),
+            new AddFollower.Serializer(),
+            new AddFollower.PlacedSerializer(),
+            new RemoveFollower.Serializer(),
+            new FollowerChunkKey.Serializer(),
             new AdjustTweetCount.Serializer());
 
     private DomainSerializers() {}

@@ -2,6 +2,7 @@ package flock.domain;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * One direction of one user's follow graph: the accounts followed, or the followers, with the id of each
@@ -11,10 +12,15 @@ import java.util.Objects;
  * <p>Immutable, copy on write: the write-behind MapStore may be reading a value while the next follow
  * is applied, so no instance is ever changed after it is stored.
  *
+ * <p>A big follower list is split: this value is its head, and {@code index} says which further chunks
+ * hold the newer edges (see {@link ChunkIndex}). Lists of accounts followed are never split: their length
+ * is capped (see {@link AddFollow}).
+ *
  * @param userIds the other user of each edge
  * @param edgeIds the edge ids, ascending, parallel to {@code userIds}
+ * @param index the chunks beyond this head, or null while the list fits in one value
  */
-public record FollowList(long[] userIds, long[] edgeIds) {
+public record FollowList(long[] userIds, long[] edgeIds, ChunkIndex index) {
     public static final FollowList EMPTY = new FollowList(new long[0], new long[0]);
 
     public FollowList {
@@ -25,8 +31,28 @@ public record FollowList(long[] userIds, long[] edgeIds) {
         }
     }
 
+    /** A list that fits in one value. */
+    public FollowList(long[] userIds, long[] edgeIds) {
+        this(userIds, edgeIds, null);
+    }
+
+    /** Edges in this value (for a split list, in its head only). */
     public int size() {
         return userIds.length;
+    }
+
+    /** Chunks beyond this value: 0 for a list that is not split. */
+    public int chunks() {
+        return index == null ? 0 : index.chunks();
+    }
+
+    /** The newest edge id in this value, or {@link Long#MIN_VALUE} when it is empty. */
+    long newestEdgeId() {
+        return edgeIds.length == 0 ? Long.MIN_VALUE : edgeIds[edgeIds.length - 1];
+    }
+
+    FollowList withIndex(ChunkIndex newIndex) {
+        return new FollowList(userIds, edgeIds, newIndex);
     }
 
     public boolean contains(long userId) {
@@ -42,19 +68,28 @@ public record FollowList(long[] userIds, long[] edgeIds) {
         position = position < 0 ? -position - 1 : position;
         long[] users = insertAt(userIds, position, userId);
         long[] edges = insertAt(edgeIds, position, edgeId);
-        return new FollowList(users, edges);
+        return new FollowList(users, edges, index);
     }
 
     /** This list without the user's edge, or this same list if there was none (idempotent). */
     public FollowList without(long userId) {
-        int index = indexOf(userId);
-        if (index < 0) {
+        int position = indexOf(userId);
+        if (position < 0) {
             return this;
         }
-        return new FollowList(removeAt(userIds, index), removeAt(edgeIds, index));
+        return new FollowList(removeAt(userIds, position), removeAt(edgeIds, position), index);
     }
 
-    /** The newest edges with an edge id below {@code maxEdgeId}, newest first, at most {@code limit}. */
+    /** The edge id of the user's edge, if there is one. */
+    public OptionalLong edgeOf(long userId) {
+        int position = indexOf(userId);
+        return position < 0 ? OptionalLong.empty() : OptionalLong.of(edgeIds[position]);
+    }
+
+    /**
+     * The newest edges with an edge id below {@code maxEdgeId}, newest first, at most {@code limit}. The page
+     * keeps the index, so a reader of a split list's head learns which chunks to read next.
+     */
     public FollowList newestBelow(long maxEdgeId, int limit) {
         int end = Arrays.binarySearch(edgeIds, maxEdgeId);
         end = end < 0 ? -end - 1 : end; // edges before index `end` are strictly below maxEdgeId
@@ -65,7 +100,7 @@ public record FollowList(long[] userIds, long[] edgeIds) {
             users[i] = userIds[end - 1 - i];
             edges[i] = edgeIds[end - 1 - i];
         }
-        return new FollowList(users, edges);
+        return new FollowList(users, edges, index);
     }
 
     private int indexOf(long userId) {
@@ -96,7 +131,8 @@ public record FollowList(long[] userIds, long[] edgeIds) {
     public boolean equals(Object other) {
         return other instanceof FollowList that
                 && Arrays.equals(userIds, that.userIds)
-                && Arrays.equals(edgeIds, that.edgeIds);
+                && Arrays.equals(edgeIds, that.edgeIds)
+                && Objects.equals(index, that.index);
     }
 
     @Override
@@ -106,6 +142,6 @@ public record FollowList(long[] userIds, long[] edgeIds) {
 
     @Override
     public String toString() {
-        return "FollowList" + Arrays.toString(userIds);
+        return "FollowList" + Arrays.toString(userIds) + (index == null ? "" : " + " + index);
     }
 }

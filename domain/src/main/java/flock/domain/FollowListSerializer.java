@@ -4,17 +4,25 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
-/** Compact form of {@link FollowList}. */
+/** Compact form of {@link FollowList}; a list that is not split has no chunk starts (null). */
 public final class FollowListSerializer implements CompactSerializer<FollowList> {
     @Override
     public FollowList read(CompactReader reader) {
-        return new FollowList(reader.readArrayOfInt64("userIds"), reader.readArrayOfInt64("edgeIds"));
+        long[] chunkStarts = reader.readArrayOfInt64("chunkStarts");
+        ChunkIndex index = chunkStarts == null
+                ? null
+                : new ChunkIndex(chunkStarts, reader.readInt64("newestMaxEdge"), reader.readInt32("newestRouted"));
+        return new FollowList(reader.readArrayOfInt64("userIds"), reader.readArrayOfInt64("edgeIds"), index);
     }
 
     @Override
     public void write(CompactWriter writer, FollowList list) {
         writer.writeArrayOfInt64("userIds", list.userIds());
         writer.writeArrayOfInt64("edgeIds", list.edgeIds());
+        ChunkIndex index = list.index();
+        writer.writeArrayOfInt64("chunkStarts", index == null ? null : index.starts());
+        writer.writeInt64("newestMaxEdge", index == null ? 0 : index.newestMaxEdge());
+        writer.writeInt32("newestRouted", index == null ? 0 : index.newestRouted());
     }
 
     @Override

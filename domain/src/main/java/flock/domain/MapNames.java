@@ -18,8 +18,14 @@ public final class MapNames {
     /** User id to the {@link FollowList} of accounts that user follows. Persisted. */
     public static final String FOLLOWING = "following";
 
-    /** User id to the {@link FollowList} of that user's followers. Persisted. */
+    /**
+     * User id to the {@link FollowList} of that user's followers: the whole list while it is small, its head
+     * when it is split into {@link #FOLLOWER_CHUNKS}. Persisted.
+     */
     public static final String FOLLOWERS = "followers";
+
+    /** {@link FollowerChunkKey} to the {@link FollowList} of one chunk of a big follower list. Persisted. */
+    public static final String FOLLOWER_CHUNKS = "follower_chunks";
 
     /** Tweet id to {@link Tweet}. Persisted; its event journal drives the fan-out. */
     public static final String TWEETS = "tweets";

@@ -6,11 +6,15 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/** Removes one edge from a follow list: the inverse of {@link AddFollow}. Idempotent. */
-public record RemoveFollow(long otherUserId) implements EntryProcessor<Long, FollowList, Boolean> {
+/**
+ * Removes one edge from a follow list or follower chunk: the inverse of {@link AddFollow}. Idempotent.
+ *
+ * @param <K> the key: a user id, or a {@link FollowerChunkKey}
+ */
+public record RemoveFollow<K>(long otherUserId) implements EntryProcessor<K, FollowList, Boolean> {
 
     @Override
-    public Boolean process(Map.Entry<Long, FollowList> entry) {
+    public Boolean process(Map.Entry<K, FollowList> entry) {
         FollowList current = entry.getValue();
         if (current == null) {
             return false;
@@ -24,6 +28,7 @@ public record RemoveFollow(long otherUserId) implements EntryProcessor<Long, Fol
     }
 
     /** Compact form. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public static final class Serializer implements CompactSerializer<RemoveFollow> {
         @Override
         public RemoveFollow read(CompactReader reader) {

@@ -22,7 +22,8 @@ class DomainSerializersTest {
                 new Credential(1L, new byte[Credential.HASH_LENGTH]),
                 new Tweet(2L, 1L, "hello 🐦", 1_700_000_000_001L, new long[] {7L}),
                 Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
-                FollowList.EMPTY.with(5, 50).with(6, 60));
+                FollowList.EMPTY.with(5, 50).with(6, 60),
+                new FollowList(new long[] {5}, new long[] {50}, new ChunkIndex(new long[] {70, 90}, 95, 3)));
         for (Object value : values) {
             Data data = serialization.toData(value);
             assertThat(data.getType())
@@ -45,10 +46,16 @@ class DomainSerializersTest {
         List<Object> processors = List.of(
                 new InsertIntoTimeline(9L, true),
                 new ReadTimelinePage(100L, 1L, 20),
-                new AddFollow(3L, 4L),
-                new RemoveFollow(3L),
-                new ReadFollowPage(10L, 5),
-                new CountFollows(),
+                new AddFollow<Long>(3L, 4L, 5_000),
+                new RemoveFollow<Long>(3L),
+                new ReadFollowPage<Long>(10L, 5),
+                new CountFollows<Long>(),
+                new CountFollows.Count(3, 2),
+                new ReadFollowEdge(4L),
+                new AddFollower(3L, 4L, 32_768),
+                new AddFollower.Placed(2, 70_000),
+                new RemoveFollower(3L, 4L),
+                new FollowerChunkKey(9L, 3),
                 new AdjustTweetCount(-1),
                 new ReadTimelinePage(100L, 1L, 21, 5L),
                 new MarkFeedRead(77L),

@@ -27,6 +27,7 @@ public final class MemberConfig {
             MapNames.CREDENTIALS,
             MapNames.FOLLOWING,
             MapNames.FOLLOWERS,
+            MapNames.FOLLOWER_CHUNKS,
             MapNames.TWEETS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */

@@ -29,6 +29,7 @@ final class MemberMetrics {
             MapNames.USERS,
             MapNames.FOLLOWING,
             MapNames.FOLLOWERS,
+            MapNames.FOLLOWER_CHUNKS,
             MapNames.TWEETS,
             MapNames.USER_TIMELINES,
             MapNames.HOME_TIMELINES,

@@ -12,6 +12,7 @@ import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamStage;
 import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
@@ -24,7 +25,9 @@ import flock.domain.Tweet;
  *
  * <p>Batched and parallel: a tweet's feeds go out in batches of {@value FanOutBatch#MAX_FEEDS}, each one
  * {@code submitToKeys} call that the grid splits by owner, so every member updates its share of the feeds at
- * once, one operation per partition rather than one per feed.
+ * once, one operation per partition rather than one per feed. A big account's follower list is split into
+ * chunks on many partitions ({@link MapNames#FOLLOWER_CHUNKS}); they are looked up concurrently, each
+ * becoming its own batches as soon as it arrives.
  *
  * <p>Guarantee: at-least-once with snapshots every second. A member leaving restarts the job from its
  * last snapshot and replays the journal from there; the timeline entry processors are idempotent, so
@@ -44,7 +47,11 @@ public final class FanOutPipeline {
 
     /** Builds the pipeline over the named maps (parameters, so tests can run it over their own maps). */
     public static Pipeline build(
-            String tweetsMap, String pullAccountsMap, String followersMap, String homeTimelinesMap) {
+            String tweetsMap,
+            String pullAccountsMap,
+            String followersMap,
+            String followerChunksMap,
+            String homeTimelinesMap) {
         Pipeline pipeline = Pipeline.create();
         StreamStage<TweetEvent> events = pipeline.readFrom(Sources.<TweetEvent, Long, Tweet>mapJournal(
                         tweetsMap,
@@ -61,13 +68,23 @@ public final class FanOutPipeline {
                 .setName("pulled at read")
                 .map(TweetEvent::ownFeedOnly)
                 .setName("author's own feed");
-        events.filter(event -> !event.pulled())
+        // A pushed author's follower list: its head, then (for a big account) its chunks, read where they live.
+        StreamStage<PushedTweet> pushed = events.filter(event -> !event.pulled())
                 .setName("pushed on write")
-                .<Long, FollowList, FanOutBatch[]>mapUsingIMap(
-                        followersMap, TweetEvent::authorId, (event, followers) -> event.batchesFor(followers))
-                .setName("look up followers")
+                .<Long, FollowList, PushedTweet>mapUsingIMap(followersMap, TweetEvent::authorId, PushedTweet::new)
+                .setName("look up followers");
+        StreamStage<FanOutBatch> chunkBatches = pushed.flatMap(
+                        tweet -> Traversers.traverseArray(tweet.event().chunkReads(tweet.head())))
+                .setName("chunks of big follower lists")
+                .<FollowerChunkKey, FollowList, FanOutBatch[]>mapUsingIMap(
+                        followerChunksMap, FollowerChunkRead::key, (read, chunk) -> read.event()
+                                .chunkBatchesFor(chunk))
+                .setName("look up follower chunks")
                 .flatMap(Traversers::traverseArray)
+                .setName("batches of chunk feeds");
+        pushed.flatMap(tweet -> Traversers.traverseArray(tweet.event().batchesFor(tweet.head())))
                 .setName("batches of feeds")
+                .merge(chunkBatches)
                 .merge(pulled)
                 .mapUsingServiceAsync(
                         ServiceFactories.<Long, Timeline>iMapService(homeTimelinesMap),
@@ -91,7 +108,12 @@ public final class FanOutPipeline {
     /** Submits the fan-out over Flock's maps unless the cluster already runs it; any member may call. */
     public static Job submitIfAbsent(JetService jet) {
         return jet.newJobIfAbsent(
-                build(MapNames.TWEETS, MapNames.PULL_ACCOUNTS, MapNames.FOLLOWERS, MapNames.HOME_TIMELINES),
+                build(
+                        MapNames.TWEETS,
+                        MapNames.PULL_ACCOUNTS,
+                        MapNames.FOLLOWERS,
+                        MapNames.FOLLOWER_CHUNKS,
+                        MapNames.HOME_TIMELINES),
                 jobConfig());
     }
 }

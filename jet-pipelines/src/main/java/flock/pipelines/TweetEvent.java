@@ -3,6 +3,7 @@ package flock.pipelines;
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.map.EventJournalMapEvent;
 import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Tweet;
 
@@ -38,17 +39,40 @@ record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean remo
         return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId});
     }
 
-    /** The author's own feed and every follower's, in batches of at most {@link FanOutBatch#MAX_FEEDS}. */
+    /**
+     * The author's own feed and every follower's in the list (a whole list, or a split list's head), in
+     * batches of at most {@link FanOutBatch#MAX_FEEDS}.
+     */
     FanOutBatch[] batchesFor(FollowList followers) {
+        return batches(followers, true);
+    }
+
+    /** The feeds of the followers in one chunk of a split follower list. */
+    FanOutBatch[] chunkBatchesFor(FollowList chunk) {
+        return batches(chunk, false);
+    }
+
+    /** The chunks beyond the head of the author's follower list, to be read (spread over every member). */
+    FollowerChunkRead[] chunkReads(FollowList head) {
+        int chunks = head == null ? 0 : head.chunks();
+        FollowerChunkRead[] reads = new FollowerChunkRead[chunks];
+        for (int chunk = 1; chunk <= chunks; chunk++) {
+            reads[chunk - 1] = new FollowerChunkRead(this, new FollowerChunkKey(authorId, chunk));
+        }
+        return reads;
+    }
+
+    private FanOutBatch[] batches(FollowList followers, boolean withAuthor) {
         long[] followerIds = followers == null ? new long[0] : followers.userIds();
-        int feeds = followerIds.length + 1;
+        int own = withAuthor ? 1 : 0;
+        int feeds = followerIds.length + own;
         FanOutBatch[] batches = new FanOutBatch[(feeds + FanOutBatch.MAX_FEEDS - 1) / FanOutBatch.MAX_FEEDS];
         for (int batch = 0; batch < batches.length; batch++) {
             int from = batch * FanOutBatch.MAX_FEEDS;
             long[] userIds = new long[Math.min(FanOutBatch.MAX_FEEDS, feeds - from)];
             for (int i = 0; i < userIds.length; i++) {
                 int feed = from + i;
-                userIds[i] = feed == 0 ? authorId : followerIds[feed - 1];
+                userIds[i] = feed < own ? authorId : followerIds[feed - own];
             }
             batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds);
         }

@@ -11,8 +11,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import flock.domain.ChunkIndex;
 import flock.domain.DomainSerializers;
 import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
@@ -51,7 +53,9 @@ class FanOutPipelineTest {
         homes.set(ACTIVE_FOLLOWER, Timeline.empty());
         homes.set(OTHER_ACTIVE_FOLLOWER, Timeline.empty());
         member.getJet()
-                .newJob(FanOutPipeline.build("tweets", "pull", "followers", "homes"), FanOutPipeline.jobConfig());
+                .newJob(
+                        FanOutPipeline.build("tweets", "pull", "followers", "chunks", "homes"),
+                        FanOutPipeline.jobConfig());
     }
 
     @AfterEach
@@ -90,6 +94,38 @@ class FanOutPipelineTest {
         } finally {
             Metrics.globalRegistry.remove(registry);
         }
+    }
+
+    @Test
+    void should_push_to_the_followers_in_every_chunk_of_a_split_follower_list() {
+        long bigAuthor = 50;
+        long[] chunkFollowers = {51, 52, 53, 54, 55};
+        // Head holds follower 2; chunk 1 holds 51-52, chunk 2 holds 53-55 (their edges lie in each range).
+        followers.set(
+                bigAuthor,
+                new FollowList(
+                        new long[] {ACTIVE_FOLLOWER}, new long[] {10}, new ChunkIndex(new long[] {20, 30}, 34, 3)));
+        IMap<FollowerChunkKey, FollowList> chunks = member.getMap("chunks");
+        chunks.set(
+                new FollowerChunkKey(bigAuthor, 1),
+                FollowList.EMPTY.with(51, 20).with(52, 21));
+        chunks.set(
+                new FollowerChunkKey(bigAuthor, 2),
+                FollowList.EMPTY.with(53, 30).with(54, 31).with(55, 34));
+        homes.set(bigAuthor, Timeline.empty());
+        for (long follower : chunkFollowers) {
+            homes.set(follower, Timeline.empty());
+        }
+        tweets.set(200L, new Tweet(200, bigAuthor, "to everyone", 0, new long[0]));
+        assertTrueEventually(() -> {
+            assertThat(homes.get(bigAuthor).toArray()).containsExactly(200);
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(200);
+            for (long follower : chunkFollowers) {
+                assertThat(homes.get(follower).toArray())
+                        .as("follower " + follower)
+                        .containsExactly(200);
+            }
+        });
     }
 
     @Test
@@ -134,7 +170,7 @@ class FanOutPipelineTest {
         // A second job reads the whole journal again from the oldest event, as a restarted job would.
         member.getJet()
                 .newJob(
-                        FanOutPipeline.build("tweets", "pull", "followers", "homes"),
+                        FanOutPipeline.build("tweets", "pull", "followers", "chunks", "homes"),
                         new JobConfig().setName("replay"));
         tweets.set(102L, tweet(102));
         assertTrueEventually(

@@ -33,7 +33,9 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.USERS -> new UserMapStore(session);
                     case MapNames.HANDLES -> new HandleMapStore(session);
                     case MapNames.CREDENTIALS -> new CredentialMapStore(session);
-                    case MapNames.FOLLOWING, MapNames.FOLLOWERS -> new FollowListMapStore(session, mapName);
+                    case MapNames.FOLLOWING -> FollowListMapStore.byUser(session, mapName);
+                    case MapNames.FOLLOWERS -> new FollowerHeadMapStore(session);
+                    case MapNames.FOLLOWER_CHUNKS -> FollowListMapStore.followerChunks(session);
                     case MapNames.TWEETS -> new TweetMapStore(session);
                     case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");

@@ -4,56 +4,81 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Write-behind store of one direction of the follow graph ({@code following} or {@code followers}),
- * one row per edge. The grid hands over the whole list of a user; the store reads the rows Cassandra has
- * and writes only the difference, so a follow costs one insert, not a rewrite of the list.
+ * Write-behind store of follow edges, one row per edge: the accounts a user follows ({@code following}),
+ * the head of a follower list ({@code followers}, see {@link FollowerHeadMapStore}) or one chunk of a big
+ * follower list ({@code follower_chunks}). The grid hands over a whole list; the store reads the rows
+ * Cassandra has and writes only the difference, so a follow costs one insert, not a rewrite of the list.
+ *
+ * @param <K> the grid key, bound to the table's partition key columns by {@code keyValues}
  */
-final class FollowListMapStore extends CassandraMapStore<Long, FollowList> {
+class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
+    private final Function<K, Object[]> keyValues;
     private final PreparedStatement insert;
     private final PreparedStatement deleteEdge;
     private final PreparedStatement deleteAll;
     private final PreparedStatement select;
 
-    FollowListMapStore(CqlSession session, String table) {
-        super(session, table);
+    /** The accounts a user follows, or the head of a user's follower list: keyed by user id. */
+    static FollowListMapStore<Long> byUser(CqlSession session, String table) {
         if (!List.of("following", "followers").contains(table)) {
             throw new IllegalArgumentException("not a follow table: " + table);
         }
-        this.insert = session.prepare("INSERT INTO " + table + " (user_id, edge_id, other_id) VALUES (?, ?, ?)");
-        this.deleteEdge = session.prepare("DELETE FROM " + table + " WHERE user_id = ? AND edge_id = ?");
-        this.deleteAll = session.prepare("DELETE FROM " + table + " WHERE user_id = ?");
-        this.select = session.prepare("SELECT edge_id, other_id FROM " + table + " WHERE user_id = ?");
+        return new FollowListMapStore<>(session, table, List.of("user_id"), userId -> new Object[] {userId});
+    }
+
+    /** The chunks of big follower lists: keyed by user id and chunk number. */
+    static FollowListMapStore<FollowerChunkKey> followerChunks(CqlSession session) {
+        return new FollowListMapStore<>(session, "follower_chunks", List.of("user_id", "chunk"), key ->
+                new Object[] {key.userId(), key.chunk()});
+    }
+
+    FollowListMapStore(CqlSession session, String table, List<String> keyColumns, Function<K, Object[]> keyValues) {
+        super(session, table);
+        this.keyValues = keyValues;
+        String columns = String.join(", ", keyColumns);
+        String where = String.join(
+                " AND ", keyColumns.stream().map(column -> column + " = ?").toList());
+        String markers =
+                String.join(", ", keyColumns.stream().map(column -> "?").toList());
+        this.insert = session.prepare(
+                "INSERT INTO " + table + " (" + columns + ", edge_id, other_id) VALUES (" + markers + ", ?, ?)");
+        this.deleteEdge = session.prepare("DELETE FROM " + table + " WHERE " + where + " AND edge_id = ?");
+        this.deleteAll = session.prepare("DELETE FROM " + table + " WHERE " + where);
+        this.select = session.prepare("SELECT edge_id, other_id FROM " + table + " WHERE " + where);
     }
 
     @Override
-    void write(AsyncWrites writes, Long userId, FollowList list) {
-        Map<Long, Long> stored = storedEdges(userId);
+    void write(AsyncWrites writes, K key, FollowList list) {
+        Map<Long, Long> stored = storedEdges(key);
         long[] edgeIds = list.edgeIds();
         long[] otherIds = list.userIds();
         for (int i = 0; i < edgeIds.length; i++) {
             Long previous = stored.remove(edgeIds[i]);
             if (previous == null || previous != otherIds[i]) {
-                writes.add(insert.bind(userId, edgeIds[i], otherIds[i]));
+                writes.add(insert.bind(withKey(key, edgeIds[i], otherIds[i])));
             }
         }
         for (Long goneEdge : stored.keySet()) {
-            writes.add(deleteEdge.bind(userId, goneEdge));
+            writes.add(deleteEdge.bind(withKey(key, goneEdge)));
         }
     }
 
     @Override
-    void erase(AsyncWrites writes, Long userId) {
-        writes.add(deleteAll.bind(userId));
+    void erase(AsyncWrites writes, K key) {
+        writes.add(deleteAll.bind(keyValues.apply(key)));
     }
 
     @Override
-    public FollowList load(Long userId) {
-        List<Row> rows = session.execute(select.bind(userId)).all();
+    public FollowList load(K key) {
+        List<Row> rows = session.execute(select.bind(keyValues.apply(key))).all();
         if (rows.isEmpty()) {
             return null;
         }
@@ -68,11 +93,18 @@ final class FollowListMapStore extends CassandraMapStore<Long, FollowList> {
         return new FollowList(otherIds, edgeIds);
     }
 
-    private Map<Long, Long> storedEdges(long userId) {
+    private Map<Long, Long> storedEdges(K key) {
         Map<Long, Long> edges = new HashMap<>();
-        for (Row row : session.execute(select.bind(userId))) {
+        for (Row row : session.execute(select.bind(keyValues.apply(key)))) {
             edges.put(row.getLong("edge_id"), row.getLong("other_id"));
         }
         return edges;
+    }
+
+    private Object[] withKey(K key, Object... more) {
+        Object[] keyPart = keyValues.apply(key);
+        Object[] values = Arrays.copyOf(keyPart, keyPart.length + more.length);
+        System.arraycopy(more, 0, values, keyPart.length, more.length);
+        return values;
     }
 }

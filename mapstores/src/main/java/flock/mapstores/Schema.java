@@ -39,9 +39,17 @@ public final class Schema {
                 // FollowListMapStore.load: whom a user follows, most recent follow first.
                 "CREATE TABLE IF NOT EXISTS KS.following (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
-                // FollowListMapStore.load: who follows a user, most recent follower first.
+                // FollowerHeadMapStore.load: who follows a user (the head of a big list), most recent first.
                 "CREATE TABLE IF NOT EXISTS KS.followers (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
+                // FollowerHeadMapStore.load: where the chunks of a big follower list start.
+                "CREATE TABLE IF NOT EXISTS KS.follower_chunk_index (user_id bigint PRIMARY KEY,"
+                        + " starts list<bigint>, newest_max_edge bigint, newest_routed int)",
+                // FollowListMapStore.load (follower_chunks): one chunk of a big follower list, most recent first;
+                // the chunk is in the partition key, so no Cassandra partition grows with the account either.
+                "CREATE TABLE IF NOT EXISTS KS.follower_chunks (user_id bigint, chunk int, edge_id bigint,"
+                        + " other_id bigint, PRIMARY KEY ((user_id, chunk), edge_id))"
+                        + " WITH CLUSTERING ORDER BY (edge_id DESC)",
                 // TweetMapStore.load: a tweet by id.
                 "CREATE TABLE IF NOT EXISTS KS.tweets (id bigint PRIMARY KEY, author_id bigint, text text,"
                         + " created_at timestamp, media_ids list<bigint>)",

@@ -3,8 +3,10 @@ package flock.mapstores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import flock.domain.ChunkIndex;
 import flock.domain.Credential;
 import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
@@ -74,6 +76,30 @@ class MapStoresIT {
 
         following.store(21L, FollowList.EMPTY);
         assertThat(following.load(21L)).isNull();
+    }
+
+    @Test
+    void should_keep_a_split_follower_list_as_a_head_with_its_index_and_chunks_in_their_own_partitions() {
+        CassandraMapStore<Long, FollowList> heads = store(MapNames.FOLLOWERS);
+        CassandraMapStore<FollowerChunkKey, FollowList> chunks = store(MapNames.FOLLOWER_CHUNKS);
+        FollowList head = new FollowList(
+                new long[] {501, 502}, new long[] {2_000, 2_001}, new ChunkIndex(new long[] {2_002, 2_004}, 2_005, 2));
+        heads.store(51L, head);
+        chunks.storeAll(Map.of(
+                new FollowerChunkKey(51L, 1), FollowList.EMPTY.with(503, 2_002).with(504, 2_003),
+                new FollowerChunkKey(51L, 2), FollowList.EMPTY.with(505, 2_004).with(506, 2_005)));
+
+        assertThat(heads.load(51L)).isEqualTo(head);
+        assertThat(chunks.load(new FollowerChunkKey(51L, 2)).userIds()).containsExactly(505, 506);
+        chunks.store(new FollowerChunkKey(51L, 1), FollowList.EMPTY.with(504, 2_003));
+        assertThat(chunks.load(new FollowerChunkKey(51L, 1)).userIds()).containsExactly(504);
+        assertThat(chunks.load(new FollowerChunkKey(51L, 2)).userIds())
+                .as("another partition")
+                .hasSize(2);
+        assertThat(heads.load(52L)).isNull();
+
+        heads.delete(51L);
+        assertThat(heads.load(51L)).isNull();
     }
 
     @Test

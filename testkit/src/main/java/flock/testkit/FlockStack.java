@@ -26,11 +26,18 @@ public final class FlockStack implements AutoCloseable {
     private final List<JvmProcess> members = new ArrayList<>();
     private JvmProcess api;
     private int apiPort;
+    private String memberHeap = JvmProcess.DEFAULT_HEAP;
 
     public FlockStack(CassandraServer cassandra, String name) {
         this.cassandra = cassandra;
         this.clusterName = name;
         this.logs = ProjectLayout.scratch(name);
+    }
+
+    /** Members started from now on get this maximum heap ("1g"), for tests that hold more data. */
+    public FlockStack withMemberHeap(String heap) {
+        this.memberHeap = heap;
+        return this;
     }
 
     /** Starts the members and one API node and waits until the API sees every member. */
@@ -58,6 +65,7 @@ public final class FlockStack implements AutoCloseable {
                 "member-" + index,
                 "grid-node",
                 "flock.gridnode.GridNode",
+                memberHeap,
                 Map.of(
                         "flock.cluster-name", clusterName,
                         "flock.member.port", String.valueOf(port),
@@ -98,6 +106,16 @@ public final class FlockStack implements AutoCloseable {
     /** The member's own metrics (Prometheus text): fan-out lag, owned entries per map, JVM. */
     public URI memberMetricsUri(int index) {
         return URI.create("http://127.0.0.1:" + metricsPorts.get(index) + "/metrics");
+    }
+
+    /** The cluster name members and clients must use. */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** host:port of every member started so far, for a grid client of a test's own. */
+    public List<String> memberAddresses() {
+        return memberPorts.stream().map(port -> "127.0.0.1:" + port).toList();
     }
 
     public URI apiUri() {

@@ -20,6 +20,9 @@ public final class JvmProcess {
         this.log = log;
     }
 
+    /** The heap ./flock gives every process: plenty for the tests' data, and four fit on a small box. */
+    public static final String DEFAULT_HEAP = "512m";
+
     /**
      * Starts {@code mainClass} from a module's packaged classpath.
      *
@@ -27,9 +30,19 @@ public final class JvmProcess {
      */
     public static JvmProcess start(
             String name, String module, String mainClass, Map<String, String> properties, Path log) {
+        return start(name, module, mainClass, DEFAULT_HEAP, properties, log);
+    }
+
+    /**
+     * Starts {@code mainClass} with a heap of its own size.
+     *
+     * @param heap the maximum heap, as {@code -Xmx} takes it ("512m", "1g")
+     */
+    public static JvmProcess start(
+            String name, String module, String mainClass, String heap, Map<String, String> properties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProjectLayout.java());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
         command.add(ProjectLayout.hazelcastJvmOptions());
         command.add("-Dhazelcast.phone.home.enabled=false");

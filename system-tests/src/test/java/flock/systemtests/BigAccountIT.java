@@ -1,0 +1,295 @@
+package flock.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.ChunkIndex;
+import flock.domain.DomainSerializers;
+import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import flock.mapstores.CassandraConfig;
+import flock.mapstores.CassandraSessions;
+import flock.systemtests.FlockClient.Account;
+import flock.systemtests.FlockClient.Answer;
+import flock.testkit.CassandraServer;
+import flock.testkit.FlockStack;
+import flock.testkit.Poll;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 200,000-follower account on two member processes. Its follower list is laid out in the grid as the API
+ * builds it (a head and six chunks of 32,768, spread over the partitions), each follower with a cached feed.
+ * A tweet posted over HTTP reaches every one of those feeds, and the test prints how long that took. A
+ * real follow then takes the account past the pull threshold: every cached feed learns to pull it, and its
+ * next tweet is merged into a follower's page at read.
+ */
+class BigAccountIT {
+    private static final int FOLLOWERS = 200_000;
+
+    /** The API node's default flock.graph.follower-chunk, so its follows continue the same layout. */
+    private static final int CHUNK = 32_768;
+
+    private static final int BATCH = 10_000;
+    private static final int ORDINARY_TWEETS = 100;
+    private static final Pattern UPDATES = Pattern.compile("(?m)^flock_fanout_timeline_updates_total\\S* (\\S+)$");
+    private static final Pattern LAG_MAX = Pattern.compile("(?m)^flock_fanout_lag_seconds_max\\S* (\\S+)$");
+    private static final Pattern LAG_BUCKET =
+            Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
+
+    private FlockStack stack;
+
+    @AfterEach
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void should_bring_a_tweet_of_a_200000_follower_account_to_every_active_follower() {
+        stack = new FlockStack(CassandraServer.shared(), "bigaccount")
+                .withMemberHeap("1g")
+                .start(2);
+        FlockClient client = new FlockClient(stack.apiUri());
+        Account star = client.signUp(Handles.fresh("star"));
+        long starId = Long.parseLong(star.id());
+        measureOrdinaryLag(client);
+        HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig());
+        try {
+            long[] fans = layOutFollowers(grid, starId);
+            cacheFeeds(grid, fans);
+            awaitWrittenBehind(starId);
+
+            double updatesBefore = sumOverMembers(UPDATES);
+            TreeMap<Double, Double> lagBefore = lagBuckets();
+            Answer posted = client.tweet(star, "to two hundred thousand followers");
+            long acknowledged = System.nanoTime();
+            assertThat(posted.status()).isEqualTo(201);
+            long tweetId = Long.parseLong(posted.string("id"));
+            Poll.until(
+                    Duration.ofMinutes(3),
+                    "the fan-out to update " + (FOLLOWERS + 1) + " feeds",
+                    () -> sumOverMembers(UPDATES) >= updatesBefore + FOLLOWERS + 1);
+            long fanOutMillis = (System.nanoTime() - acknowledged) / 1_000_000;
+            assertThat(feedsHolding(grid, fans, tweetId)).isEqualTo(FOLLOWERS);
+            System.out.printf(
+                    "BigAccountIT: a tweet reached all %,d follower feeds (head + %d chunks, 2 members) %,d ms after"
+                            + " it was acknowledged; its %d batches' lag: p50 <= %.0f ms, p99 <= %.0f ms, max %.0f ms%n",
+                    FOLLOWERS,
+                    FOLLOWERS / CHUNK,
+                    fanOutMillis,
+                    (FOLLOWERS + 1 + 999) / 1000,
+                    lagQuantile(lagBefore, 0.5) * 1000,
+                    lagQuantile(lagBefore, 0.99) * 1000,
+                    maxOverMembers(LAG_MAX) * 1000);
+
+            Account fan = client.signUp(Handles.fresh("fan"));
+            long switchStarted = System.nanoTime();
+            assertThat(client.follow(fan, star.id()).status()).isEqualTo(204);
+            long switchMillis = (System.nanoTime() - switchStarted) / 1_000_000;
+            assertThat(grid.<Long, String>getMap(MapNames.PULL_ACCOUNTS).get(starId))
+                    .isEqualTo(MapNames.PULL);
+            Timeline someFeed =
+                    grid.<Long, Timeline>getMap(MapNames.HOME_TIMELINES).get(fans[FOLLOWERS / 2]);
+            assertThat(someFeed.pulledAuthors())
+                    .as("a cached feed learnt to pull the star")
+                    .contains(starId);
+            System.out.printf(
+                    "BigAccountIT: the follow that took it past the pull threshold switched %,d feeds in %,d ms%n",
+                    FOLLOWERS, switchMillis);
+
+            String merged = client.tweetId(star, "merged in at read");
+            assertThat(client.home(fan, "?limit=5").itemIds()).startsWith(merged);
+            Answer profile = client.get("/api/v1/users/" + star.id(), null);
+            assertThat(profile.json().getInt("followers")).isEqualTo(FOLLOWERS + 1);
+            FollowList head = grid.<Long, FollowList>getMap(MapNames.FOLLOWERS).get(starId);
+            assertThat(head.size()).as("no value holds more than a chunk").isLessThanOrEqualTo(CHUNK);
+        } finally {
+            grid.shutdown();
+        }
+    }
+
+    /** For comparison, the lag of an ordinary account's tweets (one batch each) on the same members. */
+    private void measureOrdinaryLag(FlockClient client) {
+        Account author = client.signUp(Handles.fresh("ordinary"));
+        for (int i = 0; i < 3; i++) {
+            Account reader = client.signUp(Handles.fresh("reader"));
+            client.follow(reader, author.id());
+            client.home(reader, "");
+        }
+        TreeMap<Double, Double> before = lagBuckets();
+        double updatesBefore = sumOverMembers(UPDATES);
+        for (int i = 0; i < ORDINARY_TWEETS; i++) {
+            client.tweetId(author, "ordinary " + i);
+        }
+        Poll.until(
+                Duration.ofMinutes(1),
+                "the ordinary tweets to reach their 4 feeds each",
+                () -> sumOverMembers(UPDATES) >= updatesBefore + ORDINARY_TWEETS * 4);
+        System.out.printf(
+                "BigAccountIT: %d tweets of an account with 3 followers: lag p50 <= %.0f ms, p99 <= %.0f ms%n",
+                ORDINARY_TWEETS, lagQuantile(before, 0.5) * 1000, lagQuantile(before, 0.99) * 1000);
+    }
+
+    /**
+     * The star's follower list as the API's follows would leave it (see AddFollower): the oldest 32,768
+     * edges in the head, each next 32,768 in a chunk starting at its first edge. Followers are negative ids,
+     * which no real account has; edge ids are below any id the grid hands out from now on.
+     */
+    private static long[] layOutFollowers(HazelcastInstance grid, long starId) {
+        long firstEdge = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR).newId() - FOLLOWERS;
+        long[] fans = new long[FOLLOWERS];
+        long[] edges = new long[FOLLOWERS];
+        for (int i = 0; i < FOLLOWERS; i++) {
+            fans[i] = -1L - i;
+            edges[i] = firstEdge + i;
+        }
+        int chunks = (FOLLOWERS - 1) / CHUNK;
+        long[] starts = new long[chunks];
+        Map<FollowerChunkKey, FollowList> chunkValues = new HashMap<>();
+        for (int chunk = 1; chunk <= chunks; chunk++) {
+            int from = chunk * CHUNK;
+            int to = Math.min(FOLLOWERS, from + CHUNK);
+            starts[chunk - 1] = edges[from];
+            chunkValues.put(new FollowerChunkKey(starId, chunk), slice(fans, edges, from, to, null));
+        }
+        int newest = FOLLOWERS - chunks * CHUNK;
+        ChunkIndex index = new ChunkIndex(starts, edges[FOLLOWERS - 1], newest);
+        grid.<FollowerChunkKey, FollowList>getMap(MapNames.FOLLOWER_CHUNKS).putAll(chunkValues);
+        grid.<Long, FollowList>getMap(MapNames.FOLLOWERS).set(starId, slice(fans, edges, 0, CHUNK, index));
+        return fans;
+    }
+
+    /**
+     * Waits until Cassandra has every follower edge, so that the fan-out is timed on its own and not
+     * alongside the write-behind of the 200,000 edges just laid out (about 20 s on this machine).
+     */
+    private void awaitWrittenBehind(long starId) {
+        CassandraConfig config = CassandraConfig.fromMap(
+                Map.of("contact-points", CassandraServer.shared().contactPoint(), "keyspace", stack.keyspace()));
+        try (CqlSession session = CassandraSessions.open(config, Duration.ofMinutes(1))) {
+            Poll.until(Duration.ofMinutes(3), "Cassandra to hold all " + FOLLOWERS + " follower edges", () -> {
+                long rows = session.execute("SELECT COUNT(*) FROM followers WHERE user_id = ?", starId)
+                        .one()
+                        .getLong(0);
+                for (int chunk = 1; chunk <= (FOLLOWERS - 1) / CHUNK; chunk++) {
+                    rows += session.execute(
+                                    "SELECT COUNT(*) FROM follower_chunks WHERE user_id = ? AND chunk = ?",
+                                    starId,
+                                    chunk)
+                            .one()
+                            .getLong(0);
+                }
+                return rows == FOLLOWERS;
+            });
+        }
+    }
+
+    /** Every follower has read lately: a cached feed (not to be evicted as idle) for the fan-out to update. */
+    private static void cacheFeeds(HazelcastInstance grid, long[] fans) {
+        IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
+        long now = System.currentTimeMillis();
+        for (int from = 0; from < fans.length; from += BATCH) {
+            Map<Long, Timeline> batch = new HashMap<>();
+            for (int i = from; i < Math.min(fans.length, from + BATCH); i++) {
+                Timeline feed = Timeline.empty();
+                feed.markRead(now);
+                batch.put(fans[i], feed);
+            }
+            homes.putAll(batch);
+        }
+    }
+
+    private static long feedsHolding(HazelcastInstance grid, long[] fans, long tweetId) {
+        IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
+        long holding = 0;
+        for (int from = 0; from < fans.length; from += BATCH) {
+            Set<Long> keys = new HashSet<>();
+            for (int i = from; i < Math.min(fans.length, from + BATCH); i++) {
+                keys.add(fans[i]);
+            }
+            for (Timeline feed : homes.getAll(keys).values()) {
+                holding += feed.contains(tweetId) ? 1 : 0;
+            }
+        }
+        return holding;
+    }
+
+    private static FollowList slice(long[] fans, long[] edges, int from, int to, ChunkIndex index) {
+        return new FollowList(Arrays.copyOfRange(fans, from, to), Arrays.copyOfRange(edges, from, to), index);
+    }
+
+    private double sumOverMembers(Pattern metric) {
+        double sum = 0;
+        for (int i = 0; i < stack.members().size(); i++) {
+            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                sum += Double.parseDouble(matcher.group(1));
+            }
+        }
+        return sum;
+    }
+
+    /** The fan-out lag histogram summed over the members: cumulative batch count by upper bound (seconds). */
+    private TreeMap<Double, Double> lagBuckets() {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (int i = 0; i < stack.members().size(); i++) {
+            Matcher matcher = LAG_BUCKET.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                double bound = matcher.group(1).equals("+Inf")
+                        ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(matcher.group(1));
+                buckets.merge(bound, Double.parseDouble(matcher.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /** The upper bound of the bucket holding the quantile of the batches recorded since {@code before}. */
+    private double lagQuantile(TreeMap<Double, Double> before, double quantile) {
+        TreeMap<Double, Double> after = lagBuckets();
+        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        for (var bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= quantile * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private double maxOverMembers(Pattern metric) {
+        double max = 0;
+        for (int i = 0; i < stack.members().size(); i++) {
+            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                max = Math.max(max, Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return max;
+    }
+
+    private ClientConfig clientConfig() {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(stack.clusterName());
+        config.getNetworkConfig().setAddresses(stack.memberAddresses());
+        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+        return config;
+    }
+}
