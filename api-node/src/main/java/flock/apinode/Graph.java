@@ -15,6 +15,7 @@ import flock.domain.RemoveFollow;
 import flock.domain.User;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The follow graph, kept in both directions: {@code following} on the follower's partition and the
@@ -60,8 +61,7 @@ final class Graph {
         accounts.require(userId);
         accounts.require(targetId);
         long newEdgeId = ids.newId();
-        int[] followerCount = new int[1];
-        whileHoldingFollowerLock(userId, () -> {
+        int followerCount = whileHoldingFollowerLock(userId, () -> {
             Long edgeId = following.executeOnKey(userId, new AddFollow<>(targetId, newEdgeId, settings.maxFollowing()));
             if (edgeId == null) {
                 throw new FlockException(
@@ -69,11 +69,12 @@ final class Graph {
                         "user " + userId + " already follows " + settings.maxFollowing()
                                 + " accounts, the most allowed: unfollow one first");
             }
-            followerCount[0] = followers.add(targetId, userId, edgeId, settings.followerChunk());
+            int count = followers.add(targetId, userId, edgeId, settings.followerChunk());
             pullAccounts.followed(userId, targetId);
+            return count;
         });
         // Outside the lock: a switch walks every follower's feed, which can take longer than the lock's lease.
-        pullAccounts.switchIfTooBig(targetId, followerCount[0]);
+        pullAccounts.switchIfTooBig(targetId, followerCount);
     }
 
     void unfollow(long userId, long targetId) {
@@ -84,6 +85,7 @@ final class Graph {
                 following.executeOnKey(userId, new RemoveFollow<>(targetId));
             }
             pullAccounts.unfollowed(userId, targetId);
+            return null;
         });
     }
 
@@ -91,10 +93,10 @@ final class Graph {
      * The lease bounds how long a lock can outlive an API node that dies holding it (the grid also frees
      * the locks of a client that disconnects).
      */
-    private void whileHoldingFollowerLock(long userId, Runnable edit) {
+    private <T> T whileHoldingFollowerLock(long userId, Supplier<T> edit) {
         following.lock(userId, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
         try {
-            edit.run();
+            return edit.get();
         } finally {
             following.unlock(userId);
         }

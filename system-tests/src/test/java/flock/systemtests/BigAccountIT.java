@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -236,14 +237,23 @@ class BigAccountIT {
     }
 
     private double sumOverMembers(Pattern metric) {
-        double sum = 0;
+        return overMembers(metric, Double::sum);
+    }
+
+    private double maxOverMembers(Pattern metric) {
+        return overMembers(metric, Math::max);
+    }
+
+    /** One metric's values on every member (each label set of it), folded into one. */
+    private double overMembers(Pattern metric, DoubleBinaryOperator fold) {
+        double result = 0;
         for (int i = 0; i < stack.members().size(); i++) {
             Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
             while (matcher.find()) {
-                sum += Double.parseDouble(matcher.group(1));
+                result = fold.applyAsDouble(result, Double.parseDouble(matcher.group(1)));
             }
         }
-        return sum;
+        return result;
     }
 
     /** The fan-out lag histogram summed over the members: cumulative batch count by upper bound (seconds). */
@@ -272,17 +282,6 @@ class BigAccountIT {
             }
         }
         return Double.NaN;
-    }
-
-    private double maxOverMembers(Pattern metric) {
-        double max = 0;
-        for (int i = 0; i < stack.members().size(); i++) {
-            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
-            while (matcher.find()) {
-                max = Math.max(max, Double.parseDouble(matcher.group(1)));
-            }
-        }
-        return max;
     }
 
     private ClientConfig clientConfig() {
