@@ -113,11 +113,7 @@ final class Followers {
     }
 
     private static Set<FollowerChunkKey> chunkKeys(long accountId, int chunkCount) {
-        Set<FollowerChunkKey> keys = new HashSet<>(chunkCount * 2);
-        for (int chunk = 1; chunk <= chunkCount; chunk++) {
-            keys.add(new FollowerChunkKey(accountId, chunk));
-        }
-        return keys;
+        return new HashSet<>(FollowerChunkKey.allOf(accountId, chunkCount));
     }
 
     private static int append(FollowList page, long[] userIds, long[] edgeIds, int count) {

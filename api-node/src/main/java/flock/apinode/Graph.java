@@ -61,7 +61,7 @@ final class Graph {
         accounts.require(userId);
         accounts.require(targetId);
         long newEdgeId = ids.newId();
-        int followerCount = whileHoldingFollowerLock(userId, () -> {
+        Followed followed = whileHoldingFollowerLock(userId, () -> {
             Long edgeId = following.executeOnKey(userId, new AddFollow<>(targetId, newEdgeId, settings.maxFollowing()));
             if (edgeId == null) {
                 throw new FlockException(
@@ -70,12 +70,16 @@ final class Graph {
                                 + " accounts, the most allowed: unfollow one first");
             }
             int count = followers.add(targetId, userId, edgeId, settings.followerChunk());
-            pullAccounts.followed(userId, targetId);
-            return count;
+            return new Followed(count, pullAccounts.followed(userId, targetId));
         });
         // Outside the lock: a switch walks every follower's feed, which can take longer than the lock's lease.
-        pullAccounts.switchIfTooBig(targetId, followerCount);
+        if (!followed.alreadyPulled()) {
+            pullAccounts.switchIfTooBig(targetId, followed.followers());
+        }
     }
+
+    /** What a follow found: the followee's follower count, and whether it was already pulled at read. */
+    private record Followed(int followers, boolean alreadyPulled) {}
 
     void unfollow(long userId, long targetId) {
         whileHoldingFollowerLock(userId, () -> {

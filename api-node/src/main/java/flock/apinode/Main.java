@@ -61,14 +61,11 @@ public final class Main {
             HazelcastInstance grid,
             FeedSettings feedSettings,
             GraphSettings graphSettings) {
-        Accounts accounts = new Accounts(grid);
-        PullAccounts pullAccounts = new PullAccounts(grid, feedSettings.pullThreshold());
-        Graph graph = new Graph(grid, accounts, pullAccounts, graphSettings);
-        Posts posts = new Posts(grid);
-        HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, feedSettings, FeedMetrics.register(grid));
-        Views views = new Views(grid);
+        ApiServices api = ApiServices.wire(grid, feedSettings, graphSettings);
         Problems.register(routing);
-        routing.register("/api/v1/users", new UsersApi(accounts, graph, posts, homeFeed, views))
-                .register("/api/v1/tweets", new TweetsApi(accounts, posts, views));
+        routing.register(
+                        "/api/v1/users",
+                        new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
+                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()));
     }
 }

@@ -48,14 +48,21 @@ final class PullAccounts {
      * After a follow, under the follower's lock: a follower of an account already pulled (or migrating) pulls
      * it from now on. If the account was not registered yet, either {@link #switchIfTooBig} switches it next,
      * or a switch that began after this read passes over this follower, whose edge is already stored.
+     *
+     * @return whether the account was already pulled or migrating, so the caller need not ask again
      */
-    void followed(long followerId, long followeeId) {
-        if (registry.get(followeeId) != null) {
-            homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, true));
+    boolean followed(long followerId, long followeeId) {
+        if (registry.get(followeeId) == null) {
+            return false;
         }
+        homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, true));
+        return true;
     }
 
-    /** After a follow: switches the followee if it has just become too big to fan out on write. */
+    /**
+     * After a follow of an account {@link #followed} found unregistered: switches it if it has just become too
+     * big to fan out on write (and nobody switched it meanwhile).
+     */
     void switchIfTooBig(long followeeId, int followerCount) {
         if (followerCount > threshold && registry.get(followeeId) == null) {
             switchToPull(followeeId);

@@ -31,10 +31,10 @@ class ConcurrencyStormTest {
     private static final int OPERATIONS_PER_THREAD = 300;
 
     private final HazelcastInstance grid = TestGrid.client();
-    private final Accounts accounts = new Accounts(grid);
-    private final Graph graph = new Graph(
-            grid, accounts, new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold()), GraphSettings.DEFAULTS);
-    private final Posts posts = new Posts(grid);
+    private final ApiServices api = ApiServices.wire(grid);
+    private final Accounts accounts = api.accounts();
+    private final Graph graph = api.graph();
+    private final Posts posts = api.posts();
 
     @Test
     void should_keep_the_graph_symmetric_and_the_counts_true_under_concurrent_writes() throws Exception {

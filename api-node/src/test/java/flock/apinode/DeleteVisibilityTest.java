@@ -19,13 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class DeleteVisibilityTest {
     private final HazelcastInstance grid = TestGrid.client();
-    private final Accounts accounts = new Accounts(grid);
-    private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
-    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
-    private final Posts posts = new Posts(grid);
-    private final HomeFeed homeFeed =
-            new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));
-    private final Views views = new Views(grid);
+    private final ApiServices api = ApiServices.wire(grid);
+    private final Accounts accounts = api.accounts();
+    private final Graph graph = api.graph();
+    private final Posts posts = api.posts();
+    private final HomeFeed homeFeed = api.homeFeed();
+    private final Views views = api.views();
 
     @Test
     void should_not_serve_a_deleted_tweet_while_its_removal_is_in_flight() {

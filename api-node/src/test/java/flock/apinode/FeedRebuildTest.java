@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class FeedRebuildTest {
     private final HazelcastInstance grid = TestGrid.client();
-    private final Accounts accounts = new Accounts(grid);
-    private final PullAccounts pullAccounts = new PullAccounts(grid, FeedSettings.DEFAULTS.pullThreshold());
-    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
-    private final HomeFeed homeFeed =
-            new HomeFeed(grid, graph, pullAccounts, FeedSettings.DEFAULTS, FeedMetrics.register(grid));
+    private final ApiServices api = ApiServices.wire(grid);
+    private final Accounts accounts = api.accounts();
+    private final Graph graph = api.graph();
+    private final HomeFeed homeFeed = api.homeFeed();
 
     @Test
     void should_know_a_rebuilt_feed_goes_on_in_cassandra_when_an_author_has_older_tweets_there() {

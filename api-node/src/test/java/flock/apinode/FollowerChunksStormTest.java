@@ -30,12 +30,12 @@ class FollowerChunksStormTest {
     private static final int OPERATIONS_PER_THREAD = 150;
 
     private final HazelcastInstance grid = TestGrid.client();
-    private final Accounts accounts = new Accounts(grid);
-    private final Graph graph = new Graph(
+    private final ApiServices api = ApiServices.wire(
             grid,
-            accounts,
-            new PullAccounts(grid, Integer.MAX_VALUE),
+            new FeedSettings(Integer.MAX_VALUE, FeedSettings.DEFAULTS.markReadEvery()),
             new GraphSettings(CHUNK, GraphSettings.DEFAULTS.maxFollowing()));
+    private final Accounts accounts = api.accounts();
+    private final Graph graph = api.graph();
 
     @Test
     void should_keep_a_split_follower_list_exact_under_concurrent_follows_and_unfollows() throws Exception {

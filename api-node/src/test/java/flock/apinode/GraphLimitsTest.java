@@ -18,11 +18,9 @@ class GraphLimitsTest {
 
     @Test
     void should_refuse_a_follow_past_the_most_accounts_allowed_and_change_nothing() {
-        Graph graph = new Graph(
-                grid,
-                accounts,
-                new PullAccounts(grid, Integer.MAX_VALUE),
-                new GraphSettings(GraphSettings.DEFAULTS.followerChunk(), 2));
+        Graph graph = ApiServices.wire(
+                        grid, FeedSettings.DEFAULTS, new GraphSettings(GraphSettings.DEFAULTS.followerChunk(), 2))
+                .graph();
         String run = "l" + ThreadLocalRandom.current().nextInt(100_000);
         long reader = accounts.signUp(run + "_r", "R").user().id();
         long[] others = new long[3];

@@ -67,10 +67,9 @@ class HybridFeedTest {
     /** One run: its own accounts, the same choices every time (a fixed seed). */
     private final class Script {
         private final Random random = new Random(42);
-        private final Accounts accounts = new Accounts(grid);
-        private final PullAccounts pullAccounts;
+        private final Accounts accounts;
         private final Graph graph;
-        private final Posts posts = new Posts(grid);
+        private final Posts posts;
         private final HomeFeed homeFeed;
         private final IMap<Long, Tweet> tweets = grid.getMap(MapNames.TWEETS);
         private final IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
@@ -80,9 +79,11 @@ class HybridFeedTest {
         private final Map<Long, Integer> authorOf = new HashMap<>();
 
         Script(FeedSettings settings) {
-            pullAccounts = new PullAccounts(grid, settings.pullThreshold());
-            graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
-            homeFeed = new HomeFeed(grid, graph, pullAccounts, settings, FeedMetrics.register(grid));
+            ApiServices api = ApiServices.wire(grid, settings, GraphSettings.DEFAULTS);
+            accounts = api.accounts();
+            graph = api.graph();
+            posts = api.posts();
+            homeFeed = api.homeFeed();
         }
 
         void run() {

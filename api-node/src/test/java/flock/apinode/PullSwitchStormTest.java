@@ -34,11 +34,11 @@ class PullSwitchStormTest {
 
     private final HazelcastInstance grid = TestGrid.client();
     private final FeedSettings settings = new FeedSettings(THRESHOLD, FeedSettings.DEFAULTS.markReadEvery());
-    private final Accounts accounts = new Accounts(grid);
-    private final PullAccounts pullAccounts = new PullAccounts(grid, THRESHOLD);
-    private final Graph graph = new Graph(grid, accounts, pullAccounts, GraphSettings.DEFAULTS);
-    private final Posts posts = new Posts(grid);
-    private final HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, settings, FeedMetrics.register(grid));
+    private final ApiServices api = ApiServices.wire(grid, settings, GraphSettings.DEFAULTS);
+    private final Accounts accounts = api.accounts();
+    private final Graph graph = api.graph();
+    private final Posts posts = api.posts();
+    private final HomeFeed homeFeed = api.homeFeed();
 
     @Test
     void should_lose_no_tweet_while_an_account_switches_to_pull_under_load() throws Exception {

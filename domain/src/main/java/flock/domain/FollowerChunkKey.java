@@ -3,6 +3,8 @@ package flock.domain;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The key of one chunk of a big follower list ({@link MapNames#FOLLOWER_CHUNKS}). Deliberately not
@@ -17,6 +19,15 @@ public record FollowerChunkKey(long userId, int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk numbers start at 1 (the head is chunk 0), was " + chunk);
         }
+    }
+
+    /** The keys of every chunk beyond the head of a user's split follower list (chunks 1 to {@code chunks}). */
+    public static List<FollowerChunkKey> allOf(long userId, int chunks) {
+        List<FollowerChunkKey> keys = new ArrayList<>(chunks);
+        for (int chunk = 1; chunk <= chunks; chunk++) {
+            keys.add(new FollowerChunkKey(userId, chunk));
+        }
+        return keys;
     }
 
     /** Compact form. */

@@ -74,7 +74,7 @@ public final class FanOutPipeline {
                 .<Long, FollowList, PushedTweet>mapUsingIMap(followersMap, TweetEvent::authorId, PushedTweet::new)
                 .setName("look up followers");
         StreamStage<FanOutBatch> chunkBatches = pushed.flatMap(
-                        tweet -> Traversers.traverseArray(tweet.event().chunkReads(tweet.head())))
+                        tweet -> Traversers.traverseIterable(tweet.event().chunkReads(tweet.head())))
                 .setName("chunks of big follower lists")
                 .<FollowerChunkKey, FollowList, FanOutBatch[]>mapUsingIMap(
                         followerChunksMap, FollowerChunkRead::key, (read, chunk) -> read.event()

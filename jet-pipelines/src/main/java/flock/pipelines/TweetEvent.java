@@ -6,6 +6,7 @@ import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Tweet;
+import java.util.List;
 
 /**
  * A tweet posted or deleted, as read from the tweets map's event journal.
@@ -53,13 +54,13 @@ record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean remo
     }
 
     /** The chunks beyond the head of the author's follower list, to be read (spread over every member). */
-    FollowerChunkRead[] chunkReads(FollowList head) {
-        int chunks = head == null ? 0 : head.chunks();
-        FollowerChunkRead[] reads = new FollowerChunkRead[chunks];
-        for (int chunk = 1; chunk <= chunks; chunk++) {
-            reads[chunk - 1] = new FollowerChunkRead(this, new FollowerChunkKey(authorId, chunk));
+    List<FollowerChunkRead> chunkReads(FollowList head) {
+        if (head == null || head.chunks() == 0) {
+            return List.of();
         }
-        return reads;
+        return FollowerChunkKey.allOf(authorId, head.chunks()).stream()
+                .map(key -> new FollowerChunkRead(this, key))
+                .toList();
     }
 
     private FanOutBatch[] batches(FollowList followers, boolean withAuthor) {
