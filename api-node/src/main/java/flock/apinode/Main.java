@@ -23,15 +23,11 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         Config config = Config.create();
-        HazelcastInstance grid = GridClient.connect(config.get("flock.grid"));
+        HazelcastInstance grid = connect(config);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .addFeature(observe(grid))
-                .routing(routing -> routing(
-                        routing,
-                        grid,
-                        FeedSettings.from(config.get("flock.feed")),
-                        GraphSettings.from(config.get("flock.graph"))))
+                .routing(routing -> mount(routing, grid, config))
                 .build()
                 .start();
         Runtime.getRuntime()
@@ -45,7 +41,8 @@ public final class Main {
                 + config.get("server.host").asString().orElse("127.0.0.1") + ":" + server.port() + "/api/v1");
     }
 
-    static ObserveFeature observe(HazelcastInstance grid) {
+    /** Health (with the grid's member count) and metrics, as every server of the API exposes them. */
+    public static ObserveFeature observe(HazelcastInstance grid) {
         return ObserveFeature.builder()
                 .addObserver(HealthObserver.builder()
                         .details(true)
@@ -53,6 +50,23 @@ public final class Main {
                         .build())
                 .addObserver(MetricsObserver.create())
                 .build();
+    }
+
+    /**
+     * The grid connection an embedding server needs for {@link #mount}: the benchmarks serve the API beside
+     * their baselines from one Helidon server, so that all of them pay for the same HTTP layer.
+     */
+    public static HazelcastInstance connect(Config config) {
+        return GridClient.connect(config.get("flock.grid"));
+    }
+
+    /** Mounts the REST API v1 with the settings under {@code flock} in the given configuration. */
+    public static void mount(HttpRouting.Builder routing, HazelcastInstance grid, Config config) {
+        routing(
+                routing,
+                grid,
+                FeedSettings.from(config.get("flock.feed")),
+                GraphSettings.from(config.get("flock.graph")));
     }
 
     /** Mounts the REST API v1 over the given grid connection. */

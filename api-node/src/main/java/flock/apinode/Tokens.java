@@ -12,20 +12,22 @@ import java.util.Optional;
  * Bearer tokens: {@code <user id>.<256 random bits, base64url>}. The user id prefix lets a request be
  * checked with one key lookup; only the SHA-256 of the whole token is stored, and it is compared in
  * constant time so that response timing does not leak how much of a guess was right.
+ *
+ * <p>Public for bulk loaders (the benchmarks), which create accounts without the sign-up call.
  */
-final class Tokens {
+public final class Tokens {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {}
 
-    static String newToken(long userId) {
+    public static String newToken(long userId) {
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
         return userId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

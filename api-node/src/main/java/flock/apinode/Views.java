@@ -47,7 +47,7 @@ final class Views {
     byte[] tweet(Tweet tweet) {
         User author = users.get(tweet.authorId());
         JsonOut json = new JsonOut();
-        writeTweet(json, tweet, author);
+        TweetPages.writeTweet(json, tweet, author);
         return json.toBytes();
     }
 
@@ -64,19 +64,7 @@ final class Views {
             authorIds.add(tweet.authorId());
         }
         Map<Long, User> authors = users.getAll(authorIds);
-        JsonOut json =
-                new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
-        for (int i = 0; i < shown; i++) {
-            Tweet tweet = found.get(ids[i]);
-            if (tweet != null) {
-                writeTweet(json, tweet, authors.get(tweet.authorId()));
-            }
-        }
-        json.endArray();
-        if (ids.length > limit) {
-            json.id("nextMaxId", ids[limit - 1]);
-        }
-        return json.endObject().toBytes();
+        return TweetPages.render(ids, limit, found, authors);
     }
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */
@@ -101,17 +89,7 @@ final class Views {
         return json.endObject().toBytes();
     }
 
-    private static void writeTweet(JsonOut json, Tweet tweet, User author) {
-        json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
-        if (author != null) {
-            writeUserSummary(json.beginObject("author"), author).endObject();
-        }
-        json.field("text", tweet.text()).time("createdAt", tweet.createdAt());
-        json.beginArray("media").endArray();
-        json.endObject();
-    }
-
-    private static JsonOut writeUserSummary(JsonOut json, User user) {
+    static JsonOut writeUserSummary(JsonOut json, User user) {
         return json.id("id", user.id()).field("handle", user.handle()).field("displayName", user.displayName());
     }
 }

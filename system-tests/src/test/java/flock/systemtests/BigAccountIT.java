@@ -7,10 +7,10 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.domain.ChunkIndex;
 import flock.domain.DomainSerializers;
 import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
+import flock.domain.FollowerLayout;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.mapstores.CassandraConfig;
@@ -20,15 +20,13 @@ import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
 import flock.testkit.FlockStack;
 import flock.testkit.Poll;
+import flock.testkit.StackMetrics;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.DoubleBinaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +46,10 @@ class BigAccountIT {
 
     private static final int BATCH = 10_000;
     private static final int ORDINARY_TWEETS = 100;
-    private static final Pattern UPDATES = Pattern.compile("(?m)^flock_fanout_timeline_updates_total\\S* (\\S+)$");
     private static final Pattern LAG_MAX = Pattern.compile("(?m)^flock_fanout_lag_seconds_max\\S* (\\S+)$");
-    private static final Pattern LAG_BUCKET =
-            Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
 
     private FlockStack stack;
+    private StackMetrics metrics;
 
     @AfterEach
     void stop() {
@@ -67,6 +63,7 @@ class BigAccountIT {
         stack = new FlockStack(CassandraServer.shared(), "bigaccount")
                 .withMemberHeap("1g")
                 .start(2);
+        metrics = new StackMetrics(stack);
         FlockClient client = new FlockClient(stack.apiUri());
         Account star = client.signUp(Handles.fresh("star"));
         long starId = Long.parseLong(star.id());
@@ -77,8 +74,8 @@ class BigAccountIT {
             cacheFeeds(grid, fans);
             awaitWrittenBehind(starId);
 
-            double updatesBefore = sumOverMembers(UPDATES);
-            TreeMap<Double, Double> lagBefore = lagBuckets();
+            double updatesBefore = metrics.sum(StackMetrics.FAN_OUT_UPDATES);
+            TreeMap<Double, Double> lagBefore = metrics.lagBuckets();
             Answer posted = client.tweet(star, "to two hundred thousand followers");
             long acknowledged = System.nanoTime();
             assertThat(posted.status()).isEqualTo(201);
@@ -86,7 +83,7 @@ class BigAccountIT {
             Poll.until(
                     Duration.ofMinutes(3),
                     "the fan-out to update " + (FOLLOWERS + 1) + " feeds",
-                    () -> sumOverMembers(UPDATES) >= updatesBefore + FOLLOWERS + 1);
+                    () -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + FOLLOWERS + 1);
             long fanOutMillis = (System.nanoTime() - acknowledged) / 1_000_000;
             assertThat(feedsHolding(grid, fans, tweetId)).isEqualTo(FOLLOWERS);
             System.out.printf(
@@ -96,9 +93,9 @@ class BigAccountIT {
                     FOLLOWERS / CHUNK,
                     fanOutMillis,
                     (FOLLOWERS + 1 + 999) / 1000,
-                    lagQuantile(lagBefore, 0.5) * 1000,
-                    lagQuantile(lagBefore, 0.99) * 1000,
-                    maxOverMembers(LAG_MAX) * 1000);
+                    metrics.lagQuantile(lagBefore, 0.5) * 1000,
+                    metrics.lagQuantile(lagBefore, 0.99) * 1000,
+                    metrics.max(LAG_MAX) * 1000);
 
             Account fan = client.signUp(Handles.fresh("fan"));
             long switchStarted = System.nanoTime();
@@ -134,18 +131,18 @@ class BigAccountIT {
             client.follow(reader, author.id());
             client.home(reader, "");
         }
-        TreeMap<Double, Double> before = lagBuckets();
-        double updatesBefore = sumOverMembers(UPDATES);
+        TreeMap<Double, Double> before = metrics.lagBuckets();
+        double updatesBefore = metrics.sum(StackMetrics.FAN_OUT_UPDATES);
         for (int i = 0; i < ORDINARY_TWEETS; i++) {
             client.tweetId(author, "ordinary " + i);
         }
         Poll.until(
                 Duration.ofMinutes(1),
                 "the ordinary tweets to reach their 4 feeds each",
-                () -> sumOverMembers(UPDATES) >= updatesBefore + ORDINARY_TWEETS * 4);
+                () -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + ORDINARY_TWEETS * 4);
         System.out.printf(
                 "BigAccountIT: %d tweets of an account with 3 followers: lag p50 <= %.0f ms, p99 <= %.0f ms%n",
-                ORDINARY_TWEETS, lagQuantile(before, 0.5) * 1000, lagQuantile(before, 0.99) * 1000);
+                ORDINARY_TWEETS, metrics.lagQuantile(before, 0.5) * 1000, metrics.lagQuantile(before, 0.99) * 1000);
     }
 
     /**
@@ -161,19 +158,9 @@ class BigAccountIT {
             fans[i] = -1L - i;
             edges[i] = firstEdge + i;
         }
-        int chunks = (FOLLOWERS - 1) / CHUNK;
-        long[] starts = new long[chunks];
-        Map<FollowerChunkKey, FollowList> chunkValues = new HashMap<>();
-        for (int chunk = 1; chunk <= chunks; chunk++) {
-            int from = chunk * CHUNK;
-            int to = Math.min(FOLLOWERS, from + CHUNK);
-            starts[chunk - 1] = edges[from];
-            chunkValues.put(new FollowerChunkKey(starId, chunk), slice(fans, edges, from, to, null));
-        }
-        int newest = FOLLOWERS - chunks * CHUNK;
-        ChunkIndex index = new ChunkIndex(starts, edges[FOLLOWERS - 1], newest);
-        grid.<FollowerChunkKey, FollowList>getMap(MapNames.FOLLOWER_CHUNKS).putAll(chunkValues);
-        grid.<Long, FollowList>getMap(MapNames.FOLLOWERS).set(starId, slice(fans, edges, 0, CHUNK, index));
+        FollowerLayout layout = FollowerLayout.of(starId, fans, edges, CHUNK);
+        grid.<FollowerChunkKey, FollowList>getMap(MapNames.FOLLOWER_CHUNKS).putAll(layout.chunks());
+        grid.<Long, FollowList>getMap(MapNames.FOLLOWERS).set(starId, layout.head());
         return fans;
     }
 
@@ -230,58 +217,6 @@ class BigAccountIT {
             }
         }
         return holding;
-    }
-
-    private static FollowList slice(long[] fans, long[] edges, int from, int to, ChunkIndex index) {
-        return new FollowList(Arrays.copyOfRange(fans, from, to), Arrays.copyOfRange(edges, from, to), index);
-    }
-
-    private double sumOverMembers(Pattern metric) {
-        return overMembers(metric, Double::sum);
-    }
-
-    private double maxOverMembers(Pattern metric) {
-        return overMembers(metric, Math::max);
-    }
-
-    /** One metric's values on every member (each label set of it), folded into one. */
-    private double overMembers(Pattern metric, DoubleBinaryOperator fold) {
-        double result = 0;
-        for (int i = 0; i < stack.members().size(); i++) {
-            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
-            while (matcher.find()) {
-                result = fold.applyAsDouble(result, Double.parseDouble(matcher.group(1)));
-            }
-        }
-        return result;
-    }
-
-    /** The fan-out lag histogram summed over the members: cumulative batch count by upper bound (seconds). */
-    private TreeMap<Double, Double> lagBuckets() {
-        TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (int i = 0; i < stack.members().size(); i++) {
-            Matcher matcher = LAG_BUCKET.matcher(stack.fetch(stack.memberMetricsUri(i)));
-            while (matcher.find()) {
-                double bound = matcher.group(1).equals("+Inf")
-                        ? Double.POSITIVE_INFINITY
-                        : Double.parseDouble(matcher.group(1));
-                buckets.merge(bound, Double.parseDouble(matcher.group(2)), Double::sum);
-            }
-        }
-        return buckets;
-    }
-
-    /** The upper bound of the bucket holding the quantile of the batches recorded since {@code before}. */
-    private double lagQuantile(TreeMap<Double, Double> before, double quantile) {
-        TreeMap<Double, Double> after = lagBuckets();
-        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
-        for (var bucket : after.entrySet()) {
-            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
-            if (count >= quantile * total) {
-                return bucket.getKey();
-            }
-        }
-        return Double.NaN;
     }
 
     private ClientConfig clientConfig() {

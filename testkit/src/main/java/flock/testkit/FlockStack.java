@@ -79,18 +79,24 @@ public final class FlockStack implements AutoCloseable {
     }
 
     public JvmProcess startApi() {
+        return startApi("api-node", "flock.apinode.Main", JvmProcess.DEFAULT_HEAP, Map.of());
+    }
+
+    /**
+     * Starts a server that mounts the API (the API node, or the benchmarks' server with its baselines beside
+     * it) on a free port, connected to this stack's members, and waits until it answers.
+     *
+     * @param properties system properties of its own, beside the port and the grid's
+     */
+    public JvmProcess startApi(String module, String mainClass, String heap, Map<String, String> properties) {
         apiPort = FreePorts.next();
         String addresses =
                 String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
-        api = JvmProcess.start(
-                "api",
-                "api-node",
-                "flock.apinode.Main",
-                Map.of(
-                        "server.port", String.valueOf(apiPort),
-                        "flock.grid.cluster-name", clusterName,
-                        "flock.grid.addresses", addresses),
-                logs.resolve("api-" + apiPort + ".log"));
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.put("server.port", String.valueOf(apiPort));
+        all.put("flock.grid.cluster-name", clusterName);
+        all.put("flock.grid.addresses", addresses);
+        api = JvmProcess.start("api", module, mainClass, heap, all, logs.resolve("api-" + apiPort + ".log"));
         Poll.until(START_TIMEOUT, "API node " + api + " answers health", () -> status("/observe/health/live") == 200);
         return api;
     }

@@ -1,0 +1,275 @@
+package flock.benchmarks;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientFlakeIdGeneratorConfig;
+import com.hazelcast.core.HazelcastInstance;
+import flock.benchmarks.graph.GraphShape;
+import flock.benchmarks.graph.SocialGraph;
+import flock.benchmarks.http.LoadGenerator;
+import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.RateSearch;
+import flock.benchmarks.http.Target;
+import flock.benchmarks.load.Dataset;
+import flock.benchmarks.load.GridLoader;
+import flock.benchmarks.load.RedisLoader;
+import flock.benchmarks.report.Measurement;
+import flock.benchmarks.report.Report;
+import flock.domain.DomainSerializers;
+import flock.domain.MapNames;
+import flock.mapstores.CassandraConfig;
+import flock.mapstores.CassandraSessions;
+import flock.testkit.CassandraServer;
+import flock.testkit.FlockStack;
+import flock.testkit.ProjectLayout;
+import flock.testkit.StackMetrics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import redis.clients.jedis.Jedis;
+
+/**
+ * {@code ./flock bench [--quick] [--users N]}: Flock against its baselines in one run on one machine.
+ *
+ * <p>Starts a real Cassandra, a real Redis, two grid members and the bench server (Flock's API with the
+ * baselines beside it), loads one generated heavy-tailed graph into all of them, waits until Cassandra has
+ * it (the write-behind rate), then measures each system under each workload mix with the open-loop load
+ * generator, switches the biggest accounts to pull and measures Flock hybrid, and writes
+ * {@code benchmarks/results/DATE.md} with its plots.
+ */
+public final class BenchRun {
+    private static final double P99_BOUND_MILLIS = 20;
+    private static final int CONNECTIONS = 64;
+
+    /** Accounts above this follower percentile are switched to pull for the hybrid runs. */
+    private static final double PULL_PERCENTILE = 99.5;
+
+    /** Held, so the level set on it stays: the clients' INFO lines would bury the progress. */
+    private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+
+    private BenchRun() {}
+
+    public static void main(String[] args) throws IOException {
+        BenchProfile profile = profile(args);
+        HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
+        long started = System.nanoTime();
+        Report report = new Report(P99_BOUND_MILLIS);
+        report.setting("Command: `./flock bench" + (args.length > 0 ? " " + String.join(" ", args) : "") + "` ("
+                + profile.name() + " profile), " + LocalDate.now());
+        report.setting(machine());
+        // A fresh Cassandra every run: rows left by an earlier run would be counted as this one's.
+        deleteRecursively(ProjectLayout.scratch("bench-cassandra"));
+        try (CassandraServer cassandra = CassandraServer.start(ProjectLayout.scratch("bench-cassandra"));
+                RedisServer redis = RedisServer.start(ProjectLayout.scratch("bench-redis"));
+                FlockStack stack = new FlockStack(cassandra, "bench").withMemberHeap("2g")) {
+            stack.startMember();
+            stack.startMember();
+            stack.startApi(
+                    "benchmarks",
+                    "flock.benchmarks.server.BenchServer",
+                    "1g",
+                    Map.of(
+                            "bench.redis.port", String.valueOf(redis.port()),
+                            "flock.cassandra.contact-points", cassandra.contactPoint(),
+                            "flock.cassandra.keyspace", stack.keyspace()));
+            stack.awaitMembers(2);
+            HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig(stack));
+            try {
+                run(profile, report, stack, grid, redis, cassandra);
+            } finally {
+                grid.shutdown();
+            }
+        }
+        report.setting(String.format("Whole run: %.1f minutes", (System.nanoTime() - started) / 6e10));
+        Path dir = ProjectLayout.root().resolve("benchmarks/results");
+        String name = LocalDate.now() + (profile == BenchProfile.QUICK ? "-quick" : "");
+        Path written = report.write(dir, name, "Flock benchmark, " + LocalDate.now());
+        System.out.println(report.summaryTable());
+        System.out.println("Report: " + written);
+    }
+
+    private static void run(
+            BenchProfile profile,
+            Report report,
+            FlockStack stack,
+            HazelcastInstance grid,
+            RedisServer redis,
+            CassandraServer cassandra) {
+        GraphShape shape = GraphShape.of(profile.users());
+        SocialGraph graph = SocialGraph.generate(shape, 42);
+        Dataset data = Dataset.of(graph, shape.tweetsPerUser(), grid.getFlakeIdGenerator(MapNames.ID_GENERATOR), 42);
+        int[] followers = graph.followerCounts();
+        int[] sorted = followers.clone();
+        Arrays.sort(sorted);
+        report.setting(String.format(
+                "Dataset: %,d users, %,d follows (mean %.1f, log-normal), %,d tweets; followers per account"
+                        + " (popularity Zipf exponent %.1f): median %,d, p99 %,d, max %,d",
+                data.users(),
+                graph.edges(),
+                (double) graph.edges() / data.users(),
+                data.tweetCount(),
+                shape.popularityExponent(),
+                sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.99)],
+                sorted[sorted.length - 1]));
+        CassandraConfig cassandraConfig = CassandraConfig.fromMap(
+                Map.of("contact-points", cassandra.contactPoint(), "keyspace", stack.keyspace()));
+        long loadStart = System.nanoTime();
+        long behindStart;
+        double behindSeconds;
+        try (CqlSession session = CassandraSessions.open(cassandraConfig, Duration.ofMinutes(1))) {
+            GridLoader loader = new GridLoader(grid);
+            behindStart = loader.load(data, session);
+            behindSeconds = awaitWrittenBehind(session, data, behindStart);
+        }
+        double gridSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long redisStart = System.nanoTime();
+        try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
+            new RedisLoader(jedis).load(data);
+        }
+        double redisSeconds = (System.nanoTime() - redisStart) / 1e9;
+        report.setting(String.format(
+                "Load: history (follows, tweets) imported into Cassandra and read through into the grid, the rest"
+                        + " set in bulk, %.1f s in all; Redis %.1f s (pipelined). Write-behind into Cassandra:"
+                        + " %,d rows (profiles, handles, credentials, follower edges) in %.1f s, %,.0f rows/s",
+                gridSeconds,
+                redisSeconds,
+                GridLoader.writtenBehindRows(data),
+                behindSeconds,
+                GridLoader.writtenBehindRows(data) / behindSeconds));
+
+        if (Boolean.getBoolean("bench.hold")) {
+            System.out.println("holding the loaded stack (bench.hold): bench server on " + stack.apiUri()
+                    + "; a reader: " + data.userIds[0] + " " + data.tokens[0]);
+            sleep(Duration.ofHours(1));
+        }
+        LoadGenerator generator = new LoadGenerator(
+                new InetSocketAddress("127.0.0.1", stack.apiUri().getPort()), CONNECTIONS);
+        RateSearch search = new RateSearch(
+                generator,
+                P99_BOUND_MILLIS,
+                profile.probe(),
+                profile.half(),
+                profile.refinements(),
+                System.out::println);
+        StackMetrics metrics = new StackMetrics(stack);
+        measure(report, search, metrics, data, Target.CEILING, List.of(Mix.HOME_ONLY));
+        measure(report, search, metrics, data, Target.FLOCK_PUSH, profile.mixes());
+        measure(report, search, metrics, data, Target.REDIS, profile.mixes());
+        measure(report, search, metrics, data, Target.PULL, profile.mixes());
+        int threshold = sorted[(int) (sorted.length * PULL_PERCENTILE / 100)];
+        int[] big = IntStream.range(0, data.users())
+                .filter(u -> followers[u] > threshold)
+                .toArray();
+        new GridLoader(grid).switchToPull(data, big);
+        report.setting(String.format(
+                "Hybrid: the %d accounts with more than %,d followers (the top %.1f%%) switched to pull, as the"
+                        + " production threshold (10,000) would at scale",
+                big.length, threshold, 100 - PULL_PERCENTILE));
+        measure(report, search, metrics, data, Target.FLOCK_HYBRID, profile.mixes());
+    }
+
+    private static void measure(
+            Report report, RateSearch search, StackMetrics metrics, Dataset data, Target target, List<Mix> mixes) {
+        for (Mix mix : mixes) {
+            System.out.println(target.name() + ", " + mix.name() + ":");
+            boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
+            TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
+            RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
+            double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
+            double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
+            report.add(new Measurement(target, mix, capacity, p50, p99));
+        }
+    }
+
+    /** Waits until Cassandra holds every row the grid writes behind; answers the seconds since {@code since}. */
+    private static double awaitWrittenBehind(CqlSession session, Dataset data, long since) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long followers = count(session, "followers");
+            long credentials = count(session, "credentials");
+            System.out.printf(
+                    "write-behind: %,d / %,d follower edges, %,d / %,d credentials in Cassandra%n",
+                    followers, data.graph.edges(), credentials, data.users());
+            if (followers >= data.graph.edges() && credentials >= data.users()) {
+                return (System.nanoTime() - since) / 1e9;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new IllegalStateException("the write-behind did not bring the dataset into Cassandra in 10 minutes");
+    }
+
+    private static long count(CqlSession session, String table) {
+        return session.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM " + table)
+                        .setTimeout(Duration.ofSeconds(60)))
+                .one()
+                .getLong(0);
+    }
+
+    private static ClientConfig clientConfig(FlockStack stack) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(stack.clusterName());
+        config.getNetworkConfig().setAddresses(stack.memberAddresses());
+        // The loader takes ids by the hundred thousand: prefetch many per round trip.
+        config.addFlakeIdGeneratorConfig(
+                new ClientFlakeIdGeneratorConfig(MapNames.ID_GENERATOR).setPrefetchCount(10_000));
+        config.setProperty("hazelcast.logging.type", "jdk");
+        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+        return config;
+    }
+
+    private static BenchProfile profile(String[] args) {
+        BenchProfile profile = BenchProfile.FULL;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> profile = BenchProfile.QUICK;
+                case "--users" -> profile = profile.withUsers(Integer.parseInt(args[++i]));
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; usage: ./flock bench [--quick] [--users N]");
+            }
+        }
+        return profile;
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(
+                "Machine: %d cores, %.0f GiB, %s %s, Java %s; load generator, bench server, 2 members, Cassandra and"
+                        + " Redis all on this machine",
+                runtime.availableProcessors(),
+                ((com.sun.management.OperatingSystemMXBean)
+                                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                .getTotalMemorySize()
+                        / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package flock.benchmarks.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finds the highest request rate a system sustains with p99 latency under a bound, and measures latency at
+ * half that rate, as the issue's targets are stated.
+ *
+ * <p>First a closed-loop run finds the throughput ceiling (after a warm-up run of the same length, so the
+ * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
+ * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above.
+ */
+public final class RateSearch {
+    private static final double[] STEPS = {0.9, 0.7, 0.5, 0.35, 0.2, 0.1, 0.05};
+
+    private final LoadGenerator generator;
+    private final double p99BoundMillis;
+    private final Duration probe;
+    private final Duration half;
+    private final int refinements;
+    private final Consumer<String> log;
+
+    /**
+     * @param probe how long each probe runs
+     * @param half how long the run at half the found rate lasts
+     * @param refinements bisection steps after the first passing probe
+     */
+    public RateSearch(
+            LoadGenerator generator,
+            double p99BoundMillis,
+            Duration probe,
+            Duration half,
+            int refinements,
+            Consumer<String> log) {
+        this.generator = generator;
+        this.p99BoundMillis = p99BoundMillis;
+        this.probe = probe;
+        this.half = half;
+        this.refinements = refinements;
+        this.log = log;
+    }
+
+    /** One open-loop probe and whether it held the bound. */
+    public record Probe(double rate, LoadResult result, boolean passed) {}
+
+    /**
+     * @param saturated the closed-loop run: the throughput ceiling
+     * @param maxRate the highest rate that passed, 0 if none did
+     * @param probes every open-loop probe, by rate (the latency-throughput curve)
+     * @param atHalf the run at half of {@code maxRate}
+     */
+    public record Capacity(LoadResult saturated, double maxRate, List<Probe> probes, LoadResult atHalf) {}
+
+    public Capacity measure(Workload workload) {
+        generator.saturate(workload, probe); // warm-up: the JIT compiles the path under test
+        LoadResult saturated = generator.saturate(workload, probe);
+        double ceiling = saturated.throughput();
+        log.accept(String.format("  closed loop: %,.0f req/s, p99 %.1f ms", ceiling, saturated.millis(99)));
+        List<Probe> probes = new ArrayList<>();
+        Probe passed = null;
+        double failedRate = ceiling * 1.05;
+        for (double step : STEPS) {
+            Probe next = probe(workload, ceiling * step);
+            probes.add(next);
+            if (next.passed()) {
+                passed = next;
+                break;
+            }
+            failedRate = next.rate();
+        }
+        if (passed != null) {
+            double low = passed.rate();
+            double high = failedRate;
+            for (int i = 0; i < refinements; i++) {
+                Probe next = probe(workload, (low + high) / 2);
+                probes.add(next);
+                if (next.passed()) {
+                    low = next.rate();
+                    passed = next;
+                } else {
+                    high = next.rate();
+                }
+            }
+        }
+        double maxRate = passed == null ? 0 : passed.rate();
+        LoadResult atHalf = maxRate > 0 ? generator.atRate(workload, maxRate / 2, half) : saturated;
+        probes.sort(Comparator.comparingDouble(Probe::rate));
+        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf);
+    }
+
+    private Probe probe(Workload workload, double rate) {
+        LoadResult result = generator.atRate(workload, rate, probe);
+        boolean passed = result.millis(99) <= p99BoundMillis
+                && result.errors() == 0
+                && result.unsent() == 0
+                && result.throughput() >= rate * 0.95;
+        log.accept(String.format(
+                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s",
+                rate,
+                result.throughput(),
+                result.millis(50),
+                result.millis(99),
+                result.errors(),
+                passed ? "holds" : "over"));
+        pause();
+        return new Probe(rate, result, passed);
+    }
+
+    /** Lets queued work from the last probe (fan-outs, write-behind) settle before the next one. */
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

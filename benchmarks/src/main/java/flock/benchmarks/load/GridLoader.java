@@ -1,0 +1,238 @@
+package flock.benchmarks.load;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.apinode.Tokens;
+import flock.domain.Credential;
+import flock.domain.EditPulledAuthors;
+import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
+import flock.domain.FollowerLayout;
+import flock.domain.Handles;
+import flock.domain.MapNames;
+import flock.domain.Timeline;
+import flock.domain.User;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Loads a {@link Dataset} into the grid in bulk: {@code setAll} in batches (not putAll, which would ask
+ * Cassandra for every key's old value), each map as the API and the
+ * fan-out would have left it (users, handles, credentials, both follow directions with big follower lists
+ * chunked, tweets, author timelines, and a cached home feed per user). The persisted maps write behind to
+ * Cassandra as they would after real traffic.
+ */
+public final class GridLoader {
+    /** Entries per putAll: big enough to amortise the round trip, small enough not to stall a member. */
+    private static final int BATCH = 1_000;
+
+    /** The API node's default follower chunk (flock.graph.follower-chunk). */
+    private static final int FOLLOWER_CHUNK = 32_768;
+
+    /** Flake ids: 41 bits of milliseconds since 2018-01-01 UTC above 22 bits of sequence and node. */
+    private static final long FLAKE_EPOCH_MILLIS = 1_514_764_800_000L;
+
+    private final HazelcastInstance grid;
+
+    public GridLoader(HazelcastInstance grid) {
+        this.grid = grid;
+    }
+
+    /**
+     * Rows the grid writes behind to Cassandra for this dataset: profiles, handles, credentials and the
+     * follower side of every follow (the rest is imported straight into Cassandra).
+     */
+    public static long writtenBehindRows(Dataset data) {
+        return data.users() * 3L + data.graph.edges();
+    }
+
+    /**
+     * Imports the history (follows, tweets) into Cassandra and loads it into the grid through the map
+     * loaders, then puts the rest with setAll: profiles, handles, credentials and follower lists write
+     * behind to Cassandra as after real traffic; author timelines and a cached home feed per user are
+     * built as the fan-out would have left them.
+     */
+    /** @return when the first written-behind value was set (System.nanoTime), for the write-behind rate */
+    public long load(Dataset data, CqlSession session) {
+        int users = data.users();
+        long now = System.currentTimeMillis();
+        long[][] edges = edgeIds(data);
+        CassandraImport history = new CassandraImport(session);
+        history.importFollowing(data, edges);
+        history.importTweets(data);
+        loadThrough(MapNames.FOLLOWING, "following (grid)", users, u -> data.userIds[u]);
+        loadThrough(MapNames.TWEETS, "tweets (grid)", data.tweetCount(), tweetIds(data));
+        long writtenBehindFrom = System.nanoTime();
+        put(
+                MapNames.USERS,
+                "users",
+                users,
+                u -> new User(data.userIds[u], data.handle(u), "Bench user " + u, now, data.tweets[u].length),
+                data);
+        putKeyed(MapNames.HANDLES, "handles", users, u -> Handles.key(data.handle(u)), u -> data.userIds[u]);
+        put(
+                MapNames.CREDENTIALS,
+                "credentials",
+                users,
+                u -> new Credential(data.userIds[u], Tokens.hash(data.tokens[u])),
+                data);
+        loadFollowers(data, edges);
+        put(
+                MapNames.USER_TIMELINES,
+                "author timelines",
+                users,
+                u -> Timeline.ofNewestFirst(data.tweets[u], data.tweets[u].length),
+                data);
+        boolean[] nonePulled = new boolean[users];
+        put(MapNames.HOME_TIMELINES, "home feeds", users, u -> homeFeed(data, nonePulled, u, now), data);
+        return writtenBehindFrom;
+    }
+
+    private static java.util.function.IntToLongFunction tweetIds(Dataset data) {
+        long[] all = new long[Math.toIntExact(data.tweetCount())];
+        int next = 0;
+        for (long[] list : data.tweets) {
+            for (long id : list) {
+                all[next++] = id;
+            }
+        }
+        return i -> all[i];
+    }
+
+    /** Loads keys from Cassandra (LOADED events: the fan-out and the backfill ignore them). */
+    private void loadThrough(String map, String what, long count, java.util.function.IntToLongFunction key) {
+        IMap<Long, Object> target = grid.getMap(map);
+        Progress progress = new Progress(what, count);
+        Set<Long> batch = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(key.applyAsLong(i));
+            if (batch.size() == BATCH || i == count - 1) {
+                target.loadAll(batch, true);
+                progress.advance(batch.size());
+                batch.clear();
+            }
+        }
+        progress.finish();
+    }
+
+    /**
+     * Switches accounts to pull as {@code PullAccounts} does in production: every follower's cached feed
+     * learns to merge the account in at read, then the registry says "pull" and the fan-out stops pushing.
+     */
+    public void switchToPull(Dataset data, int[] accounts) {
+        IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
+        IMap<Long, String> registry = grid.getMap(MapNames.PULL_ACCOUNTS);
+        long total = 0;
+        for (int account : accounts) {
+            total += data.followers[account].length;
+        }
+        Progress progress = new Progress("switch to pull", total);
+        for (int account : accounts) {
+            long accountId = data.userIds[account];
+            registry.set(accountId, MapNames.PULL_MIGRATING);
+            int[] fans = data.followers[account];
+            for (int from = 0; from < fans.length; from += BATCH) {
+                Set<Long> keys = new HashSet<>();
+                for (int i = from; i < Math.min(fans.length, from + BATCH); i++) {
+                    keys.add(data.userIds[fans[i]]);
+                }
+                homes.executeOnKeys(keys, new EditPulledAuthors(accountId, true));
+                progress.advance(keys.size());
+            }
+            registry.set(accountId, MapNames.PULL);
+        }
+        progress.finish();
+    }
+
+    /** One id per follow, handed out in user order, so each user's follows are in ascending edge order. */
+    private long[][] edgeIds(Dataset data) {
+        long[] ascending = Dataset.ascendingIds(grid.getFlakeIdGenerator(MapNames.ID_GENERATOR), data.graph.edges());
+        long[][] edges = new long[data.users()][];
+        int next = 0;
+        for (int u = 0; u < data.users(); u++) {
+            edges[u] = new long[data.graph.followingCount(u)];
+            for (int i = 0; i < edges[u].length; i++) {
+                edges[u][i] = ascending[next++];
+            }
+        }
+        return edges;
+    }
+
+    /**
+     * Follower lists with the same edge ids as the following side, in ascending edge order (followers are
+     * visited in user order, and each user's edges ascend with the user index).
+     */
+    private void loadFollowers(Dataset data, long[][] edges) {
+        IMap<Long, FollowList> heads = grid.getMap(MapNames.FOLLOWERS);
+        IMap<FollowerChunkKey, FollowList> chunks = grid.getMap(MapNames.FOLLOWER_CHUNKS);
+        int users = data.users();
+        long[][] fans = new long[users][];
+        long[][] fanEdges = new long[users][];
+        int[] filled = new int[users];
+        for (int u = 0; u < users; u++) {
+            fans[u] = new long[data.followers[u].length];
+            fanEdges[u] = new long[data.followers[u].length];
+        }
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < data.graph.followingCount(u); i++) {
+                int followee = data.graph.followee(u, i);
+                fans[followee][filled[followee]] = data.userIds[u];
+                fanEdges[followee][filled[followee]++] = edges[u][i];
+            }
+        }
+        Progress progress = new Progress("followers", users);
+        Map<Long, FollowList> batch = new HashMap<>();
+        for (int u = 0; u < users; u++) {
+            FollowerLayout layout = FollowerLayout.of(data.userIds[u], fans[u], fanEdges[u], FOLLOWER_CHUNK);
+            if (!layout.chunks().isEmpty()) {
+                chunks.setAll(layout.chunks());
+            }
+            batch.put(data.userIds[u], layout.head());
+            if (batch.size() == BATCH) {
+                heads.setAll(batch);
+                progress.advance(batch.size());
+                batch.clear();
+            }
+        }
+        heads.setAll(batch);
+        progress.advance(batch.size());
+        progress.finish();
+    }
+
+    private static Timeline homeFeed(Dataset data, boolean[] pulled, int u, long now) {
+        long[] newest = data.homeFeed(u, pulled, Timeline.MAX_ENTRIES + 1);
+        Timeline feed = Timeline.ofNewestFirst(newest, newest.length);
+        feed.markRead(now);
+        return feed;
+    }
+
+    /** The creation time a flake id carries. */
+    public static long createdAt(long flakeId) {
+        return (flakeId >> 22) + FLAKE_EPOCH_MILLIS;
+    }
+
+    private <V> void put(String map, String what, int users, IntFunction<V> value, Dataset data) {
+        putKeyed(map, what, users, u -> data.userIds[u], value);
+    }
+
+    private <K, V> void putKeyed(String map, String what, int users, IntFunction<K> key, IntFunction<V> value) {
+        IMap<K, V> target = grid.getMap(map);
+        Progress progress = new Progress(what, users);
+        Map<K, V> batch = new HashMap<>();
+        for (int u = 0; u < users; u++) {
+            batch.put(key.apply(u), value.apply(u));
+            if (batch.size() == BATCH) {
+                target.setAll(batch);
+                progress.advance(batch.size());
+                batch.clear();
+            }
+        }
+        target.setAll(batch);
+        progress.advance(batch.size());
+        progress.finish();
+    }
+}

@@ -1,0 +1,23 @@
+package flock.benchmarks.report;
+
+import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.RateSearch;
+import flock.benchmarks.http.Target;
+
+/**
+ * One system measured under one mix.
+ *
+ * @param lagP50Millis fan-out lag p50 during the runs (Flock only; NaN otherwise)
+ * @param lagP99Millis fan-out lag p99 during the runs (Flock only; NaN otherwise)
+ */
+public record Measurement(
+        Target target, Mix mix, RateSearch.Capacity capacity, double lagP50Millis, double lagP99Millis) {
+
+    public double maxRate() {
+        return capacity.maxRate();
+    }
+
+    public double saturated() {
+        return capacity.saturated().throughput();
+    }
+}

@@ -1,0 +1,152 @@
+package flock.benchmarks.report;
+
+import flock.benchmarks.http.LoadResult;
+import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The benchmark report: a Markdown file with the run's setting, one table per mix, the ratios and targets
+ * the issue asks for, and PNG plots beside it.
+ */
+public final class Report {
+    private final List<String> setting = new ArrayList<>();
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final double p99BoundMillis;
+
+    public Report(double p99BoundMillis) {
+        this.p99BoundMillis = p99BoundMillis;
+    }
+
+    /** A line of the "Setting" section (machine, command, dataset, load times). */
+    public void setting(String line) {
+        setting.add(line);
+    }
+
+    public void add(Measurement measurement) {
+        measurements.add(measurement);
+    }
+
+    public Path write(Path dir, String name, String title) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(title).append("\n\n## Setting\n\n");
+        setting.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append(String.format(
+                "- Max rate: the highest open-loop rate with p99 <= %.0f ms, no errors, and the rate achieved;"
+                        + " latency at 50%% of it is measured in a run of its own. Closed loop: as fast as"
+                        + " the server answers, for the ceiling of throughput.%n",
+                p99BoundMillis));
+        md.append("\n## Targets\n\n");
+        targets().forEach(line -> md.append("- ").append(line).append('\n'));
+        Map<Mix, List<Measurement>> byMix = new LinkedHashMap<>();
+        measurements.forEach(
+                m -> byMix.computeIfAbsent(m.mix(), mix -> new ArrayList<>()).add(m));
+        int plot = 0;
+        for (var entry : byMix.entrySet()) {
+            md.append("\n## ").append(entry.getKey().name()).append("\n\n");
+            table(md, entry.getValue());
+            String file = name + "-" + (++plot) + ".png";
+            Plots.latencyCurve(dir, file, entry.getKey(), entry.getValue());
+            md.append("\n![p99 latency against throughput, ")
+                    .append(entry.getKey().name())
+                    .append("](")
+                    .append(file)
+                    .append(")\n");
+        }
+        Path path = dir.resolve(name + ".md");
+        Files.writeString(path, md.toString());
+        return path;
+    }
+
+    /** The summary table alone, for the README. */
+    public String summaryTable() {
+        StringBuilder md = new StringBuilder();
+        Map<Mix, List<Measurement>> byMix = new LinkedHashMap<>();
+        measurements.forEach(
+                m -> byMix.computeIfAbsent(m.mix(), mix -> new ArrayList<>()).add(m));
+        byMix.forEach((mix, list) -> {
+            md.append("\n**").append(mix.name()).append("**\n\n");
+            table(md, list);
+        });
+        return md.toString();
+    }
+
+    private void table(StringBuilder md, List<Measurement> list) {
+        md.append("| system | max rate, p99 <= ")
+                .append(String.format("%.0f", p99BoundMillis))
+                .append(" ms | closed-loop req/s | at 50%: p50 | p99 | p99.9 | body bytes | errors |"
+                        + " fan-out lag p50 / p99 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Measurement m : list) {
+            LoadResult half = m.capacity().atHalf();
+            md.append(String.format(
+                    "| %s | %,.0f | %,.0f | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s |%n",
+                    m.target().name(),
+                    m.maxRate(),
+                    m.saturated(),
+                    half.millis(50),
+                    half.millis(99),
+                    half.millis(99.9),
+                    half.meanBodyBytes(),
+                    half.errors() + m.capacity().saturated().errors(),
+                    Double.isNaN(m.lagP50Millis())
+                            ? "-"
+                            : String.format("<= %.0f / <= %.0f ms", m.lagP50Millis(), m.lagP99Millis())));
+        }
+    }
+
+    private List<String> targets() {
+        List<String> lines = new ArrayList<>();
+        Optional<Measurement> flockHome = find(Target.FLOCK_HYBRID, Mix.HOME_ONLY);
+        Optional<Measurement> ceiling = find(Target.CEILING, Mix.HOME_ONLY);
+        if (flockHome.isPresent() && ceiling.isPresent()) {
+            double max = flockHome.get().maxRate() / ceiling.get().maxRate();
+            double closed = flockHome.get().saturated() / ceiling.get().saturated();
+            lines.add(String.format(
+                    "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %.2f at max rate, %.2f closed"
+                            + " loop: %s",
+                    max, closed, verdict(Math.max(max, closed) >= 0.5)));
+        }
+        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY)) {
+            Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
+            Optional<Measurement> redis = find(Target.REDIS, mix);
+            Optional<Measurement> pull = find(Target.PULL, mix);
+            if (flock.isPresent() && redis.isPresent()) {
+                double ratio = flock.get().maxRate() / redis.get().maxRate();
+                lines.add(String.format(
+                        "%s: Flock / Redis design = %.2f at equal p99 bound: %s",
+                        mix.name(), ratio, verdict(ratio >= 1)));
+            }
+            if (flock.isPresent() && pull.isPresent()) {
+                double ratio = flock.get().maxRate() / Math.max(1, pull.get().maxRate());
+                lines.add(String.format(
+                        "%s: Flock / pull on read = %.1f (target >= 5): %s", mix.name(), ratio, verdict(ratio >= 5)));
+            }
+            if (flock.isPresent()) {
+                double p99 = flock.get().capacity().atHalf().millis(99);
+                lines.add(String.format(
+                        "%s: Flock p99 at 50%% of its max rate = %.2f ms (target < 10 ms): %s",
+                        mix.name(), p99, verdict(p99 < 10)));
+            }
+        }
+        return lines;
+    }
+
+    private Optional<Measurement> find(Target target, Mix mix) {
+        return measurements.stream()
+                .filter(m -> m.target().equals(target) && m.mix().equals(mix))
+                .findFirst();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "**met**" : "**not met**";
+    }
+}

@@ -1,0 +1,79 @@
+package flock.testkit;
+
+import java.util.TreeMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The members' own metrics (Prometheus text on each member's metrics port), folded over the stack. */
+public final class StackMetrics {
+    /** Timeline updates the fan-out sent, counted since the member started. */
+    public static final Pattern FAN_OUT_UPDATES =
+            Pattern.compile("(?m)^flock_fanout_timeline_updates_total\\S* (\\S+)$");
+
+    private static final Pattern LAG_BUCKET =
+            Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
+
+    private final FlockStack stack;
+
+    public StackMetrics(FlockStack stack) {
+        this.stack = stack;
+    }
+
+    public double sum(Pattern metric) {
+        return fold(metric, Double::sum);
+    }
+
+    public double max(Pattern metric) {
+        return fold(metric, Math::max);
+    }
+
+    /** One metric's values on every member (each label set of it), folded into one. */
+    private double fold(Pattern metric, DoubleBinaryOperator fold) {
+        double result = 0;
+        for (int i = 0; i < stack.members().size(); i++) {
+            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                result = fold.applyAsDouble(result, Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return result;
+    }
+
+    /** The fan-out lag histogram summed over the members: cumulative batch count by upper bound (seconds). */
+    public TreeMap<Double, Double> lagBuckets() {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (int i = 0; i < stack.members().size(); i++) {
+            Matcher matcher = LAG_BUCKET.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                double bound = matcher.group(1).equals("+Inf")
+                        ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(matcher.group(1));
+                buckets.merge(bound, Double.parseDouble(matcher.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The upper bound (seconds) of the lag bucket holding the quantile of the batches recorded since
+     * {@code before} (a {@link #lagBuckets()} taken earlier); NaN when none were recorded.
+     */
+    public double lagQuantile(TreeMap<Double, Double> before, double quantile) {
+        TreeMap<Double, Double> after = lagBuckets();
+        if (after.isEmpty()) {
+            return Double.NaN;
+        }
+        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (var bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= quantile * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.NaN;
+    }
+}
