@@ -50,6 +50,12 @@ public final class BenchRun {
     private static final double P99_BOUND_MILLIS = 20;
     private static final int CONNECTIONS = 64;
 
+    /**
+     * Idle share of the CPUs that counts as quiet before each measurement. Two idle members, Cassandra and
+     * the bench server keep about a fifth of the machine busy on their own (collectors, timers).
+     */
+    private static final double QUIET_SHARE = 0.75;
+
     /** Accounts above this follower percentile are switched to pull for the hybrid runs. */
     private static final double PULL_PERCENTILE = 99.5;
 
@@ -70,7 +76,10 @@ public final class BenchRun {
         deleteRecursively(ProjectLayout.scratch("bench-cassandra"));
         try (CassandraServer cassandra = CassandraServer.start(ProjectLayout.scratch("bench-cassandra"));
                 RedisServer redis = RedisServer.start(ProjectLayout.scratch("bench-redis"));
-                FlockStack stack = new FlockStack(cassandra, "bench").withMemberHeap("2g")) {
+                FlockStack stack = new FlockStack(cassandra, "bench")
+                        .withMemberHeap("2g")
+                        .withJvmOptions(List.of(
+                                System.getProperty("bench.gc", "-XX:+UseZGC").split(" ")))) {
             stack.startMember();
             stack.startMember();
             stack.startApi(
@@ -123,11 +132,11 @@ public final class BenchRun {
                 sorted[sorted.length - 1]));
         CassandraConfig cassandraConfig = CassandraConfig.fromMap(
                 Map.of("contact-points", cassandra.contactPoint(), "keyspace", stack.keyspace()));
+        GridLoader loader = new GridLoader(grid);
         long loadStart = System.nanoTime();
         long behindStart;
         double behindSeconds;
         try (CqlSession session = CassandraSessions.open(cassandraConfig, Duration.ofMinutes(1))) {
-            GridLoader loader = new GridLoader(grid);
             behindStart = loader.load(data, session);
             behindSeconds = awaitWrittenBehind(session, data, behindStart);
         }
@@ -162,6 +171,14 @@ public final class BenchRun {
                 profile.refinements(),
                 System.out::println);
         StackMetrics metrics = new StackMetrics(stack);
+        // Pull on read has no cache to warm, and a pass would take minutes at its rate.
+        for (Target target : List.of(Target.CEILING, Target.FLOCK_PUSH, Target.REDIS)) {
+            System.out.println("warming " + target.name() + " up: every user's pages once");
+            generator.each(target.everyPage(data));
+        }
+        report.setting("Warm-up: before any measurement every user's home page and own page were read once"
+                + " from Flock, Redis and the ceiling, so caches (Flock's near cache, Redis) hold what steady"
+                + " traffic keeps, and the JIT has compiled every path");
         measure(report, search, metrics, data, Target.CEILING, List.of(Mix.HOME_ONLY));
         measure(report, search, metrics, data, Target.FLOCK_PUSH, profile.mixes());
         measure(report, search, metrics, data, Target.REDIS, profile.mixes());
@@ -170,7 +187,7 @@ public final class BenchRun {
         int[] big = IntStream.range(0, data.users())
                 .filter(u -> followers[u] > threshold)
                 .toArray();
-        new GridLoader(grid).switchToPull(data, big);
+        loader.switchToPull(data, big);
         report.setting(String.format(
                 "Hybrid: the %d accounts with more than %,d followers (the top %.1f%%) switched to pull, as the"
                         + " production threshold (10,000) would at scale",
@@ -182,6 +199,8 @@ public final class BenchRun {
             Report report, RateSearch search, StackMetrics metrics, Dataset data, Target target, List<Mix> mixes) {
         for (Mix mix : mixes) {
             System.out.println(target.name() + ", " + mix.name() + ":");
+            double settled = MachineQuiet.await(QUIET_SHARE, Duration.ofSeconds(90));
+            System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
             boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
             TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
             RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
@@ -208,7 +227,16 @@ public final class BenchRun {
         throw new IllegalStateException("the write-behind did not bring the dataset into Cassandra in 10 minutes");
     }
 
+    /** Rows in a table; -1 when Cassandra, busy with the write-behind, times the full scan out. */
     private static long count(CqlSession session, String table) {
+        try {
+            return countOrThrow(session, table);
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+            return -1;
+        }
+    }
+
+    private static long countOrThrow(CqlSession session, String table) {
         return session.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM " + table)
                         .setTimeout(Duration.ofSeconds(60)))
                 .one()

@@ -1,7 +1,6 @@
 package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class AsyncWrites {
     private final CqlSession session;
-    private final List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>();
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
     AsyncWrites(CqlSession session) {
         this.session = session;
@@ -27,7 +26,8 @@ final class AsyncWrites {
         return this;
     }
 
-    AsyncWrites add(CompletionStage<AsyncResultSet> stage) {
+    /** A write that is more than one statement (one that reads first, say), done when the stage is. */
+    AsyncWrites add(CompletionStage<?> stage) {
         pending.add(stage.toCompletableFuture());
         return this;
     }

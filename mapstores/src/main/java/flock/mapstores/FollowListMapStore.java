@@ -1,14 +1,19 @@
 package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -55,20 +60,27 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
         this.select = session.prepare("SELECT edge_id, other_id FROM " + table + " WHERE " + where);
     }
 
+    /**
+     * Writes only the difference from what Cassandra holds. The stored rows are read asynchronously, so the
+     * reads of a whole write-behind batch (100 lists) run at once instead of one after another.
+     */
     @Override
     void write(AsyncWrites writes, K key, FollowList list) {
-        Map<Long, Long> stored = storedEdges(key);
-        long[] edgeIds = list.edgeIds();
-        long[] otherIds = list.userIds();
-        for (int i = 0; i < edgeIds.length; i++) {
-            Long previous = stored.remove(edgeIds[i]);
-            if (previous == null || previous != otherIds[i]) {
-                writes.add(insert.bind(withKey(key, edgeIds[i], otherIds[i])));
+        writes.add(storedEdges(key).thenCompose(stored -> {
+            List<CompletableFuture<?>> diff = new ArrayList<>();
+            long[] edgeIds = list.edgeIds();
+            long[] otherIds = list.userIds();
+            for (int i = 0; i < edgeIds.length; i++) {
+                Long previous = stored.remove(edgeIds[i]);
+                if (previous == null || previous != otherIds[i]) {
+                    diff.add(execute(insert.bind(withKey(key, edgeIds[i], otherIds[i]))));
+                }
             }
-        }
-        for (Long goneEdge : stored.keySet()) {
-            writes.add(deleteEdge.bind(withKey(key, goneEdge)));
-        }
+            for (Long goneEdge : stored.keySet()) {
+                diff.add(execute(deleteEdge.bind(withKey(key, goneEdge))));
+            }
+            return CompletableFuture.allOf(diff.toArray(CompletableFuture[]::new));
+        }));
     }
 
     @Override
@@ -93,12 +105,23 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
         return new FollowList(otherIds, edgeIds);
     }
 
-    private Map<Long, Long> storedEdges(K key) {
-        Map<Long, Long> edges = new HashMap<>();
-        for (Row row : session.execute(select.bind(keyValues.apply(key)))) {
+    private CompletionStage<Map<Long, Long>> storedEdges(K key) {
+        return session.executeAsync(select.bind(keyValues.apply(key)))
+                .thenCompose(page -> collect(page, new HashMap<>()));
+    }
+
+    /** Every page of a result: a big follower list's head is 32,768 rows, several pages. */
+    private static CompletionStage<Map<Long, Long>> collect(AsyncResultSet page, Map<Long, Long> edges) {
+        for (Row row : page.currentPage()) {
             edges.put(row.getLong("edge_id"), row.getLong("other_id"));
         }
-        return edges;
+        return page.hasMorePages()
+                ? page.fetchNextPage().thenCompose(next -> collect(next, edges))
+                : CompletableFuture.completedFuture(edges);
+    }
+
+    private CompletableFuture<AsyncResultSet> execute(Statement<?> statement) {
+        return session.executeAsync(statement).toCompletableFuture();
     }
 
     private Object[] withKey(K key, Object... more) {

@@ -1,10 +1,6 @@
 package flock.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Cassandra 5.0 process for integration tests, started through the same script that
@@ -48,23 +44,6 @@ public final class CassandraServer implements AutoCloseable {
     }
 
     private void run(String command, String... options) {
-        Path script = ProjectLayout.root().resolve("infra/cassandra/cassandra.sh");
-        List<String> line = new java.util.ArrayList<>(List.of(script.toString(), command, "--dir", dir.toString()));
-        line.addAll(List.of(options));
-        try {
-            Process process = new ProcessBuilder(line)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("script.log").toFile())
-                    .start();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("cassandra.sh " + command + " failed; see " + dir.resolve("script.log")
-                        + " and " + dir.resolve("cassandra.out"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        new InfraScript("cassandra/cassandra.sh", dir).run(command, options);
     }
 }

@@ -27,6 +27,7 @@ public final class FlockStack implements AutoCloseable {
     private JvmProcess api;
     private int apiPort;
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
+    private List<String> jvmOptions = JvmProcess.TEST_GC;
 
     public FlockStack(CassandraServer cassandra, String name) {
         this.cassandra = cassandra;
@@ -37,6 +38,12 @@ public final class FlockStack implements AutoCloseable {
     /** Members started from now on get this maximum heap ("1g"), for tests that hold more data. */
     public FlockStack withMemberHeap(String heap) {
         this.memberHeap = heap;
+        return this;
+    }
+
+    /** Members and API servers started from now on get these JVM options instead of the tests' collector. */
+    public FlockStack withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
         return this;
     }
 
@@ -66,6 +73,7 @@ public final class FlockStack implements AutoCloseable {
                 "grid-node",
                 "flock.gridnode.GridNode",
                 memberHeap,
+                jvmOptions,
                 Map.of(
                         "flock.cluster-name", clusterName,
                         "flock.member.port", String.valueOf(port),
@@ -96,7 +104,8 @@ public final class FlockStack implements AutoCloseable {
         all.put("server.port", String.valueOf(apiPort));
         all.put("flock.grid.cluster-name", clusterName);
         all.put("flock.grid.addresses", addresses);
-        api = JvmProcess.start("api", module, mainClass, heap, all, logs.resolve("api-" + apiPort + ".log"));
+        api = JvmProcess.start(
+                "api", module, mainClass, heap, jvmOptions, all, logs.resolve("api-" + apiPort + ".log"));
         Poll.until(START_TIMEOUT, "API node " + api + " answers health", () -> status("/observe/health/live") == 200);
         return api;
     }

@@ -40,10 +40,32 @@ public final class JvmProcess {
      */
     public static JvmProcess start(
             String name, String module, String mainClass, String heap, Map<String, String> properties, Path log) {
+        return start(name, module, mainClass, heap, TEST_GC, properties, log);
+    }
+
+    /**
+     * The collector tests run with: the serial one uses least CPU on a small box, and pauses matter less in a
+     * test than in a latency benchmark.
+     */
+    public static final List<String> TEST_GC = List.of("-XX:+UseSerialGC");
+
+    /**
+     * Starts {@code mainClass} with a heap and JVM options of its own (a collector, say).
+     *
+     * @param jvmOptions options placed before the system properties
+     */
+    public static JvmProcess start(
+            String name,
+            String module,
+            String mainClass,
+            String heap,
+            List<String> jvmOptions,
+            Map<String, String> properties,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProjectLayout.java());
         command.add("-Xmx" + heap);
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add(ProjectLayout.hazelcastJvmOptions());
         command.add("-Dhazelcast.phone.home.enabled=false");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -1,6 +1,5 @@
 package flock.benchmarks.http;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,11 @@ import java.net.Socket;
 final class HttpConnection implements AutoCloseable {
     private final InetSocketAddress address;
     private final byte[] line = new byte[8192];
+    /** Bytes read from the socket and not yet consumed: {@code buffer[position..limit)}. */
+    private final byte[] buffer = new byte[65_536];
+
+    private int position;
+    private int limit;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -49,7 +53,9 @@ final class HttpConnection implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.connect(address, 5_000);
         socket.setSoTimeout(30_000);
-        in = new BufferedInputStream(socket.getInputStream(), 65_536);
+        in = socket.getInputStream();
+        position = 0;
+        limit = 0;
         out = socket.getOutputStream();
     }
 
@@ -107,14 +113,12 @@ final class HttpConnection implements AutoCloseable {
     private void skip(long count) throws IOException {
         long left = count;
         while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new EOFException("connection closed in a response body");
-                }
-                skipped = 1;
+            if (position == limit) {
+                fill();
             }
-            left -= skipped;
+            int taken = (int) Math.min(left, limit - position);
+            position += taken;
+            left -= taken;
         }
     }
 
@@ -122,17 +126,27 @@ final class HttpConnection implements AutoCloseable {
     private int readLine() throws IOException {
         int length = 0;
         while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("connection closed by the server");
+            if (position == limit) {
+                fill();
             }
+            byte b = buffer[position++];
             if (b == '\n') {
                 return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
             }
             if (length < line.length) {
-                line[length++] = (byte) b;
+                line[length++] = b;
             }
         }
+    }
+
+    /** One read from the socket, as much as it has: a whole response is usually one call. */
+    private void fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        if (read < 0) {
+            throw new EOFException("connection closed by the server");
+        }
+        position = 0;
+        limit = read;
     }
 
     private boolean startsWithIgnoreCase(int length, String prefix) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,15 +41,30 @@ public final class LoadGenerator {
 
     /** Sends requests at a fixed rate for the duration. */
     public LoadResult atRate(Workload workload, double perSecond, Duration duration) {
-        return run(workload, perSecond, duration);
+        return run(workload, perSecond, duration, () -> true);
+    }
+
+    /**
+     * Sends each request once, as fast as the server answers (a warm-up pass: every user's pages read once,
+     * so that caches hold what steady traffic would keep in them).
+     */
+    public LoadResult each(List<Request> requests) {
+        AtomicLong next = new AtomicLong();
+        Workload inOrder = random -> requests.get((int) Math.min(next.getAndIncrement(), requests.size() - 1));
+        long started = System.nanoTime();
+        LoadResult result = run(inOrder, 0, Duration.ofDays(1), () -> next.get() < requests.size());
+        System.out.printf(
+                "  warm-up: %,d requests in %.1f s%n", result.completed(), (System.nanoTime() - started) / 1e9);
+        return result;
     }
 
     /** Sends as fast as the server answers for the duration. */
     public LoadResult saturate(Workload workload, Duration duration) {
-        return run(workload, 0, duration);
+        return run(workload, 0, duration, () -> true);
     }
 
-    private LoadResult run(Workload workload, double perSecond, Duration duration) {
+    /** @param more whether a closed-loop worker should send another request (beside the duration) */
+    private LoadResult run(Workload workload, double perSecond, Duration duration, BooleanSupplier more) {
         long start = System.nanoTime() + Duration.ofMillis(20).toNanos();
         long end = start + duration.toNanos();
         double interval = perSecond > 0 ? 1e9 / perSecond : 0;
@@ -56,7 +72,7 @@ public final class LoadGenerator {
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            Worker worker = new Worker(workload, start, end, interval, tickets, i);
+            Worker worker = new Worker(workload, start, end, interval, tickets, more, i);
             workers.add(worker);
             threads.add(Thread.ofPlatform().name("load-" + i).daemon().start(worker));
         }
@@ -99,6 +115,7 @@ public final class LoadGenerator {
         private final long end;
         private final double interval;
         private final AtomicLong tickets;
+        private final BooleanSupplier more;
         private final SplittableRandom random;
         private final Histogram all = newHistogram();
         private final Map<String, Histogram> byKind = new HashMap<>();
@@ -108,12 +125,20 @@ public final class LoadGenerator {
         private long bytes;
         private long lastDone;
 
-        Worker(Workload workload, long start, long end, double interval, AtomicLong tickets, int index) {
+        Worker(
+                Workload workload,
+                long start,
+                long end,
+                double interval,
+                AtomicLong tickets,
+                BooleanSupplier more,
+                int index) {
             this.workload = workload;
             this.start = start;
             this.end = end;
             this.interval = interval;
             this.tickets = tickets;
+            this.more = more;
             this.random = new SplittableRandom(index * 7919L + start);
         }
 
@@ -150,7 +175,7 @@ public final class LoadGenerator {
         }
 
         private void closedLoop(HttpConnection connection) {
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end && more.getAsBoolean()) {
                 send(connection, workload.next(random), System.nanoTime());
             }
         }

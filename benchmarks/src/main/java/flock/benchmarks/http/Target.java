@@ -1,6 +1,8 @@
 package flock.benchmarks.http;
 
 import flock.benchmarks.load.Dataset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -35,6 +37,22 @@ public record Target(String name, String prefix, boolean authenticated, boolean 
             String path = authenticated ? prefix + "/tweets" : prefix + "/users/" + id + "/tweets";
             return Request.postJson("post", path, token, "{\"text\":\"" + text(random) + "\"}");
         };
+    }
+
+    /** Every user's home page and own page, once each: the warm-up pass. */
+    public List<Request> everyPage(Dataset data) {
+        List<Request> pages = new ArrayList<>(data.users() * 2);
+        for (int user = 0; user < data.users(); user++) {
+            String token = authenticated ? data.tokens[user] : null;
+            long id = data.userIds[user];
+            if (pagesOnly) {
+                pages.add(Request.get("home", prefix + "?limit=" + Mix.PAGE, null));
+                continue;
+            }
+            pages.add(Request.get("home", prefix + "/users/" + id + "/timeline?limit=" + Mix.PAGE, token));
+            pages.add(Request.get("user", prefix + "/users/" + id + "/tweets?limit=" + Mix.PAGE, token));
+        }
+        return pages;
     }
 
     private static String text(SplittableRandom random) {

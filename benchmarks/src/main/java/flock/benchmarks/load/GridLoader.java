@@ -167,7 +167,6 @@ public final class GridLoader {
      * visited in user order, and each user's edges ascend with the user index).
      */
     private void loadFollowers(Dataset data, long[][] edges) {
-        IMap<Long, FollowList> heads = grid.getMap(MapNames.FOLLOWERS);
         IMap<FollowerChunkKey, FollowList> chunks = grid.getMap(MapNames.FOLLOWER_CHUNKS);
         int users = data.users();
         long[][] fans = new long[users][];
@@ -184,23 +183,19 @@ public final class GridLoader {
                 fanEdges[followee][filled[followee]++] = edges[u][i];
             }
         }
-        Progress progress = new Progress("followers", users);
-        Map<Long, FollowList> batch = new HashMap<>();
-        for (int u = 0; u < users; u++) {
-            FollowerLayout layout = FollowerLayout.of(data.userIds[u], fans[u], fanEdges[u], FOLLOWER_CHUNK);
-            if (!layout.chunks().isEmpty()) {
-                chunks.setAll(layout.chunks());
-            }
-            batch.put(data.userIds[u], layout.head());
-            if (batch.size() == BATCH) {
-                heads.setAll(batch);
-                progress.advance(batch.size());
-                batch.clear();
+        for (int u = 0; u < users; u++) { // the few lists past one value: their chunks first, then every head
+            if (fans[u].length > FOLLOWER_CHUNK) {
+                chunks.setAll(FollowerLayout.of(data.userIds[u], fans[u], fanEdges[u], FOLLOWER_CHUNK)
+                        .chunks());
             }
         }
-        heads.setAll(batch);
-        progress.advance(batch.size());
-        progress.finish();
+        put(
+                MapNames.FOLLOWERS,
+                "followers",
+                users,
+                u -> FollowerLayout.of(data.userIds[u], fans[u], fanEdges[u], FOLLOWER_CHUNK)
+                        .head(),
+                data);
     }
 
     private static Timeline homeFeed(Dataset data, boolean[] pulled, int u, long now) {

@@ -84,7 +84,7 @@ class LoadGeneratorTest {
                     if (!line.isEmpty()) {
                         continue; // request line and headers; the requests here have no body
                     }
-                    Thread.sleep(SERVICE_MILLIS);
+                    Thread.sleep(SERVICE_MILLIS); // the server's service time, which the test is about
                     out.write(RESPONSE); // one write: a second would wait on the client's delayed ACK
                     out.flush();
                 }

@@ -1,0 +1,60 @@
+package flock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Waits until the machine is quiet before a measurement: after a bulk load, Cassandra flushes and compacts
+ * and the collectors catch up for a minute or more, and a system measured then pays for the load, not for
+ * its own work. Reads the CPU counters of /proc/stat (Linux); elsewhere it waits for nothing.
+ */
+final class MachineQuiet {
+    private static final Path STAT = Path.of("/proc/stat");
+
+    private MachineQuiet() {}
+
+    /**
+     * Waits until the CPUs were idle for at least {@code idleShare} of a two-second window, at most
+     * {@code patience}; answers the seconds waited.
+     */
+    static double await(double idleShare, Duration patience) {
+        long started = System.nanoTime();
+        long deadline = started + patience.toNanos();
+        long[] before = sample();
+        while (before != null && System.nanoTime() < deadline) {
+            sleep(Duration.ofSeconds(2));
+            long[] after = sample();
+            double idle = (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+            if (idle >= idleShare) {
+                break;
+            }
+            before = after;
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** {idle ticks, all ticks} of the "cpu" line, or null where there is no /proc/stat. */
+    private static long[] sample() {
+        try {
+            String[] fields = Files.readAllLines(STAT).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle + iowait
+            return new long[] {idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
