@@ -50,6 +50,9 @@ public final class BenchRun {
     private static final double P99_BOUND_MILLIS = 20;
     private static final int CONNECTIONS = 64;
 
+    private static final java.util.regex.Pattern WRITE_BEHIND_PENDING =
+            java.util.regex.Pattern.compile("(?m)^flock_map_writebehind_pending\\S* (\\S+)$");
+
     /**
      * Idle share of the CPUs that counts as quiet before each measurement. Two idle members, Cassandra and
      * the bench server keep about a fifth of the machine busy on their own (collectors, timers).
@@ -138,7 +141,7 @@ public final class BenchRun {
         double behindSeconds;
         try (CqlSession session = CassandraSessions.open(cassandraConfig, Duration.ofMinutes(1))) {
             behindStart = loader.load(data, session);
-            behindSeconds = awaitWrittenBehind(session, data, behindStart);
+            behindSeconds = awaitWrittenBehind(new StackMetrics(stack), session, data, behindStart);
         }
         double gridSeconds = (System.nanoTime() - loadStart) / 1e9;
         long redisStart = System.nanoTime();
@@ -210,37 +213,44 @@ public final class BenchRun {
         }
     }
 
-    /** Waits until Cassandra holds every row the grid writes behind; answers the seconds since {@code since}. */
-    private static double awaitWrittenBehind(CqlSession session, Dataset data, long since) {
+    /**
+     * Waits until no member has entries waiting in a write-behind queue (its own metric, summed over the
+     * members), then checks the rows in Cassandra once; answers the seconds since {@code since}.
+     */
+    private static double awaitWrittenBehind(StackMetrics metrics, CqlSession session, Dataset data, long since) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            long followers = count(session, "followers");
-            long credentials = count(session, "credentials");
-            System.out.printf(
-                    "write-behind: %,d / %,d follower edges, %,d / %,d credentials in Cassandra%n",
-                    followers, data.graph.edges(), credentials, data.users());
-            if (followers >= data.graph.edges() && credentials >= data.users()) {
-                return (System.nanoTime() - since) / 1e9;
+            double pending = metrics.sum(WRITE_BEHIND_PENDING);
+            System.out.printf("write-behind: %,.0f entries still queued on the members%n", pending);
+            if (pending == 0) {
+                double seconds = (System.nanoTime() - since) / 1e9;
+                long followers = countRows(session, "followers");
+                if (followers < data.graph.edges()) {
+                    throw new IllegalStateException("the write-behind queues are empty but Cassandra holds " + followers
+                            + " of " + data.graph.edges() + " follower edges");
+                }
+                return seconds;
             }
             sleep(Duration.ofSeconds(1));
         }
         throw new IllegalStateException("the write-behind did not bring the dataset into Cassandra in 10 minutes");
     }
 
-    /** Rows in a table; -1 when Cassandra, busy with the write-behind, times the full scan out. */
-    private static long count(CqlSession session, String table) {
-        try {
-            return countOrThrow(session, table);
-        } catch (com.datastax.oss.driver.api.core.DriverException e) {
-            return -1;
+    /** A full count, patient with a Cassandra that has just taken a bulk write. */
+    private static long countRows(CqlSession session, String table) {
+        com.datastax.oss.driver.api.core.DriverException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return session.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM " + table)
+                                .setTimeout(Duration.ofSeconds(60)))
+                        .one()
+                        .getLong(0);
+            } catch (com.datastax.oss.driver.api.core.DriverException e) {
+                last = e; // the server's own range-scan timeout while it compacts: try again
+                sleep(Duration.ofSeconds(2));
+            }
         }
-    }
-
-    private static long countOrThrow(CqlSession session, String table) {
-        return session.execute(SimpleStatement.newInstance("SELECT COUNT(*) FROM " + table)
-                        .setTimeout(Duration.ofSeconds(60)))
-                .one()
-                .getLong(0);
+        throw last;
     }
 
     private static ClientConfig clientConfig(FlockStack stack) {

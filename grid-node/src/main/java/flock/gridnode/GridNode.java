@@ -53,6 +53,7 @@ public final class GridNode {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet());
         FollowBackfillPipeline.submitIfAbsent(member.getJet());
+        new JobWatchdog(member).schedule(Duration.ofSeconds(5));
         LOG.info(
                 "Flock grid member ready: {} in cluster '{}' of {} member(s)",
                 member.getCluster().getLocalMember().getAddress(),

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The member's own metrics port: {@code GET /metrics} in Prometheus text form. It carries what only a member
  * knows: the fan-out job's lag and update count (recorded where the job runs), the entries this member owns
- * per map, and the JVM's memory, GC and CPU. A plain JDK HTTP server: members have no web framework, and
+ * per map, the entries waiting in its write-behind queues, and the JVM's memory, GC and CPU. A plain JDK HTTP server: members have no web framework, and
  * one scrape every few seconds needs none.
  */
 final class MemberMetrics {
@@ -49,6 +49,14 @@ final class MemberMetrics {
             Gauge.builder("flock.map.owned.entries", map, m -> m.getLocalMapStats()
                             .getOwnedEntryCount())
                     .description("Entries of the map whose primary copy this member holds")
+                    .tag("map", name)
+                    .register(registry);
+        }
+        for (String name : MemberConfig.PERSISTED_MAPS) {
+            IMap<?, ?> map = member.getMap(name);
+            Gauge.builder("flock.map.writebehind.pending", map, m -> m.getLocalMapStats()
+                            .getDirtyEntryCount())
+                    .description("Entries this member changed that the write-behind has not yet stored in Cassandra")
                     .tag("map", name)
                     .register(registry);
         }

@@ -4,13 +4,16 @@ import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.MapStoreAdapter;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import com.sun.net.httpserver.HttpServer;
 import flock.domain.FollowList;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
+import flock.domain.User;
 import flock.pipelines.FanOutPipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +59,29 @@ class MemberMetricsTest {
             assertThat(Double.parseDouble(lag.group(1))).isGreaterThanOrEqualTo(1);
             assertThat(body).contains("flock_map_owned_entries{map=\"home_timelines\"} 1.0");
         });
+    }
+
+    @Test
+    void should_count_entries_waiting_in_the_write_behind_queue() throws Exception {
+        Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MemberConfig.disableMapStores(config);
+        // A store that is never due within the test: what is set stays queued, as while Cassandra lags.
+        config.getMapConfig(MapNames.USERS)
+                .setMapStoreConfig(new MapStoreConfig()
+                        .setEnabled(true)
+                        .setImplementation(new MapStoreAdapter<Long, User>())
+                        .setWriteDelaySeconds(3_600));
+        HazelcastInstance member = factory.newHazelcastInstance(config);
+        server = MemberMetrics.serve(member, "127.0.0.1", 0);
+        URI metrics = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
+
+        for (long id = 1; id <= 3; id++) {
+            member.<Long, User>getMap(MapNames.USERS).set(id, new User(id, "u" + id, "U", 0, 0));
+        }
+
+        assertThat(scrape(metrics))
+                .contains("flock_map_writebehind_pending{map=\"users\"} 3.0")
+                .contains("flock_map_writebehind_pending{map=\"tweets\"} 0.0");
     }
 
     private static String scrape(URI uri) throws Exception {

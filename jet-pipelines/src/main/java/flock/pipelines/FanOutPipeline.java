@@ -98,9 +98,15 @@ public final class FanOutPipeline {
         return pipeline;
     }
 
+    /**
+     * Suspends rather than fails on an error (a follower list that Cassandra was too busy to load in time):
+     * a failed job would stop every fan-out for good, a suspended one keeps its snapshot and is resumed by
+     * the members' job watchdog, replaying from there.
+     */
     public static JobConfig jobConfig() {
         return new JobConfig()
                 .setName(MapNames.FAN_OUT_JOB)
+                .setSuspendOnFailure(true)
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
     }

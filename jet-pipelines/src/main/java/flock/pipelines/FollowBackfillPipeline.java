@@ -60,6 +60,7 @@ public final class FollowBackfillPipeline {
 
     public static Job submitIfAbsent(JetService jet) {
         JobConfig config = new JobConfig()
+                .setSuspendOnFailure(true) // as the fan-out: resumed by the members' watchdog, never lost
                 .setName(MapNames.FOLLOW_BACKFILL_JOB)
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(FanOutPipeline.SNAPSHOT_INTERVAL_MILLIS);

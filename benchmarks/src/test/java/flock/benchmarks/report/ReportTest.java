@@ -1,0 +1,53 @@
+package flock.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import flock.benchmarks.http.LoadResult;
+import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.RateSearch;
+import flock.benchmarks.http.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    @Test
+    void should_judge_each_target_from_the_measurements(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.CEILING, Mix.HOME_ONLY, 10_000, 20_000, 1));
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 9_000, 4));
+        report.add(measured(Target.REDIS, Mix.HOME_ONLY, 4_000, 5_000, 2));
+        // Pull on read holds the bound at 100 req/s but reaches 2,000 closed loop: 60x and 4.5x.
+        report.add(measured(Target.PULL, Mix.HOME_ONLY, 100, 2_000, 200));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .contains("Flock / ceiling = 0.60 at max rate, 0.45 closed loop: **met**")
+                .contains("Flock / Redis design = 1.50 at equal p99 bound (1.80 closed loop): **met**")
+                .contains("Flock / pull on read = 60.0 at equal p99 bound, 4.5 closed loop (target >= 5 both):"
+                        + " **not met**")
+                .contains("Flock p99 at 50% of its max rate = 4.00 ms (target < 10 ms): **met**");
+        assertThat(dir.resolve("run-1.png")).exists();
+    }
+
+    /** A measurement whose every run has the given throughput and a p99 of {@code p99Millis}. */
+    private static Measurement measured(Target target, Mix mix, double maxRate, double closedLoop, long p99Millis) {
+        LoadResult saturated = result(closedLoop, p99Millis);
+        LoadResult half = result(maxRate / 2, p99Millis);
+        RateSearch.Probe probe = new RateSearch.Probe(maxRate, result(maxRate, p99Millis), true);
+        return new Measurement(
+                target, mix, new RateSearch.Capacity(saturated, maxRate, List.of(probe), half), Double.NaN, Double.NaN);
+    }
+
+    private static LoadResult result(double throughput, long p99Millis) {
+        Histogram latencies = new Histogram(60_000_000L, 3);
+        latencies.recordValueWithCount(p99Millis * 1000, 100);
+        return new LoadResult(0, 1, (long) throughput, 0, 0, 0, latencies, Map.of("home", latencies));
+    }
+}
