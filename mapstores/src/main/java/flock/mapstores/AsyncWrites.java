@@ -2,44 +2,120 @@ package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends a write-behind batch to Cassandra as concurrent async statements and waits for all of them.
- * The driver's throttler bounds how many are in flight. If any statement fails the whole call throws,
- * so Hazelcast keeps the batch in its write-behind queue and tries it again: nothing is dropped.
+ *
+ * <p>At most {@link #WINDOW} statements of a batch are in flight; the rest wait here and go out as earlier
+ * ones finish. The driver's throttler bounds the session as a whole, but its queue is finite: a batch that
+ * handed it everything at once (200,000 follower edges laid out in one go) overflowed it, and each retry
+ * wrote only what fitted, so the backlog took minutes to drain.
+ *
+ * <p>If any statement fails the whole call throws, so Hazelcast keeps the batch in its write-behind queue
+ * and tries it again: nothing is dropped. Statements still waiting when one fails are not sent; the retry
+ * will write them.
  */
 final class AsyncWrites {
+    /** Statements of one batch in flight at once: enough to keep a few Cassandra nodes busy. */
+    static final int WINDOW = 128;
+
     private final CqlSession session;
-    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    private final int window;
+    private final Queue<Statement<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** Statements and stages added and not yet done, plus one for the caller until it awaits. */
+    private final AtomicInteger outstanding = new AtomicInteger(1);
+
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     AsyncWrites(CqlSession session) {
-        this.session = session;
+        this(session, WINDOW);
     }
 
+    AsyncWrites(CqlSession session, int window) {
+        this.session = session;
+        this.window = window;
+    }
+
+    /** Thread-safe, so a stage's callback may add the statements it decided on. */
     AsyncWrites add(Statement<?> statement) {
-        pending.add(session.executeAsync(statement).toCompletableFuture());
+        outstanding.incrementAndGet();
+        waiting.add(statement);
+        sendWhileRoom();
         return this;
     }
 
-    /** A write that is more than one statement (one that reads first, say), done when the stage is. */
+    /**
+     * A write that is more than one statement (one that reads first, say), done when the stage is. The
+     * stage's own statements should be added here before it completes, so that they share the window.
+     */
     AsyncWrites add(CompletionStage<?> stage) {
-        pending.add(stage.toCompletableFuture());
+        outstanding.incrementAndGet();
+        stage.whenComplete((ignored, error) -> finished(error));
         return this;
     }
 
     /** Waits for every statement; throws {@link StoreFailedException} naming the first failure. */
     void awaitAll(String what) {
+        finished(null);
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            done.join();
         } catch (CompletionException e) {
             throw new StoreFailedException(what + " could not be written to Cassandra: " + e.getCause(), e.getCause());
-        } finally {
-            pending.clear();
+        }
+    }
+
+    private void sendWhileRoom() {
+        while (true) {
+            int sending = inFlight.get();
+            if (sending >= window) {
+                return; // a statement in flight calls this again when it finishes
+            }
+            if (!inFlight.compareAndSet(sending, sending + 1)) {
+                continue;
+            }
+            Statement<?> next = waiting.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                continue; // added after the poll by a thread that saw the window full
+            }
+            if (failure.get() != null) {
+                inFlight.decrementAndGet();
+                finished(null); // the batch has failed: the retry writes this one
+                continue;
+            }
+            session.executeAsync(next).whenComplete((ignored, error) -> {
+                inFlight.decrementAndGet();
+                finished(error);
+                sendWhileRoom();
+            });
+        }
+    }
+
+    private void finished(Throwable error) {
+        if (error != null) {
+            failure.compareAndSet(
+                    null, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        }
+        if (outstanding.decrementAndGet() == 0) {
+            Throwable first = failure.get();
+            if (first == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(first);
+            }
         }
     }
 }

@@ -4,10 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.Statement;
 import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,24 +60,23 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
 
     /**
      * Writes only the difference from what Cassandra holds. The stored rows are read asynchronously, so the
-     * reads of a whole write-behind batch (100 lists) run at once instead of one after another.
+     * reads of a whole write-behind batch (100 lists) run at once instead of one after another; the writes
+     * they decide on share the batch's window.
      */
     @Override
     void write(AsyncWrites writes, K key, FollowList list) {
-        writes.add(storedEdges(key).thenCompose(stored -> {
-            List<CompletableFuture<?>> diff = new ArrayList<>();
+        writes.add(storedEdges(key).thenAccept(stored -> {
             long[] edgeIds = list.edgeIds();
             long[] otherIds = list.userIds();
             for (int i = 0; i < edgeIds.length; i++) {
                 Long previous = stored.remove(edgeIds[i]);
                 if (previous == null || previous != otherIds[i]) {
-                    diff.add(execute(insert.bind(withKey(key, edgeIds[i], otherIds[i]))));
+                    writes.add(insert.bind(withKey(key, edgeIds[i], otherIds[i])));
                 }
             }
             for (Long goneEdge : stored.keySet()) {
-                diff.add(execute(deleteEdge.bind(withKey(key, goneEdge))));
+                writes.add(deleteEdge.bind(withKey(key, goneEdge)));
             }
-            return CompletableFuture.allOf(diff.toArray(CompletableFuture[]::new));
         }));
     }
 
@@ -118,10 +115,6 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
         return page.hasMorePages()
                 ? page.fetchNextPage().thenCompose(next -> collect(next, edges))
                 : CompletableFuture.completedFuture(edges);
-    }
-
-    private CompletableFuture<AsyncResultSet> execute(Statement<?> statement) {
-        return session.executeAsync(statement).toCompletableFuture();
     }
 
     private Object[] withKey(K key, Object... more) {

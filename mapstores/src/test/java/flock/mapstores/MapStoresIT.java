@@ -102,6 +102,31 @@ class MapStoresIT {
         assertThat(heads.load(51L)).isNull();
     }
 
+    /**
+     * Two big follower chunks in one batch: 22,000 inserts, more than the driver's throttler holds (256 in
+     * flight, 20,000 queued). The batch keeps its own window of statements in flight, so it is written in one call.
+     */
+    @Test
+    void should_write_a_batch_larger_than_the_drivers_request_queue_in_one_call() {
+        CassandraMapStore<FollowerChunkKey, FollowList> chunks = store(MapNames.FOLLOWER_CHUNKS);
+        int edges = 11_000;
+        Map<FollowerChunkKey, FollowList> batch = new java.util.HashMap<>();
+        for (int chunk = 1; chunk <= 2; chunk++) {
+            long[] followers = new long[edges];
+            long[] edgeIds = new long[edges];
+            for (int i = 0; i < edges; i++) {
+                followers[i] = 1_000_000L * chunk + i;
+                edgeIds[i] = 10_000_000L * chunk + i;
+            }
+            batch.put(new FollowerChunkKey(61L, chunk), new FollowList(followers, edgeIds));
+        }
+        chunks.storeAll(batch);
+
+        for (var entry : batch.entrySet()) {
+            assertThat(chunks.load(entry.getKey())).isEqualTo(entry.getValue());
+        }
+    }
+
     @Test
     void should_keep_tweets_by_id_and_under_their_author_newest_first() {
         CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
