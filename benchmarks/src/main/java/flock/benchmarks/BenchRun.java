@@ -38,7 +38,8 @@ import java.util.stream.IntStream;
 import redis.clients.jedis.Jedis;
 
 /**
- * {@code ./flock bench [--quick] [--users N]}: Flock against its baselines in one run on one machine.
+ * {@code ./flock bench [--quick] [--users N | --reed98]}: Flock against its baselines in one run on one machine,
+ * on a generated graph or on the real socfb-Reed98 friendship graph.
  *
  * <p>Starts a real Cassandra, a real Redis, two grid members and the bench server (Flock's API with the
  * baselines beside it), loads one generated heavy-tailed graph into all of them, waits until Cassandra has
@@ -103,7 +104,9 @@ public final class BenchRun {
         }
         report.setting(String.format("Whole run: %.1f minutes", (System.nanoTime() - started) / 6e10));
         Path dir = ProjectLayout.root().resolve("benchmarks/results");
-        String name = LocalDate.now() + (profile == BenchProfile.QUICK ? "-quick" : "");
+        String name = LocalDate.now()
+                + (profile.name().equals("quick") ? "-quick" : "")
+                + (profile.graphFile() != null ? "-reed98" : "");
         Path written = report.write(dir, name, "Flock benchmark, " + LocalDate.now());
         System.out.println(report.summaryTable());
         System.out.println("Report: " + written);
@@ -115,21 +118,29 @@ public final class BenchRun {
             FlockStack stack,
             HazelcastInstance grid,
             RedisServer redis,
-            CassandraServer cassandra) {
+            CassandraServer cassandra)
+            throws IOException {
         GraphShape shape = GraphShape.of(profile.users());
-        SocialGraph graph = SocialGraph.generate(shape, 42);
-        Dataset data = Dataset.of(graph, shape.tweetsPerUser(), grid.getFlakeIdGenerator(MapNames.ID_GENERATOR), 42);
+        SocialGraph graph = profile.graphFile() == null
+                ? SocialGraph.generate(shape, 42)
+                : SocialGraph.fromUndirectedEdges(profile.graphFile());
+        Dataset data =
+                Dataset.of(graph, shape.tweetsPerUser(), grid.getFlakeIdGenerator(MapNames.ID_GENERATOR)::newId, 42);
         int[] followers = graph.followerCounts();
         int[] sorted = followers.clone();
         Arrays.sort(sorted);
         report.setting(String.format(
-                "Dataset: %,d users, %,d follows (mean %.1f, log-normal), %,d tweets; followers per account"
-                        + " (popularity Zipf exponent %.1f): median %,d, p99 %,d, max %,d",
+                "Dataset: %,d users, %,d follows (mean %.1f, %s), %,d tweets; followers per account: median %,d, p99"
+                        + " %,d, max %,d",
                 data.users(),
                 graph.edges(),
                 (double) graph.edges() / data.users(),
+                profile.graphFile() == null
+                        ? String.format(
+                                "generated: log-normal following, Zipf popularity exponent %.1f",
+                                shape.popularityExponent())
+                        : "socfb-Reed98, each friendship a follow both ways",
                 data.tweetCount(),
-                shape.popularityExponent(),
                 sorted[sorted.length / 2],
                 sorted[(int) (sorted.length * 0.99)],
                 sorted[sorted.length - 1]));
@@ -271,9 +282,12 @@ public final class BenchRun {
             switch (args[i]) {
                 case "--quick" -> profile = BenchProfile.QUICK;
                 case "--users" -> profile = profile.withUsers(Integer.parseInt(args[++i]));
+                case "--reed98" ->
+                    profile = profile.withGraph(
+                            ProjectLayout.root().resolve("benchmarks/data/socfb-Reed98/socfb-Reed98.edges"));
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; usage: ./flock bench [--quick] [--users N]");
+                            "unknown option " + args[i] + "; usage: ./flock bench [--quick] [--users N | --reed98]");
             }
         }
         return profile;

@@ -1,5 +1,6 @@
 package flock.gridnode;
 
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.sun.net.httpserver.HttpServer;
@@ -50,6 +51,24 @@ final class MemberMetrics {
                             .getOwnedEntryCount())
                     .description("Entries of the map whose primary copy this member holds")
                     .tag("map", name)
+                    .register(registry);
+        }
+        for (String name : COUNTED_MAPS) {
+            // Hazelcast estimates memory only for maps kept serialized; OBJECT maps (timelines, follow
+            // lists) would always read 0, so they publish nothing rather than a wrong figure.
+            if (member.getConfig().getMapConfig(name).getInMemoryFormat() != InMemoryFormat.BINARY) {
+                continue;
+            }
+            IMap<?, ?> map = member.getMap(name);
+            Gauge.builder("flock.map.memory", map, m -> m.getLocalMapStats().getOwnedEntryMemoryCost())
+                    .description("Bytes the entries of a serialized map take on this member, primary copies")
+                    .baseUnit("bytes")
+                    .tags("map", name, "copy", "primary")
+                    .register(registry);
+            Gauge.builder("flock.map.memory", map, m -> m.getLocalMapStats().getBackupEntryMemoryCost())
+                    .description("Bytes the entries of a serialized map take on this member, backup copies")
+                    .baseUnit("bytes")
+                    .tags("map", name, "copy", "backup")
                     .register(registry);
         }
         for (String name : MemberConfig.PERSISTED_MAPS) {

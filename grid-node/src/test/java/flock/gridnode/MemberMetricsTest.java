@@ -84,6 +84,31 @@ class MemberMetricsTest {
                 .contains("flock_map_writebehind_pending{map=\"tweets\"} 0.0");
     }
 
+    @Test
+    void should_publish_the_memory_of_serialized_maps_and_none_for_object_maps() throws Exception {
+        Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MemberConfig.disableMapStores(config);
+        HazelcastInstance member = factory.newHazelcastInstance(config);
+        server = MemberMetrics.serve(member, "127.0.0.1", 0);
+        URI metrics = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
+        double before = tweetMemory(scrape(metrics));
+
+        member.<Long, Tweet>getMap(MapNames.TWEETS).set(10L, new Tweet(10, 1, "x".repeat(1_000), 0, new long[0]));
+
+        String body = scrape(metrics);
+        assertThat(tweetMemory(body) - before)
+                .as("the tweet's 1,000 characters")
+                .isGreaterThan(1_000);
+        assertThat(body).doesNotContain("flock_map_memory_bytes{copy=\"primary\",map=\"home_timelines\"}");
+    }
+
+    private static double tweetMemory(String body) {
+        Matcher memory = Pattern.compile("(?m)^flock_map_memory_bytes\\{copy=\"primary\",map=\"tweets\"\\} (\\S+)$")
+                .matcher(body);
+        assertThat(memory.find()).as(body).isTrue();
+        return Double.parseDouble(memory.group(1));
+    }
+
     private static String scrape(URI uri) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response =

@@ -76,6 +76,47 @@ class FanOutPipelineTest {
                 .isFalse();
     }
 
+    /** A burst from many small accounts: each feed gets exactly the tweets of the accounts it follows. */
+    @Test
+    void should_give_every_feed_exactly_its_followed_accounts_tweets_in_a_burst_of_many_authors() {
+        int authors = 40;
+        int fans = 60;
+        java.util.Map<Long, Timeline> feeds = new java.util.HashMap<>();
+        for (long fan = 1_001; fan <= 1_000 + fans; fan++) {
+            feeds.put(fan, Timeline.empty());
+        }
+        homes.putAll(feeds);
+        for (long author = 101; author <= 100 + authors; author++) {
+            FollowList list = FollowList.EMPTY;
+            for (long fan = 1_001; fan <= 1_000 + fans; fan++) {
+                if ((fan + author) % 3 == 0) { // each fan follows a third of the authors
+                    list = list.with(fan, fan * 1_000 + author);
+                }
+            }
+            followers.set(author, list);
+        }
+        java.util.Map<Long, Tweet> burst = new java.util.HashMap<>();
+        for (long author = 101; author <= 100 + authors; author++) {
+            for (int n = 0; n < 5; n++) {
+                long id = author * 100 + n;
+                burst.put(id, new Tweet(id, author, "burst", 0, new long[0]));
+            }
+        }
+        tweets.putAll(burst);
+
+        assertTrueEventually(() -> {
+            for (long fan = 1_001; fan <= 1_000 + fans; fan++) {
+                long followed = fan;
+                long[] expected = burst.keySet().stream()
+                        .filter(id -> (followed + id / 100) % 3 == 0)
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .mapToLong(Long::longValue)
+                        .toArray();
+                assertThat(homes.get(fan).toArray()).as("feed " + fan).containsExactly(expected);
+            }
+        });
+    }
+
     @Test
     void should_measure_the_lag_of_each_batch_and_count_the_feed_updates() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

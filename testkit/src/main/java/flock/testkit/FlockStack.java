@@ -29,6 +29,10 @@ public final class FlockStack implements AutoCloseable {
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
     private List<String> jvmOptions = JvmProcess.TEST_GC;
 
+    /**
+     * @param cassandra the Cassandra the members write behind to, or null for members that keep data in
+     *     memory only ({@code flock.cassandra.enabled=false}), as the benchmark's scaling stage runs them
+     */
     public FlockStack(CassandraServer cassandra, String name) {
         this.cassandra = cassandra;
         this.clusterName = name;
@@ -74,16 +78,29 @@ public final class FlockStack implements AutoCloseable {
                 "flock.gridnode.GridNode",
                 memberHeap,
                 jvmOptions,
-                Map.of(
-                        "flock.cluster-name", clusterName,
-                        "flock.member.port", String.valueOf(port),
-                        "flock.metrics.port", String.valueOf(metricsPorts.get(index)),
-                        "flock.members", memberList,
-                        "flock.cassandra.contact-points", cassandra.contactPoint(),
-                        "flock.cassandra.keyspace", keyspace()),
+                memberProperties(port, metricsPorts.get(index), memberList),
                 logs.resolve("member-" + index + ".log"));
         members.add(member);
         return member;
+    }
+
+    private Map<String, String> memberProperties(int port, int metricsPort, String memberList) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "flock.cluster-name",
+                clusterName,
+                "flock.member.port",
+                String.valueOf(port),
+                "flock.metrics.port",
+                String.valueOf(metricsPort),
+                "flock.members",
+                memberList));
+        if (cassandra == null) {
+            properties.put("flock.cassandra.enabled", "false");
+        } else {
+            properties.put("flock.cassandra.contact-points", cassandra.contactPoint());
+            properties.put("flock.cassandra.keyspace", keyspace());
+        }
+        return properties;
     }
 
     public JvmProcess startApi() {

@@ -1,10 +1,10 @@
 package flock.benchmarks.load;
 
-import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import flock.apinode.Tokens;
 import flock.benchmarks.graph.SocialGraph;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * A social graph given Flock ids, tokens and tweets: what every system under test is loaded with. Ids
@@ -36,13 +36,13 @@ public final class Dataset {
         this.textSeed = textSeed;
     }
 
-    public static Dataset of(SocialGraph graph, int tweetsPerUser, FlakeIdGenerator ids, long seed) {
+    public static Dataset of(SocialGraph graph, int tweetsPerUser, LongSupplier ids, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int users = graph.users();
         long[] userIds = new long[users];
         String[] tokens = new String[users];
         for (int u = 0; u < users; u++) {
-            userIds[u] = ids.newId();
+            userIds[u] = ids.getAsLong();
             tokens[u] = Tokens.newToken(userIds[u]);
         }
         int[] counts = new int[users];
@@ -71,13 +71,13 @@ public final class Dataset {
     }
 
     /**
-     * Fresh flake ids in ascending order. The generator's ids are only roughly ordered (each member hands
-     * out batches of its own), so they are sorted before they order anything.
+     * Fresh ids in ascending order. The grid's flake ids are only roughly ordered (each member hands out
+     * batches of its own), so they are sorted before they order anything.
      */
-    public static long[] ascendingIds(FlakeIdGenerator ids, long count) {
+    public static long[] ascendingIds(LongSupplier ids, long count) {
         long[] fresh = new long[Math.toIntExact(count)];
         for (int i = 0; i < fresh.length; i++) {
-            fresh[i] = ids.newId();
+            fresh[i] = ids.getAsLong();
         }
         Arrays.sort(fresh);
         return fresh;

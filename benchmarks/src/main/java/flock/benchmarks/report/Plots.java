@@ -45,6 +45,34 @@ final class Plots {
         return path;
     }
 
+    /** Fan-out lag p50 and p99 of each Flock variant, for each mix with posts. */
+    static Path fanOutLag(Path dir, String file, List<Measurement> measurements) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder()
+                .width(900)
+                .height(540)
+                .title("Fan-out lag: post acknowledged to follower feeds updated")
+                .xAxisTitle("system and mix")
+                .yAxisTitle("ms")
+                .build();
+        // Linear: XChart draws bars from zero, which a logarithmic axis cannot show.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        List<String> names = measurements.stream()
+                .map(m -> m.target().name() + ", " + m.mix().name())
+                .toList();
+        chart.addSeries(
+                "p50",
+                names,
+                measurements.stream().map(m -> (Number) m.lagP50Millis()).toList());
+        chart.addSeries(
+                "p99",
+                names,
+                measurements.stream().map(m -> (Number) m.lagP99Millis()).toList());
+        Path path = dir.resolve(file);
+        BitmapEncoder.saveBitmap(chart, path.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return path;
+    }
+
     private static double[] values(List<RateSearch.Probe> probes, ToDoubleFunction<RateSearch.Probe> value) {
         return probes.stream().mapToDouble(value).toArray();
     }

@@ -61,6 +61,18 @@ public final class Report {
                     .append(file)
                     .append(")\n");
         }
+        List<Measurement> withPosts = measurements.stream()
+                .filter(m -> m.mix().post() > 0 && !Double.isNaN(m.lagP50Millis()))
+                .toList();
+        if (!withPosts.isEmpty()) {
+            String file = name + "-lag.png";
+            Plots.fanOutLag(dir, file, withPosts);
+            md.append("\n## Fan-out lag\n\nPost acknowledged to a batch of up to 1,000 follower feeds updated,"
+                            + " over every run of a mix (the rate search's probes included), from the members'"
+                            + " histogram.\n\n![fan-out lag under the mixes with posts](")
+                    .append(file)
+                    .append(")\n");
+        }
         Path path = dir.resolve(name + ".md");
         Files.writeString(path, md.toString());
         return path;

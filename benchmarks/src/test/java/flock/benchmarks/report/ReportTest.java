@@ -36,6 +36,27 @@ class ReportTest {
         assertThat(dir.resolve("run-1.png")).exists();
     }
 
+    @Test
+    void should_plot_the_fan_out_lag_only_for_mixes_with_posts(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.FLOCK_PUSH, Mix.HOME_ONLY, 6_000, 9_000, 4));
+        report.add(withLag(measured(Target.FLOCK_PUSH, Mix.DEATH_STAR_BENCH, 400, 2_000, 6), 30, 900));
+        report.add(withLag(measured(Target.FLOCK_HYBRID, Mix.DEATH_STAR_BENCH, 350, 1_900, 7), 25, 200));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text).contains("## Fan-out lag").contains("(run-lag.png)");
+        assertThat(dir.resolve("run-lag.png")).exists();
+        Report readsOnly = new Report(20);
+        readsOnly.add(measured(Target.FLOCK_PUSH, Mix.HOME_ONLY, 6_000, 9_000, 4));
+        assertThat(Files.readString(readsOnly.write(dir, "reads", "reads only")))
+                .doesNotContain("Fan-out lag");
+    }
+
+    private static Measurement withLag(Measurement m, double p50, double p99) {
+        return new Measurement(m.target(), m.mix(), m.capacity(), p50, p99);
+    }
+
     /** A measurement whose every run has the given throughput and a p99 of {@code p99Millis}. */
     private static Measurement measured(Target target, Mix mix, double maxRate, double closedLoop, long p99Millis) {
         LoadResult saturated = result(closedLoop, p99Millis);

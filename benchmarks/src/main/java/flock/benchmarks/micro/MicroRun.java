@@ -1,0 +1,75 @@
+package flock.benchmarks.micro;
+
+import flock.testkit.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./flock bench --micro}: the JMH micro-benchmarks of the hot paths (timeline insert and trim, the
+ * fan-out call on one feed, page merge, serializers), one fork each with short iterations, written to
+ * {@code benchmarks/results/DATE-micro.md}. For a careful run use JMH's own options on this class path.
+ */
+public final class MicroRun {
+    private MicroRun() {}
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Options options = new OptionsBuilder()
+                .include(MicroRun.class.getPackageName() + "\\..*Bench")
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(4)
+                .measurementTime(TimeValue.seconds(1))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .jvmArgsAppend(jvmOptions())
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        List<String> md = new ArrayList<>();
+        md.add("# Flock micro-benchmarks, " + LocalDate.now());
+        md.add("");
+        md.add("- Command: `./flock bench --micro` (JMH 1.37, 1 fork, 3 x 1 s warm-up, 4 x 1 s measured), Java "
+                + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores; average time per call, with JMH's 99.9% confidence half-width");
+        md.add("");
+        md.add("| benchmark | parameters | ns per call | +- |");
+        md.add("|---|---|---:|---:|");
+        for (RunResult result : results) {
+            var params = result.getParams();
+            String name = params.getBenchmark().replace(MicroRun.class.getPackageName() + ".", "");
+            List<String> set = new ArrayList<>();
+            for (String key : params.getParamsKeys()) {
+                set.add(key + "=" + params.getParam(key));
+            }
+            var score = result.getPrimaryResult();
+            md.add(String.format(
+                    "| %s | %s | %,.1f | %,.1f |",
+                    name, String.join(", ", set), score.getScore(), score.getScoreError()));
+        }
+        Path file = ProjectLayout.root().resolve("benchmarks/results/" + LocalDate.now() + "-micro.md");
+        Files.write(file, md);
+        System.out.println("Report: " + file);
+    }
+
+    /** The forks get the options the project's JVMs run with (Hazelcast's module opens among them). */
+    private static String[] jvmOptions() throws IOException {
+        Path options = ProjectLayout.root().resolve("infra/hazelcast-jvm.options");
+        return Files.readAllLines(options).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .flatMap(line -> java.util.Arrays.stream(line.split("\\s+")))
+                .toArray(String[]::new);
+    }
+}
