@@ -264,7 +264,8 @@ public final class BenchRun {
         throw last;
     }
 
-    private static ClientConfig clientConfig(FlockStack stack) {
+    /** A grid client of the benchmark's own for the stack: bulk loads and the switch to pull. */
+    public static ClientConfig clientConfig(FlockStack stack) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(stack.clusterName());
         config.getNetworkConfig().setAddresses(stack.memberAddresses());

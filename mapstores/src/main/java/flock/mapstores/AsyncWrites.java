@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * will write them.
  */
 final class AsyncWrites {
-    /** Statements of one batch in flight at once: enough to keep a few Cassandra nodes busy. */
-    static final int WINDOW = 128;
+    /**
+     * Statements of one batch in flight at once: the driver's own limit for the session (flock-cassandra.conf),
+     * so one batch alone can still use all of it, and the driver's queue holds only what other batches send.
+     */
+    static final int WINDOW = 256;
 
     private final CqlSession session;
     private final int window;

@@ -33,7 +33,8 @@ public final class MicroRun {
                 .measurementIterations(4)
                 .measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS)
-                .jvmArgsAppend(jvmOptions())
+                // The forks get the options the project's JVMs run with (Hazelcast's module opens among them).
+                .jvmArgsAppend(ProjectLayout.hazelcastJvmOptions())
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         List<String> md = new ArrayList<>();
@@ -61,15 +62,5 @@ public final class MicroRun {
         Path file = ProjectLayout.root().resolve("benchmarks/results/" + LocalDate.now() + "-micro.md");
         Files.write(file, md);
         System.out.println("Report: " + file);
-    }
-
-    /** The forks get the options the project's JVMs run with (Hazelcast's module opens among them). */
-    private static String[] jvmOptions() throws IOException {
-        Path options = ProjectLayout.root().resolve("infra/hazelcast-jvm.options");
-        return Files.readAllLines(options).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .flatMap(line -> java.util.Arrays.stream(line.split("\\s+")))
-                .toArray(String[]::new);
     }
 }

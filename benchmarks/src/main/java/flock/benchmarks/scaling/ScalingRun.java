@@ -1,8 +1,8 @@
 package flock.benchmarks.scaling;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import flock.benchmarks.BenchRun;
 import flock.benchmarks.graph.GraphShape;
 import flock.benchmarks.graph.SocialGraph;
 import flock.benchmarks.http.LoadGenerator;
@@ -12,7 +12,6 @@ import flock.benchmarks.http.Target;
 import flock.benchmarks.http.Workload;
 import flock.benchmarks.load.Dataset;
 import flock.benchmarks.load.ScaleLoader;
-import flock.domain.DomainSerializers;
 import flock.domain.MapNames;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
@@ -102,7 +101,7 @@ public final class ScalingRun {
             stack.startApi("api-node", "flock.apinode.Main", "2g", java.util.Map.of());
             stack.awaitMembers(2);
             StackMetrics metrics = new StackMetrics(stack);
-            HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig(stack));
+            HazelcastInstance grid = HazelcastClient.newHazelcastClient(BenchRun.clientConfig(stack));
             try {
                 // Ids below any the grid hands out from now on, counted up: the grid's own generator gives
                 // about 128,000 a second, minutes for a million users' follows.
@@ -204,15 +203,6 @@ public final class ScalingRun {
         }
         System.out.printf("members' live heap: %,d MB%n", live >> 20);
         return live;
-    }
-
-    private static ClientConfig clientConfig(FlockStack stack) {
-        ClientConfig config = new ClientConfig();
-        config.setClusterName(stack.clusterName());
-        config.getNetworkConfig().setAddresses(stack.memberAddresses());
-        config.setProperty("hazelcast.logging.type", "jdk");
-        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
-        return config;
     }
 
     private static List<Integer> sizes(String[] args) {
