@@ -94,11 +94,13 @@ public final class SocialGraph {
     }
 
     /**
-     * A graph from an undirected edge list (one "a b" pair per line, '%' comments, ids from 1), where a
-     * friendship is a follow both ways, as in the socfb Facebook graphs.
+     * A graph from an undirected edge list (one "a b" pair per line, '%' comments), where a friendship is a
+     * follow both ways, as in the socfb Facebook graphs. Ids count from the smallest in the file: the
+     * Network Repository's files count from 1, the project's copy of socfb-Reed98 from 0.
      */
     public static SocialGraph fromUndirectedEdges(Path file) throws IOException {
         List<int[]> pairs = new ArrayList<>();
+        int minId = Integer.MAX_VALUE;
         int maxId = 0;
         try (Stream<String> lines = Files.lines(file)) {
             for (String line : (Iterable<String>) lines::iterator) {
@@ -107,15 +109,20 @@ public final class SocialGraph {
                     continue;
                 }
                 String[] parts = trimmed.split("\\s+");
-                int a = Integer.parseInt(parts[0]) - 1;
-                int b = Integer.parseInt(parts[1]) - 1;
+                int a = Integer.parseInt(parts[0]);
+                int b = Integer.parseInt(parts[1]);
                 if (a != b) {
                     pairs.add(new int[] {a, b});
+                    minId = Math.min(minId, Math.min(a, b));
                     maxId = Math.max(maxId, Math.max(a, b));
                 }
             }
         }
-        int users = maxId + 1;
+        for (int[] pair : pairs) {
+            pair[0] -= minId;
+            pair[1] -= minId;
+        }
+        int users = pairs.isEmpty() ? 0 : maxId - minId + 1;
         int[] counts = new int[users];
         for (int[] pair : pairs) {
             counts[pair[0]]++;

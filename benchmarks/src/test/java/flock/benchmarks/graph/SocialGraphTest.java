@@ -61,4 +61,15 @@ class SocialGraphTest {
         assertThat(graph.followerCounts()).containsExactly(1, 2, 1);
         assertThat(graph.followers()[1]).containsExactlyInAnyOrder(0, 2);
     }
+
+    @Test
+    void should_read_the_projects_copy_of_socfb_reed98_whose_ids_count_from_0() throws Exception {
+        Path file = flock.testkit.ProjectLayout.root().resolve("benchmarks/data/socfb-Reed98/socfb-Reed98.edges");
+
+        SocialGraph graph = SocialGraph.fromUndirectedEdges(file);
+
+        // Its README: 962 people, 18,812 friendships, each a follow both ways.
+        assertThat(graph.users()).isEqualTo(962);
+        assertThat(graph.edges()).isEqualTo(2 * 18_812);
+    }
 }
