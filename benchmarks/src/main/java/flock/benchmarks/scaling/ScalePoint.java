@@ -17,8 +17,7 @@ package flock.benchmarks.scaling;
  * @param tweetBytes the tweets map's own memory cost (serialized, primary and backup)
  * @param timelineUpdates timeline inserts the fan-out made
  * @param fanOutSeconds from the first post until the last insert
- * @param readRate the open-loop rate of home-page reads the latency was measured at
- * @param readP50Millis home-page read p50 at that rate
+ * @param readP50Millis home-page read p50 at the scaling run's fixed rate
  * @param readP99Millis home-page read p99 at that rate
  * @param readErrors failed reads at that rate
  * @param closedLoopReads home pages per second with every connection busy
@@ -37,7 +36,6 @@ public record ScalePoint(
         long tweetBytes,
         long timelineUpdates,
         double fanOutSeconds,
-        double readRate,
         double readP50Millis,
         double readP99Millis,
         long readErrors,

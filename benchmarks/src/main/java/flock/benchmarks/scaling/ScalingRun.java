@@ -149,7 +149,6 @@ public final class ScalingRun {
                         tweetBytes,
                         fanOut.updates(),
                         fanOut.seconds(),
-                        READ_RATE,
                         reads.millis(50),
                         reads.millis(99),
                         reads.errors() + reads.unsent(),

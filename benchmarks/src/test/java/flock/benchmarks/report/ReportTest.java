@@ -28,7 +28,7 @@ class ReportTest {
         String text = Files.readString(report.write(dir, "run", "test run"));
 
         assertThat(text)
-                .contains("Flock / ceiling = 0.60 at max rate, 0.45 closed loop: **met**")
+                .contains("Flock / ceiling = 0.60 at max rate, 0.45 closed loop (target >= 0.5 both): **not met**")
                 .contains("Flock / Redis design = 1.50 at equal p99 bound (1.80 closed loop): **met**")
                 .contains("Flock / pull on read = 60.0 at equal p99 bound, 4.5 closed loop (target >= 5 both):"
                         + " **not met**")
