@@ -13,8 +13,10 @@ import flock.domain.Handles;
 import flock.domain.MapNames;
 import flock.domain.Timeline;
 import flock.domain.User;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -105,18 +107,37 @@ public final class GridLoader {
         return i -> all[i];
     }
 
-    /** Loads keys from Cassandra (LOADED events: the fan-out and the backfill ignore them). */
+    /**
+     * Loads keys from Cassandra (LOADED events: the fan-out and the backfill ignore them). loadAll blocks
+     * until its batch is in, so a few callers keep both members' loaders busy at once.
+     */
     private void loadThrough(String map, String what, long count, java.util.function.IntToLongFunction key) {
         IMap<Long, Object> target = grid.getMap(map);
         Progress progress = new Progress(what, count);
-        Set<Long> batch = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(key.applyAsLong(i));
-            if (batch.size() == BATCH || i == count - 1) {
-                target.loadAll(batch, true);
-                progress.advance(batch.size());
-                batch.clear();
+        java.util.concurrent.ExecutorService callers =
+                java.util.concurrent.Executors.newFixedThreadPool(BATCHES_IN_FLIGHT);
+        try {
+            List<java.util.concurrent.Future<?>> batches = new ArrayList<>();
+            for (int from = 0; from < count; from += BATCH) {
+                Set<Long> batch = new HashSet<>();
+                for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                    batch.add(key.applyAsLong(i));
+                }
+                batches.add(callers.submit(() -> {
+                    target.loadAll(batch, true);
+                    progress.advance(batch.size());
+                }));
             }
+            for (java.util.concurrent.Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("loading " + what + " from Cassandra failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            callers.shutdownNow();
         }
         progress.finish();
     }

@@ -25,12 +25,17 @@ public final class MicroRun {
     private MicroRun() {}
 
     public static void main(String[] args) throws RunnerException, IOException {
+        run();
+    }
+
+    /** Runs every micro-benchmark; answers the report written. */
+    public static Path run() throws RunnerException, IOException {
         Options options = new OptionsBuilder()
                 .include(MicroRun.class.getPackageName() + "\\..*Bench")
                 .forks(1)
-                .warmupIterations(3)
+                .warmupIterations(2)
                 .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(4)
+                .measurementIterations(3)
                 .measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS)
                 // The forks get the options the project's JVMs run with (Hazelcast's module opens among them).
@@ -40,7 +45,7 @@ public final class MicroRun {
         List<String> md = new ArrayList<>();
         md.add("# Flock micro-benchmarks, " + LocalDate.now());
         md.add("");
-        md.add("- Command: `./flock bench --micro` (JMH 1.37, 1 fork, 3 x 1 s warm-up, 4 x 1 s measured), Java "
+        md.add("- Command: `./flock bench --micro` (JMH 1.37, 1 fork, 2 x 1 s warm-up, 3 x 1 s measured), Java "
                 + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors()
                 + " cores; average time per call, with JMH's 99.9% confidence half-width");
@@ -62,5 +67,6 @@ public final class MicroRun {
         Path file = ProjectLayout.root().resolve("benchmarks/results/" + LocalDate.now() + "-micro.md");
         Files.write(file, md);
         System.out.println("Report: " + file);
+        return file;
     }
 }

@@ -23,6 +23,7 @@ final class ScalingReport {
     private final double minutes;
     private final String memberHeap;
     private final double readRate;
+    private final int tweets;
 
     ScalingReport(
             List<ScalePoint> points,
@@ -30,13 +31,15 @@ final class ScalingReport {
             String command,
             double minutes,
             String memberHeap,
-            double readRate) {
+            double readRate,
+            int tweets) {
         this.points = points;
         this.stoppedAt = stoppedAt;
         this.command = command;
         this.minutes = minutes;
         this.memberHeap = memberHeap;
         this.readRate = readRate;
+        this.tweets = tweets;
     }
 
     Path write(Path dir, String name) throws IOException {
@@ -49,7 +52,9 @@ final class ScalingReport {
                 + " node and the load generator, all on this machine ("
                 + Runtime.getRuntime().availableProcessors()
                 + " cores); the API node has a 2g heap. Graph as in the full run (log-normal following, mean 20; Zipf"
-                + " 0.8 popularity); every user has a cached feed; 20,000 tweets posted through the grid, so that"
+                + " 0.8 popularity); every user has a cached feed; "
+                + String.format("%,d", tweets)
+                + " tweets posted through the grid, so that"
                 + " Flock's own fan-out puts them into the feeds.");
         md.add(
                 "- Memory is the live objects on the members' heaps (jcmd GC.class_histogram, after the full GC it runs),"
@@ -60,7 +65,7 @@ final class ScalingReport {
                         + " Reads are home pages of 10 for users drawn from all of them, open loop at "
                         + String.format("%,.0f", readRate)
                         + "/s for 8 s, after 5 s runs at that rate until one kept p99 under 20 ms"
-                        + " (at most six: the first size starts four JVMs compiling on two cores).");
+                        + " (at most five: the first size starts four JVMs compiling on two cores).");
         md.add("- Cassandra is not in this stage: writing a million users' history behind through one node on these"
                 + " 2 cores would take over an hour. Its write rate (rows/s) is the full run's.");
         if (stoppedAt != null) {
@@ -134,7 +139,11 @@ final class ScalingReport {
         double[] users = points.stream().mapToDouble(ScalePoint::users).toArray();
         series(chart, "accounts and follower lists", users, p -> p.accountsHeapBytes() - p.emptyHeapBytes());
         series(chart, "+ empty cached feeds", users, p -> p.feedsHeapBytes() - p.emptyHeapBytes());
-        series(chart, "+ 20,000 tweets fanned out", users, p -> p.postedHeapBytes() - p.emptyHeapBytes());
+        series(
+                chart,
+                String.format("+ %,d tweets fanned out", tweets),
+                users,
+                p -> p.postedHeapBytes() - p.emptyHeapBytes());
         Path path = dir.resolve(file);
         BitmapEncoder.saveBitmap(chart, path.toString(), BitmapEncoder.BitmapFormat.PNG);
         return path;

@@ -3,6 +3,7 @@ package flock.benchmarks.scaling;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
 import flock.benchmarks.BenchRun;
+import flock.benchmarks.ChildProcesses;
 import flock.benchmarks.graph.GraphShape;
 import flock.benchmarks.graph.SocialGraph;
 import flock.benchmarks.http.LoadGenerator;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * two members that keep data in memory only, each size on a fresh pair.
  *
  * <p>At each size: member heap after a full GC as profiles, credentials and follower lists, then an empty
- * cached feed per user, then 20,000 tweets are added (posted through the grid, so Flock's own fan-out puts
+ * cached feed per user, then 10,000 tweets are added (posted through the grid, so Flock's own fan-out puts
  * them into the feeds and its insert rate is measured); then home-page read latency over HTTP at a fixed
  * open-loop rate, with readers drawn from every user; then the memory of 10,000 feeds filled to 800. Cassandra is left out: loading the
  * history of a million users through one Cassandra node sharing two cores would take over an hour (the
@@ -52,8 +53,11 @@ public final class ScalingRun {
     private static final Duration CLOSED_LOOP = Duration.ofSeconds(5);
     private static final int CONNECTIONS = 64;
 
-    /** Tweets posted at each size: enough for a steady fan-out rate, few enough for a minute at 1M users. */
-    private static final int TWEETS = 20_000;
+    /**
+     * Tweets posted at each size: about 200,000 timeline inserts, half a minute of steady fan-out (20,000
+     * gave the same rate within 5% and took a minute at every size).
+     */
+    private static final int TWEETS = 10_000;
 
     /** Feeds filled to 800 entries at the end, for the memory of a full feed. */
     private static final int FULL_FEEDS = 10_000;
@@ -65,6 +69,12 @@ public final class ScalingRun {
     private ScalingRun() {}
 
     public static void main(String[] args) throws IOException {
+        ChildProcesses.stopOnExit();
+        run(args, "./flock bench --scaling" + (args.length > 0 ? " " + String.join(" ", args) : ""));
+    }
+
+    /** Runs the stage; answers the report written. {@code command} is what the report says ran it. */
+    public static Path run(String[] args, String command) throws IOException {
         List<Integer> sizes = sizes(args);
         java.util.logging.Logger.getLogger("com.hazelcast").setLevel(java.util.logging.Level.WARNING);
         long started = System.nanoTime();
@@ -81,10 +91,10 @@ public final class ScalingRun {
             }
         }
         double minutes = (System.nanoTime() - started) / 6e10;
-        String command = "./flock bench --scaling" + (args.length > 0 ? " " + String.join(" ", args) : "");
-        Path written = new ScalingReport(points, stoppedAt, command, minutes, MEMBER_HEAP, READ_RATE)
+        Path written = new ScalingReport(points, stoppedAt, command, minutes, MEMBER_HEAP, READ_RATE, TWEETS)
                 .write(ProjectLayout.root().resolve("benchmarks/results"), LocalDate.now() + "-scaling");
         System.out.println("Report: " + written);
+        return written;
     }
 
     private static ScalePoint measure(int users) {
@@ -160,11 +170,11 @@ public final class ScalingRun {
     }
 
     /**
-     * Reads at the measured rate until a run of it keeps p99 under the full run's bound (at most six runs):
+     * Reads at the measured rate until a run of it keeps p99 under the full run's bound (at most five runs):
      * four JVMs compiling at once on two cores need longer at the first size than at later ones.
      */
     private static void warmUp(LoadGenerator generator, Workload homes) {
-        for (int run = 1; run <= 6; run++) {
+        for (int run = 1; run <= 5; run++) {
             LoadResult warm = generator.atRate(homes, READ_RATE, READ_WARM_UP);
             System.out.printf("warm-up %d: p99 %.1f ms%n", run, warm.millis(99));
             if (warm.millis(99) < WARM_P99_MILLIS && warm.errors() == 0) {
@@ -178,30 +188,33 @@ public final class ScalingRun {
      * full collection it runs first: exact with any collector, so the members keep the benchmark's ZGC.
      */
     private static long heapAfterGc(FlockStack stack) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        long live = 0;
-        for (JvmProcess member : stack.members()) {
-            try {
-                Process histogram = new ProcessBuilder(
-                                jcmd.toString(), String.valueOf(member.pid()), "GC.class_histogram")
-                        .redirectErrorStream(true)
-                        .start();
-                String out = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                Matcher total = HISTOGRAM_TOTAL.matcher(out);
-                if (histogram.waitFor() != 0 || !total.find()) {
-                    throw new IllegalStateException("jcmd GC.class_histogram failed on member " + member + ": "
-                            + out.substring(Math.max(0, out.length() - 300)));
-                }
-                live += Long.parseLong(total.group(1));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        // Both members at once: each full collection of a 2.5 GB heap took about 10 s, mostly on one thread.
+        long live = stack.members().parallelStream()
+                .mapToLong(ScalingRun::liveBytes)
+                .sum();
         System.out.printf("members' live heap: %,d MB%n", live >> 20);
         return live;
+    }
+
+    private static long liveBytes(JvmProcess member) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process histogram = new ProcessBuilder(jcmd.toString(), String.valueOf(member.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher total = HISTOGRAM_TOTAL.matcher(out);
+            if (histogram.waitFor() != 0 || !total.find()) {
+                throw new IllegalStateException("jcmd GC.class_histogram failed on member " + member + ": "
+                        + out.substring(Math.max(0, out.length() - 300)));
+            }
+            return Long.parseLong(total.group(1));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Integer> sizes(String[] args) {

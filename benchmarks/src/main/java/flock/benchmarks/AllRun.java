@@ -1,0 +1,60 @@
+package flock.benchmarks;
+
+import flock.benchmarks.micro.MicroRun;
+import flock.benchmarks.scaling.ScalingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./flock bench}: every stage in one run, one after another so that none measures while another
+ * loads the machine: the comparison with the baselines, the scaling stage (whose projection reads the
+ * comparison's write-behind rate) and the micro-benchmarks. The comparison's report, {@code DATE.md}, then
+ * gets the other two's tables, so one file holds the run.
+ */
+public final class AllRun {
+    private AllRun() {}
+
+    public static void main(String[] args) throws Exception {
+        ChildProcesses.stopOnExit();
+        long started = System.nanoTime();
+        Path comparison = BenchRun.run(new String[0]);
+        Path scaling = ScalingRun.run(new String[0], "./flock bench (stage 2 of 3)");
+        Path micro = MicroRun.run();
+        double minutes = (System.nanoTime() - started) / 6e10;
+        List<String> md = new ArrayList<>();
+        md.add("");
+        md.add("## Scaling (the same run)");
+        md.add("");
+        md.add("From [" + scaling.getFileName() + "](" + scaling.getFileName() + "), where the setting and every"
+                + " formula of the projection are:");
+        md.add("");
+        md.addAll(tables(scaling));
+        md.add("");
+        md.add("## Micro-benchmarks (the same run)");
+        md.add("");
+        md.add("From [" + micro.getFileName() + "](" + micro.getFileName() + "):");
+        md.add("");
+        md.addAll(tables(micro));
+        md.add("");
+        md.add(String.format("Whole `./flock bench`, all three stages: %.1f minutes.", minutes));
+        Files.write(comparison, md, java.nio.file.StandardOpenOption.APPEND);
+        System.out.printf("all stages: %.1f minutes; report: %s%n", minutes, comparison);
+    }
+
+    /** The markdown tables of a report (the lines that start with a bar), each followed by a blank line. */
+    static List<String> tables(Path report) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(report);
+        List<String> tables = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("|")) {
+                tables.add(lines.get(i));
+                if (i + 1 == lines.size() || !lines.get(i + 1).startsWith("|")) {
+                    tables.add("");
+                }
+            }
+        }
+        return tables;
+    }
+}
