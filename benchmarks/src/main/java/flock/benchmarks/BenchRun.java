@@ -200,7 +200,7 @@ public final class BenchRun {
         report.setting("Warm-up: before any measurement every user's home page and own page were read once"
                 + " from Flock, Redis and the ceiling, so caches (Flock's near cache, Redis) hold what steady"
                 + " traffic keeps, and the JIT has compiled every path");
-        measure(report, search, metrics, data, Target.CEILING, List.of(Mix.HOME_ONLY));
+        Measurement firstCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY);
         measure(report, search, metrics, data, Target.FLOCK_PUSH, profile.mixes());
         measure(report, search, metrics, data, Target.REDIS, profile.mixes());
         measure(report, search, metrics, data, Target.PULL, profile.mixes());
@@ -214,21 +214,35 @@ public final class BenchRun {
                         + " production threshold (10,000) would at scale",
                 big.length, threshold, 100 - PULL_PERCENTILE));
         measure(report, search, metrics, data, Target.FLOCK_HYBRID, profile.mixes());
+        // The ceiling again, last: the first run follows the bulk load, when Cassandra may still be
+        // compacting; the higher of the two is what Flock is held against.
+        Measurement lastCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY);
+        Measurement ceiling = lastCeiling.maxRate() > firstCeiling.maxRate() ? lastCeiling : firstCeiling;
+        report.add(ceiling);
+        report.setting(String.format(
+                "Ceiling: measured first and last, the higher kept (max rate %,.0f and %,.0f req/s; closed loop"
+                        + " %,.0f and %,.0f)",
+                firstCeiling.maxRate(), lastCeiling.maxRate(), firstCeiling.saturated(), lastCeiling.saturated()));
     }
 
     private static void measure(
             Report report, RateSearch search, StackMetrics metrics, Dataset data, Target target, List<Mix> mixes) {
         for (Mix mix : mixes) {
-            System.out.println(target.name() + ", " + mix.name() + ":");
-            double settled = MachineQuiet.await(QUIET_SHARE, Duration.ofSeconds(90));
-            System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
-            boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
-            TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
-            RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
-            double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
-            double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
-            report.add(new Measurement(target, mix, capacity, p50, p99));
+            report.add(measureOne(search, metrics, data, target, mix));
         }
+    }
+
+    private static Measurement measureOne(
+            RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix) {
+        System.out.println(target.name() + ", " + mix.name() + ":");
+        double settled = MachineQuiet.await(QUIET_SHARE, Duration.ofSeconds(90));
+        System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
+        boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
+        TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
+        RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
+        double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
+        double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
+        return new Measurement(target, mix, capacity, p50, p99);
     }
 
     /**

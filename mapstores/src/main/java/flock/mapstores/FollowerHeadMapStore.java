@@ -45,12 +45,17 @@ final class FollowerHeadMapStore extends CassandraMapStore<Long, FollowList> {
         writes.add(deleteIndex.bind(userId));
     }
 
+    /**
+     * An account nobody follows loads as an empty list, not as nothing: Hazelcast keeps no entry for a null,
+     * so every tweet of such an account (most accounts have few followers or none) would send the fan-out's
+     * follower lookup to Cassandra again, two queries a post.
+     */
     @Override
     public FollowList load(Long userId) {
         FollowList head = edges.load(userId);
         Row row = session.execute(readIndex.bind(userId)).one();
         if (row == null) {
-            return head;
+            return head == null ? FollowList.EMPTY : head;
         }
         long[] starts = row.getList("starts", Long.class).stream()
                 .mapToLong(Long::longValue)

@@ -30,7 +30,12 @@ public final class Report {
         setting.add(line);
     }
 
+    /** Adds a row; the ceiling's row goes first, whenever it was measured, as the yardstick of its table. */
     public void add(Measurement measurement) {
+        if (measurement.target() == Target.CEILING) {
+            measurements.add(0, measurement);
+            return;
+        }
         measurements.add(measurement);
     }
 

@@ -53,6 +53,20 @@ class ReportTest {
                 .doesNotContain("Fan-out lag");
     }
 
+    @Test
+    void should_put_the_ceiling_first_in_its_table_even_when_measured_last(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 9_000, 4));
+        report.add(measured(Target.REDIS, Mix.HOME_ONLY, 4_000, 5_000, 2));
+        report.add(measured(Target.CEILING, Mix.HOME_ONLY, 10_000, 20_000, 1));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        int ceiling = text.indexOf("| ceiling (fixed page) |");
+        assertThat(ceiling).isPositive().isLessThan(text.indexOf("| Flock hybrid |"));
+        assertThat(text).contains("Flock / ceiling = 0.60 at max rate");
+    }
+
     private static Measurement withLag(Measurement m, double p50, double p99) {
         return new Measurement(m.target(), m.mix(), m.capacity(), p50, p99);
     }
