@@ -177,9 +177,14 @@ public final class BenchRun {
                 behindSeconds,
                 GridLoader.writtenBehindRows(data) / behindSeconds));
 
-        if (Boolean.getBoolean("bench.hold")) {
+        if (Boolean.getBoolean("bench.hold")) { // for profiling by hand: the stack stays up an hour
+            Path accounts = ProjectLayout.scratch("bench-hold").resolve("accounts.csv");
+            List<String> lines = IntStream.range(0, data.users())
+                    .mapToObj(u -> data.userIds[u] + "," + data.tokens[u])
+                    .toList();
+            java.nio.file.Files.write(accounts, lines);
             System.out.println("holding the loaded stack (bench.hold): bench server on " + stack.apiUri()
-                    + "; a reader: " + data.userIds[0] + " " + data.tokens[0]);
+                    + "; every user's id and token in " + accounts);
             sleep(Duration.ofHours(1));
         }
         LoadGenerator generator = new LoadGenerator(

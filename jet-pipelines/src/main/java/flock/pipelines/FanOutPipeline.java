@@ -14,7 +14,6 @@ import com.hazelcast.jet.pipeline.StreamStage;
 import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
 import flock.domain.Tweet;
 
 /**
@@ -23,9 +22,9 @@ import flock.domain.Tweet;
  * accounts in pull mode ({@link MapNames#PULL_ACCOUNTS}) go only into the author's own feed; followers
  * merge them in when they read.
  *
- * <p>Batched and parallel: a tweet's feeds go out in batches of {@value FanOutBatch#MAX_FEEDS}, each one
- * {@code submitToKeys} call that the grid splits by owner, so every member updates its share of the feeds at
- * once, one operation per partition rather than one per feed. A big account's follower list is split into
+ * <p>Batched and parallel: a tweet's feeds go out in batches of {@value FanOutBatch#MAX_FEEDS}, each sent
+ * as a few {@code submitToKeys} calls over disjoint groups of partitions ({@link FeedWriter}), so every member
+ * updates its share of the feeds at once, one operation per partition rather than one per feed. A big account's follower list is split into
  * chunks on many partitions ({@link MapNames#FOLLOWER_CHUNKS}); they are looked up concurrently, each
  * becoming its own batches as soon as it arrives.
  *
@@ -87,12 +86,11 @@ public final class FanOutPipeline {
                 .merge(chunkBatches)
                 .merge(pulled)
                 .mapUsingServiceAsync(
-                        ServiceFactories.<Long, Timeline>iMapService(homeTimelinesMap),
+                        ServiceFactories.sharedService(
+                                context -> new FeedWriter(context.hazelcastInstance(), homeTimelinesMap)),
                         MAX_BATCHES_IN_FLIGHT,
                         true,
-                        (feeds, batch) -> feeds.submitToKeys(batch.keys(), batch.processor())
-                                .toCompletableFuture()
-                                .thenApply(done -> FanOutMetrics.done(batch)))
+                        (writer, batch) -> writer.push(batch).thenApply(FanOutMetrics::done))
                 .setName("update feeds on every member")
                 .writeTo(Sinks.noop());
         return pipeline;
