@@ -16,6 +16,7 @@ public final class DomainSerializers {
             new TimelineSerializer(),
             new FollowListSerializer(),
             new InsertIntoTimeline.Serializer(),
+            new ApplyFeedUpdates.Serializer(),
             new RemoveFromTimeline.Serializer(),
             new ReadTimelinePage.Serializer(),
             new MergeIntoTimeline.Serializer(),

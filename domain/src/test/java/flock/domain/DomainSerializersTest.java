@@ -75,6 +75,11 @@ class DomainSerializersTest {
         RemoveFromTimeline remove =
                 serialization.toObject(serialization.toData(new RemoveFromTimeline(new long[] {9, 8})));
         assertThat(remove.tweetIds()).containsExactly(9, 8);
+        ApplyFeedUpdates updates = serialization.toObject(serialization.toData(
+                new ApplyFeedUpdates(new long[] {4, 6}, new int[] {1, 3}, new long[] {10, 11, ~10})));
+        assertThat(updates.feeds()).containsExactly(4, 6);
+        assertThat(updates.ends()).containsExactly(1, 3);
+        assertThat(updates.updates()).containsExactly(10, 11, ~10);
         InstallRebuiltFeed rebuilt = serialization.toObject(
                 serialization.toData(new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L, true)));
         assertThat(rebuilt.newestFirst()).containsExactly(5, 4);

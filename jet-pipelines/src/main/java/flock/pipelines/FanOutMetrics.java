@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,11 +28,17 @@ final class FanOutMetrics {
 
     private FanOutMetrics() {}
 
-    static FanOutBatch done(FanOutBatch batch) {
+    static List<FanOutBatch> doneAll(List<FanOutBatch> batches) {
+        for (FanOutBatch batch : batches) {
+            done(batch);
+        }
+        return batches;
+    }
+
+    private static void done(FanOutBatch batch) {
         UPDATES.increment(batch.userIds().length);
         if (!batch.removal()) {
             LAG.record(Math.max(0, System.currentTimeMillis() - batch.postedAtMillis()), TimeUnit.MILLISECONDS);
         }
-        return batch;
     }
 }
