@@ -84,8 +84,10 @@ public final class BenchRun {
         report.setting(machine());
         // A fresh Cassandra every run: rows left by an earlier run would be counted as this one's.
         deleteRecursively(ProjectLayout.scratch("bench-cassandra"));
-        try (CassandraServer cassandra = CassandraServer.start(ProjectLayout.scratch("bench-cassandra"));
-                RedisServer redis = RedisServer.start(ProjectLayout.scratch("bench-redis"));
+        try (CassandraServer cassandra =
+                        ChildProcesses.closeOnExit(CassandraServer.start(ProjectLayout.scratch("bench-cassandra")));
+                RedisServer redis =
+                        ChildProcesses.closeOnExit(RedisServer.start(ProjectLayout.scratch("bench-redis")));
                 FlockStack stack = new FlockStack(cassandra, "bench")
                         .withMemberHeap("2g")
                         .withJvmOptions(List.of(
@@ -108,6 +110,7 @@ public final class BenchRun {
                 grid.shutdown();
             }
         }
+        ChildProcesses.closed();
         report.setting(String.format("Whole run: %.1f minutes", (System.nanoTime() - started) / 6e10));
         Path dir = ProjectLayout.root().resolve("benchmarks/results");
         String name = LocalDate.now()
