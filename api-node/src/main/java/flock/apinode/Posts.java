@@ -40,7 +40,7 @@ final class Posts {
      * The author's timeline gets the id before the tweet is stored: a home timeline rebuilt while this
      * tweet's fan-out is in flight then finds it in the author's timeline (see HomeFeed.rebuild).
      */
-    Tweet post(long authorId, String rawText, long[] mediaIds) {
+    Posted post(long authorId, String rawText, long[] mediaIds) {
         String text = TweetText.normalize(rawText);
         if (mediaIds.length > Tweet.MAX_MEDIA) {
             throw FlockException.invalid("mediaIds: at most " + Tweet.MAX_MEDIA + " media per tweet");
@@ -53,9 +53,11 @@ final class Posts {
         Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
         userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
         tweets.set(id, tweet);
-        users.executeOnKey(authorId, new AdjustTweetCount(1));
-        return tweet;
+        return new Posted(tweet, users.executeOnKey(authorId, new AdjustTweetCount(1)));
     }
+
+    /** A tweet just posted and its author as the post left them (null only if the account vanished). */
+    record Posted(Tweet tweet, User author) {}
 
     Optional<Tweet> find(long id) {
         return Optional.ofNullable(tweets.get(id));

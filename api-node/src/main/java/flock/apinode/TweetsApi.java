@@ -29,9 +29,9 @@ final class TweetsApi implements HttpService {
     private void post(ServerRequest request, ServerResponse response) {
         long author = accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
         JsonObject body = Responses.jsonBody(request);
-        Tweet tweet = posts.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
-        response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + tweet.id());
-        Responses.json(response, 201, views.tweet(tweet));
+        Posts.Posted posted = posts.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
+        response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
+        Responses.json(response, 201, Views.tweet(posted.tweet(), posted.author()));
     }
 
     private void read(ServerRequest request, ServerResponse response) {

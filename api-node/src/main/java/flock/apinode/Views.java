@@ -45,7 +45,10 @@ final class Views {
     }
 
     byte[] tweet(Tweet tweet) {
-        User author = users.get(tweet.authorId());
+        return tweet(tweet, users.get(tweet.authorId()));
+    }
+
+    static byte[] tweet(Tweet tweet, User author) {
         JsonOut json = new JsonOut();
         TweetPages.writeTweet(json, tweet, author);
         return json.toBytes();

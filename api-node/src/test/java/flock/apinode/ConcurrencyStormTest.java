@@ -128,7 +128,8 @@ class ConcurrencyStormTest {
                     }
                 }
                 case 1 -> graph.unfollow(a, b);
-                case 2 -> posted.add(posts.post(a, "storm " + i, new long[0]).id());
+                case 2 ->
+                    posted.add(posts.post(a, "storm " + i, new long[0]).tweet().id());
                 default -> {
                     Long victim = posted.stream()
                             .filter(id -> !deleted.contains(id))

@@ -33,7 +33,8 @@ class DeleteVisibilityTest {
         long reader = accounts.signUp("del_r_" + run, "Reader").user().id();
         graph.follow(reader, author);
         homeFeed.page(reader, new PageRequest(20, Long.MAX_VALUE, 0)); // the reader's feed is now cached
-        long doomed = posts.post(author, "soon gone " + run, new long[0]).id();
+        long doomed =
+                posts.post(author, "soon gone " + run, new long[0]).tweet().id();
         IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
         assertTrueEventually(
                 () -> assertThat(homes.get(reader).contains(doomed)).isTrue());

@@ -110,7 +110,7 @@ class HybridFeedTest {
             for (int i = 0; i < POSTS; i++) {
                 int author = random.nextInt(3) == 0 ? random.nextInt(CELEBRITIES) : random.nextInt(USERS);
                 String text = "post " + i + " by " + author;
-                long id = posts.post(users[author], text, new long[0]).id();
+                long id = posts.post(users[author], text, new long[0]).tweet().id();
                 live.put(id, text);
                 authorOf.put(id, author);
                 posted.add(id);

@@ -60,7 +60,9 @@ class PullSwitchStormTest {
             List<Future<?>> work = new ArrayList<>();
             work.add(pool.submit(() -> {
                 for (int i = 0; i < POSTS; i++) {
-                    long id = posts.post(star, "star post " + i, new long[0]).id();
+                    long id = posts.post(star, "star post " + i, new long[0])
+                            .tweet()
+                            .id();
                     synchronized (posted) {
                         posted.add(id);
                     }

@@ -7,6 +7,7 @@ import com.hazelcast.client.config.ClientFlakeIdGeneratorConfig;
 import com.hazelcast.core.HazelcastInstance;
 import flock.benchmarks.graph.GraphShape;
 import flock.benchmarks.graph.SocialGraph;
+import flock.benchmarks.http.CpuAccount;
 import flock.benchmarks.http.LoadGenerator;
 import flock.benchmarks.http.Mix;
 import flock.benchmarks.http.RateSearch;
@@ -198,7 +199,8 @@ public final class BenchRun {
                 profile.probe(),
                 profile.half(),
                 profile.refinements(),
-                System.out::println);
+                System.out::println,
+                new CpuAccount(() -> processes(stack)));
         StackMetrics metrics = new StackMetrics(stack);
         // Pull on read has no cache to warm, and a pass would take minutes at its rate.
         for (Target target : List.of(Target.CEILING, Target.FLOCK_PUSH, Target.REDIS)) {
@@ -304,6 +306,26 @@ public final class BenchRun {
             throw new IllegalStateException("counting follower edges in Cassandra failed", failure.get());
         }
         return edges.get();
+    }
+
+    /** The stack's processes by part, for the CPU per request of each system. */
+    private static Map<String, List<Long>> processes(FlockStack stack) {
+        Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
+        groups.put("bench server (API node)", List.of(stack.api().pid()));
+        groups.put(
+                "members", stack.members().stream().map(member -> member.pid()).toList());
+        groups.put("Cassandra", pidFile(ProjectLayout.scratch("bench-cassandra").resolve("cassandra.pid")));
+        groups.put("Redis", pidFile(ProjectLayout.scratch("bench-redis").resolve("redis.pid")));
+        groups.put("load generator", List.of(ProcessHandle.current().pid()));
+        return groups;
+    }
+
+    private static List<Long> pidFile(Path file) {
+        try {
+            return List.of(Long.parseLong(java.nio.file.Files.readString(file).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return List.of(); // not running: it counts nothing
+        }
     }
 
     /** A grid client of the benchmark's own for the stack: bulk loads and the switch to pull. */

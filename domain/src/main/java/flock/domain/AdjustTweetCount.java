@@ -6,16 +6,22 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/** Adds {@code delta} to a user's tweet count atomically on the owner; no lost update under races. */
-public record AdjustTweetCount(long delta) implements EntryProcessor<Long, User, Void> {
+/**
+ * Adds {@code delta} to a user's tweet count atomically on the owner; no lost update under races. Answers
+ * the updated user (null if there is none), so that a post renders its author without another read: the
+ * change has just invalidated the author in every near cache.
+ */
+public record AdjustTweetCount(long delta) implements EntryProcessor<Long, User, User> {
 
     @Override
-    public Void process(Map.Entry<Long, User> entry) {
+    public User process(Map.Entry<Long, User> entry) {
         User user = entry.getValue();
-        if (user != null) {
-            entry.setValue(user.withTweetCount(user.tweetCount() + delta));
+        if (user == null) {
+            return null;
         }
-        return null;
+        User adjusted = user.withTweetCount(user.tweetCount() + delta);
+        entry.setValue(adjusted);
+        return adjusted;
     }
 
     /** Compact form. */

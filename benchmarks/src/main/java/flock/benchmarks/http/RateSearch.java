@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,7 @@ public final class RateSearch {
     private final Duration half;
     private final int refinements;
     private final Consumer<String> log;
+    private final CpuAccount cpu;
 
     /**
      * @param probe how long each probe runs
@@ -35,8 +37,10 @@ public final class RateSearch {
             Duration probe,
             Duration half,
             int refinements,
-            Consumer<String> log) {
+            Consumer<String> log,
+            CpuAccount cpu) {
         this.generator = generator;
+        this.cpu = cpu;
         this.p99BoundMillis = p99BoundMillis;
         this.probe = probe;
         this.half = half;
@@ -52,12 +56,20 @@ public final class RateSearch {
      * @param maxRate the highest rate that passed, 0 if none did
      * @param probes every open-loop probe, by rate (the latency-throughput curve)
      * @param atHalf the run at half of {@code maxRate}
+     * @param cpuMicrosPerRequest each process group's CPU per request during the closed-loop run
      */
-    public record Capacity(LoadResult saturated, double maxRate, List<Probe> probes, LoadResult atHalf) {}
+    public record Capacity(
+            LoadResult saturated,
+            double maxRate,
+            List<Probe> probes,
+            LoadResult atHalf,
+            Map<String, Double> cpuMicrosPerRequest) {}
 
     public Capacity measure(Workload workload) {
         generator.saturate(workload, probe); // warm-up: the JIT compiles the path under test
+        Map<String, Long> cpuBefore = cpu.read();
         LoadResult saturated = generator.saturate(workload, probe);
+        Map<String, Double> cpuPerRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), saturated.completed());
         double ceiling = saturated.throughput();
         log.accept(String.format("  closed loop: %,.0f req/s, p99 %.1f ms", ceiling, saturated.millis(99)));
         List<Probe> probes = new ArrayList<>();
@@ -89,7 +101,7 @@ public final class RateSearch {
         double maxRate = passed == null ? 0 : passed.rate();
         LoadResult atHalf = maxRate > 0 ? generator.atRate(workload, maxRate / 2, half) : saturated;
         probes.sort(Comparator.comparingDouble(Probe::rate));
-        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf);
+        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest);
     }
 
     private Probe probe(Workload workload, double rate) {

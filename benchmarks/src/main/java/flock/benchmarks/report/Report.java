@@ -58,6 +58,7 @@ public final class Report {
         for (var entry : byMix.entrySet()) {
             md.append("\n## ").append(entry.getKey().name()).append("\n\n");
             table(md, entry.getValue());
+            cpuTable(md, entry.getValue());
             String file = name + "-" + (++plot) + ".png";
             Plots.latencyCurve(dir, file, entry.getKey(), entry.getValue());
             md.append("\n![p99 latency against throughput, ")
@@ -117,6 +118,36 @@ public final class Report {
                     Double.isNaN(m.lagP50Millis())
                             ? "-"
                             : String.format("<= %.0f / <= %.0f ms", m.lagP50Millis(), m.lagP99Millis())));
+        }
+    }
+
+    /**
+     * Where a request's CPU went in the closed-loop run, by process group: on a saturated machine whose
+     * cores every part shares, throughput is about the cores divided by the total, so this is what
+     * explains a ratio between two systems. Work still queued when the run ends is not counted.
+     */
+    private static void cpuTable(StringBuilder md, List<Measurement> list) {
+        List<String> groups = new ArrayList<>();
+        for (Measurement m : list) {
+            m.capacity().cpuMicrosPerRequest().keySet().stream()
+                    .filter(group -> !groups.contains(group))
+                    .forEach(groups::add);
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores):\n\n");
+        md.append("| system | ").append(String.join(" | ", groups)).append(" | all |\n");
+        md.append("|---|").append("---:|".repeat(groups.size() + 1)).append('\n');
+        for (Measurement m : list) {
+            Map<String, Double> micros = m.capacity().cpuMicrosPerRequest();
+            md.append("| ").append(m.target().name()).append(" |");
+            for (String group : groups) {
+                md.append(String.format(" %,.0f |", micros.getOrDefault(group, 0.0)));
+            }
+            double all =
+                    micros.values().stream().mapToDouble(Double::doubleValue).sum();
+            md.append(String.format(" %,.0f |%n", all));
         }
     }
 

@@ -67,6 +67,20 @@ class ReportTest {
         assertThat(text).contains("Flock / ceiling = 0.60 at max rate");
     }
 
+    @Test
+    void should_show_where_each_systems_cpu_went(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.CEILING, Mix.HOME_ONLY, 10_000, 20_000, 1));
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 8_000, 4));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .contains("| system | members | API node | all |")
+                .contains("| ceiling (fixed page) | 50 | 100 | 150 |")
+                .contains("| Flock hybrid | 125 | 250 | 375 |");
+    }
+
     private static Measurement withLag(Measurement m, double p50, double p99) {
         return new Measurement(m.target(), m.mix(), m.capacity(), p50, p99);
     }
@@ -77,7 +91,20 @@ class ReportTest {
         LoadResult half = result(maxRate / 2, p99Millis);
         RateSearch.Probe probe = new RateSearch.Probe(maxRate, result(maxRate, p99Millis), true);
         return new Measurement(
-                target, mix, new RateSearch.Capacity(saturated, maxRate, List.of(probe), half), Double.NaN, Double.NaN);
+                target,
+                mix,
+                new RateSearch.Capacity(
+                        saturated, maxRate, List.of(probe), half, cpu(1e6 / closedLoop, 2e6 / closedLoop)),
+                Double.NaN,
+                Double.NaN);
+    }
+
+    /** CPU microseconds per request of two process groups, in the order a run reads them. */
+    private static Map<String, Double> cpu(double members, double apiNode) {
+        Map<String, Double> micros = new java.util.LinkedHashMap<>();
+        micros.put("members", members);
+        micros.put("API node", apiNode);
+        return micros;
     }
 
     private static LoadResult result(double throughput, long p99Millis) {
