@@ -79,6 +79,23 @@ final class Accounts {
         return userId;
     }
 
+    /**
+     * Replaces the user's token with a new one and answers it: the token presented stops working on every
+     * API node once this returns (the grid invalidates the credential in their near caches). A
+     * compare-and-set on the stored hash: of two rotations with the same token only one wins, and the
+     * other gets 401 like any token that is no longer valid.
+     */
+    String rotateToken(Optional<String> authorization, long pathUser) {
+        long userId = authenticate(authorization);
+        requireSelf(userId, pathUser);
+        Credential current = credentials.get(userId);
+        String token = Tokens.newToken(userId);
+        if (current == null || !credentials.replace(userId, current, new Credential(userId, Tokens.hash(token)))) {
+            throw unauthorized("the token is not valid");
+        }
+        return token;
+    }
+
     /** 403 unless the authenticated user is the one the path names. */
     static void requireSelf(long actingUser, long pathUser) {
         if (actingUser != pathUser) {

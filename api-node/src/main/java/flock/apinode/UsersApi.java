@@ -36,7 +36,8 @@ final class UsersApi implements HttpService {
                 .get("/{id}/following", this::following)
                 .get("/{id}/followers", this::followers)
                 .get("/{id}/tweets", this::userTimeline)
-                .get("/{id}/timeline", this::homeTimeline);
+                .get("/{id}/timeline", this::homeTimeline)
+                .post("/{id}/token", this::rotateToken);
     }
 
     private void signUp(ServerRequest request, ServerResponse response) {
@@ -95,6 +96,12 @@ final class UsersApi implements HttpService {
         PageRequest page = PageRequest.from(request.query());
         accounts.require(id);
         Responses.json(response, 200, views.tweetPage(posts.userTimelinePage(id, page), page.limit()));
+    }
+
+    private void rotateToken(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        String token = accounts.rotateToken(request.headers().first(HeaderNames.AUTHORIZATION), id);
+        Responses.json(response, 200, Views.token(id, token));
     }
 
     private void homeTimeline(ServerRequest request, ServerResponse response) {

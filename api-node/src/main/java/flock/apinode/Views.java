@@ -31,6 +31,15 @@ final class Views {
                 .toBytes();
     }
 
+    static byte[] token(long userId, String token) {
+        return new JsonOut()
+                .beginObject()
+                .id("id", userId)
+                .field("token", token)
+                .endObject()
+                .toBytes();
+    }
+
     static byte[] profile(Graph.Profile profile) {
         return writeUserHeader(new JsonOut().beginObject(), profile.user())
                 .field("followers", profile.followers())

@@ -93,6 +93,55 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void should_refuse_every_write_and_private_read_with_someone_elses_token_and_change_nothing() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        Account carol = signUp(freshHandle());
+        assertThat(put("/api/v1/users/" + alice.id() + "/following/" + carol.id(), alice.token())
+                        .status())
+                .isEqualTo(204);
+        String tweetId = post("/api/v1/tweets", alice.token(), "{\"text\":\"mine\"}")
+                .json()
+                .getString("id");
+
+        String users = "/api/v1/users/" + alice.id();
+        assertProblem(put(users + "/following/" + bob.id(), bob.token()), 403, alice.id());
+        assertProblem(delete(users + "/following/" + carol.id(), bob.token()), 403, alice.id());
+        assertProblem(get(users + "/timeline", bob.token()), 403, alice.id());
+        assertProblem(post(users + "/token", bob.token(), ""), 403, alice.id());
+        assertProblem(delete("/api/v1/tweets/" + tweetId, bob.token()), 403, tweetId);
+
+        JsonObject profile = get(users, null).json();
+        assertThat(profile.getInt("following"))
+                .as("still follows carol, and only her")
+                .isEqualTo(1);
+        assertThat(profile.getInt("tweets")).isEqualTo(1);
+        assertThat(get("/api/v1/tweets/" + tweetId, null).status()).isEqualTo(200);
+        assertThat(post("/api/v1/tweets", alice.token(), "{\"text\":\"still mine\"}")
+                        .status())
+                .as("alice's token still works")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void should_rotate_a_token_so_that_the_old_one_stops_working_at_once() {
+        Account alice = signUp(freshHandle());
+
+        Answer rotated = post("/api/v1/users/" + alice.id() + "/token", alice.token(), "");
+
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String fresh = rotated.json().getString("token");
+        assertThat(fresh).startsWith(alice.id() + ".").isNotEqualTo(alice.token());
+        assertThat(rotated.json().getString("id")).isEqualTo(alice.id());
+        assertProblem(post("/api/v1/tweets", alice.token(), "{\"text\":\"old\"}"), 401, "token");
+        assertProblem(post("/api/v1/users/" + alice.id() + "/token", alice.token(), ""), 401, "token");
+        assertThat(post("/api/v1/tweets", fresh, "{\"text\":\"new\"}").status()).isEqualTo(201);
+        assertThat(get("/api/v1/users/" + alice.id(), null).json().getInt("tweets"))
+                .as("only the post with the new token counted")
+                .isEqualTo(1);
+    }
+
+    @Test
     void should_deliver_a_tweet_to_a_follower_and_count_it() {
         Account alice = signUp(freshHandle());
         Account bob = signUp(freshHandle());

@@ -2,12 +2,15 @@ package flock.apinode;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.Tweet;
 import flock.domain.User;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,5 +57,24 @@ class NearCacheTest {
         onA.set(7_003L, new User(7_003L, "nc_user", "After", 0, 0));
 
         assertTrueEventually(() -> assertThat(onB.get(7_003L).displayName()).isEqualTo("After"), BOUND_SECONDS);
+    }
+
+    @Test
+    void should_refuse_a_rotated_token_on_another_node() {
+        Accounts onA = new Accounts(nodeA);
+        Accounts onB = new Accounts(nodeB);
+        Accounts.SignUp signUp =
+                onA.signUp("nc_rotate_" + ProcessHandle.current().pid() % 1000, "Rotating");
+        long id = signUp.user().id();
+        Optional<String> old = Optional.of("Bearer " + signUp.token());
+        assertThat(onB.authenticate(old)).isEqualTo(id);
+        assertThat(onB.authenticate(old)).as("now from B's near cache").isEqualTo(id);
+
+        String fresh = onA.rotateToken(old, id);
+
+        assertTrueEventually(
+                () -> assertThatThrownBy(() -> onB.authenticate(old)).isInstanceOf(FlockException.class),
+                BOUND_SECONDS);
+        assertThat(onB.authenticate(Optional.of("Bearer " + fresh))).isEqualTo(id);
     }
 }
