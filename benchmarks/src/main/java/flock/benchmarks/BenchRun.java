@@ -52,9 +52,6 @@ public final class BenchRun {
     private static final int CONNECTIONS = 64;
     private static final int COUNTS_IN_FLIGHT = 128;
 
-    private static final java.util.regex.Pattern WRITE_BEHIND_PENDING =
-            java.util.regex.Pattern.compile("(?m)^flock_map_writebehind_pending\\S* (\\S+)$");
-
     /**
      * Idle share of the CPUs that counts as quiet before each measurement. Two idle members, Cassandra and
      * the bench server keep about a fifth of the machine busy on their own (collectors, timers).
@@ -262,7 +259,7 @@ public final class BenchRun {
     private static double awaitWrittenBehind(StackMetrics metrics, CqlSession session, Dataset data, long since) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            double pending = metrics.sum(WRITE_BEHIND_PENDING);
+            double pending = metrics.sum(StackMetrics.WRITE_BEHIND_PENDING);
             System.out.printf("write-behind: %,.0f entries still queued on the members%n", pending);
             if (pending == 0) {
                 double seconds = (System.nanoTime() - since) / 1e9;

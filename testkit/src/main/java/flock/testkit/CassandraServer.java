@@ -27,10 +27,14 @@ public final class CassandraServer implements AutoCloseable {
     }
 
     public static CassandraServer start(Path dir) {
-        int port = FreePorts.nextPair();
-        CassandraServer server = new CassandraServer(dir, port);
-        server.run("start", "--port", String.valueOf(port), "--storage-port", String.valueOf(port + 1));
+        CassandraServer server = new CassandraServer(dir, FreePorts.nextPair());
+        server.startAgain();
         return server;
+    }
+
+    /** Starts the server again after {@link #close()}, on the same ports and data: the end of an outage. */
+    public void startAgain() {
+        run("start", "--port", String.valueOf(port), "--storage-port", String.valueOf(port + 1));
     }
 
     /** host:port for the driver and for {@code FLOCK_CASSANDRA_CONTACT_POINTS}. */

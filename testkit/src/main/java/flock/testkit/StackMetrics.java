@@ -11,6 +11,10 @@ public final class StackMetrics {
     public static final Pattern FAN_OUT_UPDATES =
             Pattern.compile("(?m)^flock_fanout_timeline_updates_total\\S* (\\S+)$");
 
+    /** Entries still waiting in a member's write-behind queues for Cassandra, per map. */
+    public static final Pattern WRITE_BEHIND_PENDING =
+            Pattern.compile("(?m)^flock_map_writebehind_pending\\S* (\\S+)$");
+
     private static final Pattern LAG_BUCKET =
             Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
 
