@@ -3,6 +3,7 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.ReachedMaxSizeException;
 import flock.domain.AdjustTweetCount;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
@@ -52,7 +53,14 @@ final class Posts {
         long id = ids.newId();
         Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
         userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
-        tweets.set(id, tweet);
+        try {
+            tweets.set(id, tweet);
+        } catch (ReachedMaxSizeException full) {
+            // Refused (503): Cassandra is not keeping up. The author's timeline must not keep an id that
+            // names no tweet.
+            userTimelines.executeOnKey(authorId, RemoveFromTimeline.one(id));
+            throw full;
+        }
         return new Posted(tweet, users.executeOnKey(authorId, new AdjustTweetCount(1)));
     }
 

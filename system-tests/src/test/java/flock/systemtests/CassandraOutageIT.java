@@ -10,9 +10,12 @@ import flock.systemtests.FlockClient.Account;
 import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
 import flock.testkit.FlockStack;
+import flock.testkit.JvmProcess;
 import flock.testkit.Poll;
 import flock.testkit.ProjectLayout;
 import flock.testkit.StackMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +30,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cassandra stopped for a minute while users go on posting: the grid keeps accepting the writes (the
- * write-behind queues hold them), and once Cassandra is back every acknowledged tweet is in it exactly once,
- * with nothing there that was not acknowledged. Its own Cassandra, since this one goes down.
+ * Cassandra stopped while users go on posting: the grid keeps accepting the writes (the write-behind queues
+ * hold them) up to the queue bound, refuses the rest with 503, and once Cassandra is back every acknowledged
+ * tweet is in it exactly once, with nothing there that was not acknowledged. Each test has a Cassandra of its
+ * own, since it goes down.
  */
 class CassandraOutageIT {
     private static final int WRITERS = 3;
     private static final Duration OUTAGE = Duration.ofSeconds(60);
+
+    /** A write-behind bound per member small enough to reach in seconds (hazelcast.yaml has 100,000). */
+    private static final int SMALL_QUEUE = 400;
 
     private CassandraServer cassandra;
     private FlockStack stack;
@@ -52,37 +59,72 @@ class CassandraOutageIT {
     void should_accept_writes_while_cassandra_is_down_and_store_each_once_when_it_returns() throws Exception {
         cassandra = CassandraServer.start(ProjectLayout.scratch("outage-cassandra"));
         stack = new FlockStack(cassandra, "outage").start(2);
+
+        Outage outage = runOutage(OUTAGE, refused -> false);
+
+        outage.print("cassandra outage (60 s)");
+        assertThat(outage.unexpected).as("answers other than 201 or 503").isEmpty();
+        assertThat(outage.duringOutage)
+                .as("writes went on while Cassandra was down")
+                .hasSizeGreaterThan(100);
+        outage.assertStoredExactly();
+    }
+
+    @Test
+    void should_refuse_posts_with_503_at_the_queue_bound_and_store_every_acknowledged_one() throws Exception {
+        cassandra = CassandraServer.start(ProjectLayout.scratch("outage-bound-cassandra"));
+        Path yaml = ProjectLayout.scratch("outage-bound").resolve("hazelcast.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(ProjectLayout.root().resolve("hazelcast.yaml"))
+                        .replace(
+                                "hazelcast.map.write.behind.queue.capacity: 100000",
+                                "hazelcast.map.write.behind.queue.capacity: " + SMALL_QUEUE));
+        List<String> options = new ArrayList<>(JvmProcess.TEST_GC);
+        options.add("-Dflock.hazelcast-config=" + yaml);
+        stack = new FlockStack(cassandra, "outagebound").withJvmOptions(options).start(2);
+
+        Outage outage = runOutage(OUTAGE, refused -> refused >= 50);
+
+        outage.print("cassandra outage at the queue bound (" + SMALL_QUEUE + " per member)");
+        assertThat(outage.unexpected).as("answers other than 201 or 503").isEmpty();
+        assertThat(outage.refused.get()).as("posts refused at the bound").isGreaterThanOrEqualTo(50);
+        assertThat(outage.duringOutage).as("accepted until the bound").isNotEmpty();
+        outage.assertStoredExactly();
+    }
+
+    /**
+     * Three authors post without pause; Cassandra stops after 3 s and starts again after {@code longest}, or
+     * once {@code enough} says so of the posts refused so far; the writers go on 3 s more, then the test waits
+     * for the members' write-behind queues to drain.
+     */
+    private Outage runOutage(Duration longest, java.util.function.IntPredicate enough) throws Exception {
         FlockClient client = new FlockClient(stack.apiUri());
-        List<Account> authors = new ArrayList<>();
-        Map<String, String> beforeOutage = new ConcurrentHashMap<>();
+        Outage outage = new Outage();
         for (int i = 0; i < WRITERS; i++) {
             Account author = client.signUp(Handles.fresh("outage" + i));
             // The author's timeline is now in memory: a post needs no read from Cassandra.
-            beforeOutage.put(author.id(), client.tweetId(author, "before the outage"));
-            authors.add(author);
+            outage.beforeOutage.put(author.id(), client.tweetId(author, "before the outage"));
+            outage.authors.add(author);
         }
-        Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<String> duringOutage = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-        AtomicInteger refused = new AtomicInteger();
         AtomicBoolean cassandraDown = new AtomicBoolean();
         AtomicBoolean writing = new AtomicBoolean(true);
         List<Thread> writers = new ArrayList<>();
-        for (Account author : authors) {
+        for (Account author : outage.authors) {
             Set<String> mine = ConcurrentHashMap.newKeySet();
-            acknowledged.put(author.id(), mine);
+            outage.acknowledged.put(author.id(), mine);
             writers.add(Thread.ofPlatform().start(() -> {
                 for (int n = 0; writing.get(); n++) {
                     Answer answer = client.tweet(author, "outage tweet " + n);
                     if (answer.status() == 201) {
                         mine.add(answer.string("id"));
                         if (cassandraDown.get()) {
-                            duringOutage.add(answer.string("id"));
+                            outage.duringOutage.add(answer.string("id"));
                         }
-                    } else if (answer.status() == 503) {
-                        refused.incrementAndGet(); // refused, and so not acknowledged: allowed
+                    } else if (answer.status() == 503 && answer.body().contains("UNAVAILABLE")) {
+                        outage.refused.incrementAndGet(); // refused, and so not acknowledged: allowed
                     } else {
-                        unexpected.add(answer.status() + " " + answer.body());
+                        outage.unexpected.add(answer.status() + " " + answer.body());
                     }
                     pause(Duration.ofMillis(20));
                 }
@@ -91,7 +133,10 @@ class CassandraOutageIT {
         pause(Duration.ofSeconds(3));
         cassandra.close();
         cassandraDown.set(true);
-        pause(OUTAGE);
+        long until = System.nanoTime() + longest.toNanos();
+        while (System.nanoTime() < until && !enough.test(outage.refused.get())) {
+            pause(Duration.ofMillis(200));
+        }
         cassandraDown.set(false);
         cassandra.startAgain();
         pause(Duration.ofSeconds(3));
@@ -99,47 +144,76 @@ class CassandraOutageIT {
         for (Thread writer : writers) {
             writer.join();
         }
-
         StackMetrics metrics = new StackMetrics(stack);
-        Duration drained = Poll.timeUntil(
+        outage.drained = Poll.timeUntil(
                 Duration.ofMinutes(4),
                 "the write-behind queues to drain into Cassandra",
                 () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
-        int total = acknowledged.values().stream().mapToInt(Set::size).sum();
-        int found = 0;
-        int extra = 0;
-        try (CqlSession session = openSession()) {
-            PreparedStatement byAuthor = session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ?");
-            PreparedStatement tweet = session.prepare("SELECT id FROM tweets WHERE id = ?");
-            for (Account author : authors) {
-                Set<String> stored = new HashSet<>();
-                session.execute(byAuthor.bind(Long.parseLong(author.id())))
-                        .forEach(row -> stored.add(String.valueOf(row.getLong("tweet_id"))));
-                stored.remove(beforeOutage.get(author.id()));
-                for (String id : acknowledged.get(author.id())) {
-                    boolean inIndex = stored.remove(id);
-                    boolean inTweets =
-                            session.execute(tweet.bind(Long.parseLong(id))).one() != null;
-                    found += inIndex && inTweets ? 1 : 0;
+        return outage;
+    }
+
+    /** What the writers saw, and the check of Cassandra against it. */
+    private final class Outage {
+        final List<Account> authors = new ArrayList<>();
+        final Map<String, String> beforeOutage = new ConcurrentHashMap<>();
+        final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<String> duringOutage = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+        final AtomicInteger refused = new AtomicInteger();
+        Duration drained;
+        int found;
+        int extra;
+
+        int total() {
+            return acknowledged.values().stream().mapToInt(Set::size).sum();
+        }
+
+        void assertStoredExactly() {
+            count();
+            assertThat(found).as("every acknowledged tweet is in Cassandra").isEqualTo(total());
+            assertThat(extra)
+                    .as("nothing in Cassandra that was not acknowledged")
+                    .isZero();
+        }
+
+        void print(String what) {
+            count();
+            System.out.printf(
+                    "%s: acknowledged %d (%d while Cassandra was down), refused %d, found %d, lost %d,"
+                            + " unacknowledged rows %d; queues drained %d s after the writes stopped%n",
+                    what,
+                    total(),
+                    duringOutage.size(),
+                    refused.get(),
+                    found,
+                    total() - found,
+                    extra,
+                    drained.toSeconds());
+        }
+
+        /** Reads each author's tweets back from Cassandra: the author index, and each tweet's own row. */
+        private void count() {
+            found = 0;
+            extra = 0;
+            try (CqlSession session = openSession()) {
+                PreparedStatement byAuthor =
+                        session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ?");
+                PreparedStatement tweet = session.prepare("SELECT id FROM tweets WHERE id = ?");
+                for (Account author : authors) {
+                    Set<String> stored = new HashSet<>();
+                    session.execute(byAuthor.bind(Long.parseLong(author.id())))
+                            .forEach(row -> stored.add(String.valueOf(row.getLong("tweet_id"))));
+                    stored.remove(beforeOutage.get(author.id()));
+                    for (String id : acknowledged.get(author.id())) {
+                        boolean inIndex = stored.remove(id);
+                        boolean inTweets =
+                                session.execute(tweet.bind(Long.parseLong(id))).one() != null;
+                        found += inIndex && inTweets ? 1 : 0;
+                    }
+                    extra += stored.size(); // rows no acknowledgement accounts for
                 }
-                extra += stored.size(); // rows no acknowledgement accounts for
             }
         }
-        System.out.printf(
-                "cassandra outage (%d s): acknowledged %d (%d while Cassandra was down), refused %d, found %d,"
-                        + " lost %d, unacknowledged rows %d; queues drained %d s after the writes stopped%n",
-                OUTAGE.toSeconds(),
-                total,
-                duringOutage.size(),
-                refused.get(),
-                found,
-                total - found,
-                extra,
-                drained.toSeconds());
-        assertThat(unexpected).as("answers other than 201 or 503").isEmpty();
-        assertThat(duringOutage).as("writes went on while Cassandra was down").hasSizeGreaterThan(100);
-        assertThat(found).as("every acknowledged tweet is in Cassandra").isEqualTo(total);
-        assertThat(extra).as("nothing in Cassandra that was not acknowledged").isZero();
     }
 
     private CqlSession openSession() {
