@@ -26,6 +26,7 @@ public final class Main {
         HazelcastInstance grid = connect(config);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(earlyRefusals())
                 .addFeature(observe(grid))
                 .routing(routing -> mount(routing, grid, config))
                 .build()
@@ -39,6 +40,11 @@ public final class Main {
                         "flock-api-shutdown"));
         LOG.info("Flock API node ready on http://"
                 + config.get("server.host").asString().orElse("127.0.0.1") + ":" + server.port() + "/api/v1");
+    }
+
+    /** Problem bodies for what Helidon refuses before any route runs; every server of the API uses them. */
+    public static io.helidon.webserver.http.DirectHandlers earlyRefusals() {
+        return EarlyRefusals.all();
     }
 
     /** Health (with the grid's member count) and metrics, as every server of the API exposes them. */

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 final class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
+    static final String PROBLEM_JSON = "application/problem+json";
+
     /** Seconds a client should wait before retrying after a 503. */
     static final int RETRY_AFTER_SECONDS = 2;
 
@@ -111,18 +113,21 @@ final class Problems {
     }
 
     static void send(ServerResponse response, int status, String code, String detail) {
-        Status httpStatus = Status.create(status);
-        byte[] body = new JsonOut()
+        response.status(Status.create(status))
+                .header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                .send(body(status, code, detail));
+    }
+
+    /** The RFC 9457 body every refusal carries. */
+    static byte[] body(int status, String code, String detail) {
+        return new JsonOut()
                 .beginObject()
                 .field("type", "urn:flock:problem:" + code.toLowerCase().replace('_', '-'))
-                .field("title", httpStatus.reasonPhrase())
+                .field("title", Status.create(status).reasonPhrase())
                 .field("status", status)
                 .field("detail", detail)
                 .field("code", code)
                 .endObject()
                 .toBytes();
-        response.status(httpStatus)
-                .header(HeaderNames.CONTENT_TYPE, "application/problem+json")
-                .send(body);
     }
 }

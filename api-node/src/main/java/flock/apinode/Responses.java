@@ -30,6 +30,10 @@ final class Responses {
         if (declaredOther) {
             throw new FlockException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type: must be application/json");
         }
+        if (!request.content()
+                .hasEntity()) { // an empty body: Helidon has no entity to read (found by HostileInputTest)
+            throw FlockException.invalid("body: a JSON object is required");
+        }
         return JsonIn.object(request.content().as(byte[].class));
     }
 }

@@ -37,6 +37,7 @@ public final class BenchServer {
                 new PullFromCassandra(CassandraSessions.open(CassandraConfig.fromEnvironment(), Duration.ofMinutes(2)));
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(Main.earlyRefusals())
                 .addFeature(Main.observe(grid))
                 .routing(routing -> routing(routing, grid, config, redis, pull))
                 .build()
