@@ -31,6 +31,7 @@ final class FeedWriter {
         this.feeds = member.getMap(homeTimelinesMap);
         this.partitions = member.getPartitionService();
         this.partitionCount = partitions.getPartitions().size();
+        FanOutMetrics.publish();
     }
 
     CompletableFuture<List<FanOutBatch>> pushAll(List<FanOutBatch> batches) {

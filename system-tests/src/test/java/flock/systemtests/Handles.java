@@ -8,7 +8,8 @@ final class Handles {
 
     static String fresh(String prefix) {
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-        String handle = prefix + "_" + suffix;
-        return handle.length() <= 15 ? handle : handle.substring(0, 15);
+        // The prefix gives way, never the random part: a cut suffix made "apikill_author_" twice, across runs.
+        int room = 15 - 1 - suffix.length();
+        return prefix.substring(0, Math.min(prefix.length(), room)) + "_" + suffix;
     }
 }
