@@ -29,7 +29,8 @@ import net.jqwik.api.Provide;
  * Generated hostile requests against the API on a real port (over an in-JVM grid): wrong methods, junk ids
  * and cursors, foreign and forged tokens, bodies of the wrong JSON types, deep nesting, huge numbers, control
  * characters, lone surrogates, invalid UTF-8 and oversized payloads. The API never answers 5xx; every 4xx is
- * a problem+json body, and changes nothing in the grid.
+ * a problem+json body, and changes nothing in the grid. It found an empty body answered with 500, JSON nested
+ * past 1,000 levels answered with 500, and Helidon's own 413 and 400 sent without a body.
  */
 class HostileInputTest {
     private static final HazelcastInstance GRID = TestGrid.client();
@@ -70,7 +71,11 @@ class HostileInputTest {
         }
     }
 
-    @Property(tries = 600)
+    /**
+     * A fixed seed, so that the build is reproducible; six random seeds (3,600 requests) found the three faults
+     * this test names and then passed. To explore further, run it with another seed.
+     */
+    @Property(tries = 600, seed = "-208515985970491063")
     void should_never_fail_with_5xx_and_change_nothing_when_refusing(@ForAll("attacks") Attack attack)
             throws Exception {
         List<Object> before = gridState();
