@@ -94,9 +94,9 @@ class CassandraOutageIT {
     }
 
     /**
-     * Three authors post without pause; Cassandra stops after 3 s and starts again after {@code longest}, or
-     * once {@code enough} says so of the posts refused so far; the writers go on 3 s more, then the test waits
-     * for the members' write-behind queues to drain.
+     * Three authors post without pause; Cassandra stops once 60 posts are acknowledged and starts again after
+     * {@code longest}, or once {@code enough} says so of the posts refused so far; the writers go on until 30
+     * more posts are acknowledged (writes resume), then the test waits for the write-behind queues to drain.
      */
     private Outage runOutage(Duration longest, java.util.function.IntPredicate enough) throws Exception {
         FlockClient client = new FlockClient(stack.apiUri());
@@ -130,7 +130,7 @@ class CassandraOutageIT {
                 }
             }));
         }
-        pause(Duration.ofSeconds(3));
+        Poll.until(Duration.ofSeconds(30), "posts acknowledged before the outage", () -> outage.total() >= 60);
         cassandra.close();
         cassandraDown.set(true);
         long until = System.nanoTime() + longest.toNanos();
@@ -139,7 +139,11 @@ class CassandraOutageIT {
         }
         cassandraDown.set(false);
         cassandra.startAgain();
-        pause(Duration.ofSeconds(3));
+        int atReturn = outage.total();
+        outage.resumed = Poll.timeUntil(
+                Duration.ofMinutes(2),
+                "posts acknowledged again after Cassandra returned",
+                () -> outage.total() >= atReturn + 30);
         writing.set(false);
         for (Thread writer : writers) {
             writer.join();
@@ -160,6 +164,7 @@ class CassandraOutageIT {
         final ConcurrentLinkedQueue<String> duringOutage = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
         final AtomicInteger refused = new AtomicInteger();
+        Duration resumed;
         Duration drained;
         int found;
         int extra;
@@ -180,7 +185,8 @@ class CassandraOutageIT {
             count();
             System.out.printf(
                     "%s: acknowledged %d (%d while Cassandra was down), refused %d, found %d, lost %d,"
-                            + " unacknowledged rows %d; queues drained %d s after the writes stopped%n",
+                            + " unacknowledged rows %d; 30 more posts taken %d s after Cassandra returned; queues"
+                            + " drained %d s after the writes stopped%n",
                     what,
                     total(),
                     duringOutage.size(),
@@ -188,6 +194,7 @@ class CassandraOutageIT {
                     found,
                     total() - found,
                     extra,
+                    resumed.toSeconds(),
                     drained.toSeconds());
         }
 
