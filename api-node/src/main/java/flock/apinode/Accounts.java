@@ -9,7 +9,10 @@ import flock.domain.FlockException;
 import flock.domain.Handles;
 import flock.domain.MapNames;
 import flock.domain.User;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Sign-up, profiles and bearer-token checks, over the users, handles and credentials maps. */
 final class Accounts {
@@ -64,19 +67,44 @@ final class Accounts {
         return id == null ? Optional.empty() : find(id);
     }
 
+    /**
+     * The user of this request: the one {@link RateLimitFilter} already checked the token of, or, when it found none
+     * valid, 401 with what was wrong.
+     */
+    long authenticate(ServerRequest request) {
+        Long caller = RateLimitFilter.verifiedCaller();
+        if (caller != null) {
+            return caller;
+        }
+        return authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
+    }
+
     /** The user a bearer token belongs to; 401 for a missing, malformed or unknown token. */
     long authenticate(Optional<String> authorization) {
         String header = authorization.orElseThrow(() -> unauthorized("an Authorization: Bearer token is required"));
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("the Authorization header must be 'Bearer <token>'");
         }
-        String token = header.substring(7).strip();
-        long userId = Tokens.claimedUser(token).orElseThrow(() -> unauthorized("the token is not valid"));
-        Credential credential = credentials.get(userId);
-        if (credential == null || !Tokens.matches(token, credential)) {
-            throw unauthorized("the token is not valid");
+        return verifiedUser(header.substring(7).strip()).orElseThrow(() -> unauthorized("the token is not valid"));
+    }
+
+    /** The user a bearer token belongs to, if the header carries a valid one; never throws for a bad one. */
+    OptionalLong verify(Optional<String> authorization) {
+        if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return OptionalLong.empty();
         }
-        return userId;
+        return verifiedUser(authorization.get().substring(7).strip());
+    }
+
+    private OptionalLong verifiedUser(String token) {
+        Optional<Long> userId = Tokens.claimedUser(token);
+        if (userId.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Credential credential = credentials.get(userId.get());
+        return credential != null && Tokens.matches(token, credential)
+                ? OptionalLong.of(userId.get())
+                : OptionalLong.empty();
     }
 
     /**

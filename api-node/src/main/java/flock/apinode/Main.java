@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The API node: a stateless Helidon SE server in front of the grid. This is the composition root;
- * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings, GraphSettings)} is what tests mount without a
+ * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings, GraphSettings, LimitSettings)} is what tests mount without a
  * socket.
  */
 public final class Main {
@@ -72,7 +72,8 @@ public final class Main {
                 routing,
                 grid,
                 FeedSettings.from(config.get("flock.feed")),
-                GraphSettings.from(config.get("flock.graph")));
+                GraphSettings.from(config.get("flock.graph")),
+                LimitSettings.from(config.get("flock.limits")));
     }
 
     /** Mounts the REST API v1 over the given grid connection. */
@@ -80,10 +81,12 @@ public final class Main {
             HttpRouting.Builder routing,
             HazelcastInstance grid,
             FeedSettings feedSettings,
-            GraphSettings graphSettings) {
+            GraphSettings graphSettings,
+            LimitSettings limitSettings) {
         ApiServices api = ApiServices.wire(grid, feedSettings, graphSettings);
         Problems.register(routing);
-        routing.register(
+        routing.addFilter(new RateLimitFilter(api.accounts(), new RateLimiter(grid, limitSettings), limitSettings))
+                .register(
                         "/api/v1/users",
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
                 .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()));

@@ -27,7 +27,7 @@ final class TweetsApi implements HttpService {
     }
 
     private void post(ServerRequest request, ServerResponse response) {
-        long author = accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
+        long author = accounts.authenticate(request);
         JsonObject body = Responses.jsonBody(request);
         Posts.Posted posted = posts.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
@@ -42,7 +42,7 @@ final class TweetsApi implements HttpService {
 
     private void delete(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
-        long actingUser = accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
+        long actingUser = accounts.authenticate(request);
         posts.delete(actingUser, id);
         response.status(204).send();
     }

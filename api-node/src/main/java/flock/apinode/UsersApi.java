@@ -62,7 +62,7 @@ final class UsersApi implements HttpService {
     private void follow(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
         long targetId = Responses.pathId(request, "targetId");
-        Accounts.requireSelf(accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION)), id);
+        Accounts.requireSelf(accounts.authenticate(request), id);
         graph.follow(id, targetId);
         response.status(204).send();
     }
@@ -70,7 +70,7 @@ final class UsersApi implements HttpService {
     private void unfollow(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
         long targetId = Responses.pathId(request, "targetId");
-        Accounts.requireSelf(accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION)), id);
+        Accounts.requireSelf(accounts.authenticate(request), id);
         graph.unfollow(id, targetId);
         response.status(204).send();
     }
@@ -106,7 +106,7 @@ final class UsersApi implements HttpService {
 
     private void homeTimeline(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
-        Accounts.requireSelf(accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION)), id);
+        Accounts.requireSelf(accounts.authenticate(request), id);
         PageRequest page = PageRequest.from(request.query());
         Responses.json(response, 200, views.tweetPage(homeFeed.page(id, page), page.limit()));
     }

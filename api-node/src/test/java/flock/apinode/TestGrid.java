@@ -19,6 +19,13 @@ import java.nio.file.Path;
  * Shared by every test in the JVM; the fork's exit ends it.
  */
 final class TestGrid {
+    /** Limits no test reaches but those of the rate limits themselves (RateLimitTest), which set their own. */
+    static final LimitSettings NO_LIMITS = new LimitSettings(
+            new LimitSettings.Limit(1_000_000_000, java.time.Duration.ofMinutes(5)),
+            new LimitSettings.Limit(1_000_000_000, java.time.Duration.ofMinutes(5)),
+            LimitSettings.DEFAULTS.sync(),
+            java.util.Optional.empty());
+
     private static TestHazelcastFactory factory;
     private static HazelcastInstance client;
 
@@ -43,7 +50,8 @@ final class TestGrid {
         return factory.newHazelcastClient(config);
     }
 
-    private static Config memberConfig() {
+    /** The project's hazelcast.yaml as a test member runs it: Cassandra stores off, the domain's serializers on. */
+    static Config memberConfig() {
         try (FileInputStream yaml =
                 new FileInputStream(Path.of("..", "hazelcast.yaml").toFile())) {
             Config config = new YamlConfigBuilder(yaml).build();

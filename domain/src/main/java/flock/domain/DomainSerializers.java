@@ -36,7 +36,9 @@ public final class DomainSerializers {
             new AddFollower.PlacedSerializer(),
             new RemoveFollower.Serializer(),
             new FollowerChunkKey.Serializer(),
-            new AdjustTweetCount.Serializer());
+            new AdjustTweetCount.Serializer(),
+            new DrawTokens.Serializer(),
+            new RateShard.Serializer());
 
     private DomainSerializers() {}
 

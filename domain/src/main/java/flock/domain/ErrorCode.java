@@ -11,5 +11,6 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     UNAUTHORIZED,
     FORBIDDEN,
+    TOO_MANY_REQUESTS,
     UNAVAILABLE
 }

@@ -49,6 +49,13 @@ public final class MapNames {
     /** Pull state once every cached follower pulls the account; the fan-out no longer pushes its tweets. */
     public static final String PULL = "pull";
 
+    /**
+     * Shard number to the {@link RateShard} of the token buckets of the clients ({@code u:<user id>},
+     * {@code a:<address>}) that hash to it: the rate limits every API node shares. Not persisted: a shard lost with
+     * a member starts its buckets full again, which only forgives a few minutes of requests.
+     */
+    public static final String RATE_LIMITS = "rate_limits";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

@@ -8,6 +8,7 @@ import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
 import flock.testkit.Poll;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,14 @@ class ApiNodeKillIT {
                 () -> viaSecond.home(reader, "").itemIds().contains(after));
         assertThat(viaSecond.get("/api/v1/users/" + author.id(), null).json().getInt("tweets"))
                 .isEqualTo(2);
+        List<String> acknowledged = List.of(before, after);
+        long found = acknowledged.stream()
+                .filter(id -> viaSecond.get("/api/v1/tweets/" + id, null).status() == 200)
+                .count();
         System.out.printf(
-                "API node kill: the other node read the feed and took a post %d ms after the kill%n", servedMillis);
+                "API node kill: the other node read the feed and took a post %d ms after the kill; tweets"
+                        + " acknowledged %d (one through each node), found %d, lost %d%n",
+                servedMillis, acknowledged.size(), found, acknowledged.size() - found);
+        assertThat(found).isEqualTo(acknowledged.size());
     }
 }

@@ -90,6 +90,24 @@ final class FlockClient {
         return get("/api/v1/users/" + reader.id() + "/timeline" + query, reader.token());
     }
 
+    /** Every item id of a paged list, from the newest page to the last one (following nextMaxId). */
+    List<String> allIds(String path, String token) {
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        while (true) {
+            Answer page = get(path + "?limit=100" + cursor, token);
+            if (page.status() != 200) {
+                throw new AssertionError(path + " answered " + page);
+            }
+            ids.addAll(page.itemIds());
+            Optional<String> next = page.nextMaxId();
+            if (next.isEmpty()) {
+                return ids;
+            }
+            cursor = "&maxId=" + next.get();
+        }
+    }
+
     Answer get(String path, String token) {
         return send("GET", path, token, null);
     }

@@ -8,6 +8,7 @@ import flock.testkit.CassandraServer;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
 import flock.testkit.Poll;
+import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member crash (SIGKILL) in the middle of a write storm, with two members and one backup: every
- * tweet the API acknowledged is still readable afterwards, served by the surviving member's backups.
+ * A member crash (SIGKILL) in the middle of a storm of posts and follows, with three members and one backup: every
+ * tweet and every follow the API acknowledged is still in the grid (served from the dead member's backups), and in
+ * Cassandra once the write-behind queues drained (the backups' queues took over the dead member's).
  */
 class MemberKillIT {
     private static final int WRITERS = 4;
 
+    /** Accounts each writer follows, one every third post. */
+    private static final int TARGETS_PER_WRITER = 25;
+
     private FlockStack stack;
+
+    /** A follow the API acknowledged. */
+    record Follow(String who, String whom) {}
 
     @AfterEach
     void stop() {
@@ -35,68 +43,156 @@ class MemberKillIT {
     }
 
     @Test
-    void should_keep_every_acknowledged_tweet_when_a_member_is_killed_mid_writes() throws Exception {
-        stack = new FlockStack(CassandraServer.shared(), "kill").start(2);
+    void should_keep_every_acknowledged_tweet_and_follow_when_a_member_is_killed_mid_writes() throws Exception {
+        stack = new FlockStack(CassandraServer.shared(), "kill").start(3);
         FlockClient client = new FlockClient(stack.apiUri());
-        List<Account> authors = new ArrayList<>();
+        List<Account> writers = new ArrayList<>();
+        List<List<String>> targets = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            authors.add(client.signUp(Handles.fresh("storm" + i)));
+            writers.add(client.signUp(Handles.fresh("storm" + i)));
+            List<String> mine = new ArrayList<>();
+            for (int t = 0; t < TARGETS_PER_WRITER; t++) {
+                mine.add(client.signUp(Handles.fresh("target")).id());
+            }
+            targets.add(mine);
         }
-        Account follower = client.signUp(Handles.fresh("follower"));
-        client.follow(follower, authors.get(0).id());
-        client.home(follower, "");
-        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicBoolean storming = new AtomicBoolean(true);
+        Account reader = client.signUp(Handles.fresh("reader"));
+        client.follow(reader, writers.get(0).id());
+        client.home(reader, "");
+        Storm storm = new Storm();
         CountDownLatch warmedUp = new CountDownLatch(WRITERS);
-        List<Thread> writers = new ArrayList<>();
-        for (Account author : authors) {
-            writers.add(Thread.ofPlatform().start(() -> {
-                int n = 0;
-                while (storming.get()) {
-                    Answer answer = client.tweet(author, "storm tweet " + n++);
-                    if (answer.status() == 201) {
-                        acknowledged.add(answer.string("id"));
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                    if (n == 20) {
-                        warmedUp.countDown();
-                    }
-                }
-            }));
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            Account writer = writers.get(i);
+            List<String> mine = targets.get(i);
+            threads.add(Thread.ofPlatform().start(() -> storm.write(client, writer, mine, warmedUp)));
         }
         warmedUp.await();
         JvmProcess victim = stack.members().get(1);
         victim.kill();
-        int atKill = acknowledged.size();
+        int atKill = storm.tweets.size();
         Poll.until(
                 Duration.ofMinutes(1),
                 "writes acknowledged again after the kill",
-                () -> acknowledged.size() >= atKill + 100);
-        storming.set(false);
-        for (Thread writer : writers) {
-            writer.join();
+                () -> storm.tweets.size() >= atKill + 100);
+        storm.going.set(false);
+        for (Thread thread : threads) {
+            thread.join();
         }
 
-        List<String> missing = new ArrayList<>();
-        for (String id : acknowledged) {
-            if (client.get("/api/v1/tweets/" + id, null).status() != 200) {
-                missing.add(id);
-            }
+        int tweetsInGrid = countTweetsInGrid(client, storm);
+        int followsInGrid = countFollowsInGrid(client, storm);
+        StackMetrics metrics = new StackMetrics(stack);
+        Duration drained = Poll.timeUntil(
+                Duration.ofMinutes(3),
+                "the surviving members' write-behind queues to drain",
+                () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
+        int tweetsStored;
+        int followsStored;
+        try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
+            tweetsStored = countTweetsStored(rows, storm);
+            followsStored = countFollowsStored(rows, storm);
         }
         System.out.printf(
-                "member kill: acknowledged %d (%d before the kill), refused %d, found %d, lost %d%n",
-                acknowledged.size(), atKill, refused.get(), acknowledged.size() - missing.size(), missing.size());
-        assertThat(acknowledged.size()).isGreaterThan(atKill);
-        assertThat(missing).isEmpty();
+                "member kill (1 of 3): tweets acknowledged %d (%d before the kill), in the grid %d, in Cassandra %d,"
+                        + " lost %d; follows acknowledged %d, in the grid %d, in Cassandra %d, lost %d; refused %d;"
+                        + " queues drained %d s after the writes stopped%n",
+                storm.tweets.size(),
+                atKill,
+                tweetsInGrid,
+                tweetsStored,
+                storm.tweets.size() - Math.min(tweetsInGrid, tweetsStored),
+                storm.follows.size(),
+                followsInGrid,
+                followsStored,
+                storm.follows.size() - Math.min(followsInGrid, followsStored),
+                storm.refused.get(),
+                drained.toSeconds());
+        assertThat(storm.tweets.size()).isGreaterThan(atKill);
+        assertThat(storm.follows).as("follows acknowledged").isNotEmpty();
+        assertThat(tweetsInGrid).as("acknowledged tweets in the grid").isEqualTo(storm.tweets.size());
+        assertThat(followsInGrid).as("acknowledged follows in the grid").isEqualTo(storm.follows.size());
+        assertThat(tweetsStored).as("acknowledged tweets in Cassandra").isEqualTo(storm.tweets.size());
+        assertThat(followsStored).as("acknowledged follows in Cassandra").isEqualTo(storm.follows.size());
 
         // The fan-out job lost a member too: it restarts from its last snapshot and keeps delivering.
-        String afterKill = client.tweetId(authors.get(0), "posted after the crash");
+        String afterKill = client.tweetId(writers.get(0), "posted after the crash");
         Duration lag = Poll.timeUntil(
                 Duration.ofSeconds(60),
                 "the fan-out delivers after a member was killed",
-                () -> client.home(follower, "?limit=100").itemIds().contains(afterKill));
+                () -> client.home(reader, "?limit=100").itemIds().contains(afterKill));
         System.out.printf("member kill: fan-out delivered a post-crash tweet after %d ms%n", lag.toMillis());
+    }
+
+    /** What the writers were told: acknowledged tweets (author, id) and follows, and how many were refused. */
+    private static final class Storm {
+        final ConcurrentLinkedQueue<String[]> tweets = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Follow> follows = new ConcurrentLinkedQueue<>();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicBoolean going = new AtomicBoolean(true);
+
+        /** Posts without pause and follows the next target every third post; a refusal (503) is allowed. */
+        void write(FlockClient client, Account writer, List<String> targets, CountDownLatch warmedUp) {
+            int followed = 0;
+            for (int n = 0; going.get(); n++) {
+                Answer posted = client.tweet(writer, "storm tweet " + n);
+                if (posted.status() == 201) {
+                    tweets.add(new String[] {writer.id(), posted.string("id")});
+                } else {
+                    refused.incrementAndGet();
+                }
+                if (n % 3 == 0 && followed < targets.size()) {
+                    String target = targets.get(followed++);
+                    if (client.follow(writer, target).status() == 204) {
+                        follows.add(new Follow(writer.id(), target));
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+                if (n == 20) {
+                    warmedUp.countDown();
+                }
+            }
+        }
+    }
+
+    private static int countTweetsInGrid(FlockClient client, Storm storm) {
+        int found = 0;
+        for (String[] tweet : storm.tweets) {
+            found += client.get("/api/v1/tweets/" + tweet[1], null).status() == 200 ? 1 : 0;
+        }
+        return found;
+    }
+
+    /** A follow is whole when both sides show it: the follower's following list and the followed's followers. */
+    private static int countFollowsInGrid(FlockClient client, Storm storm) {
+        int found = 0;
+        for (Follow follow : storm.follows) {
+            boolean following = client.allIds("/api/v1/users/" + follow.who() + "/following", null)
+                    .contains(follow.whom());
+            boolean followedBy = client.allIds("/api/v1/users/" + follow.whom() + "/followers", null)
+                    .contains(follow.who());
+            found += following && followedBy ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static int countTweetsStored(StoredRows rows, Storm storm) {
+        int found = 0;
+        for (String[] tweet : storm.tweets) {
+            found += rows.hasTweet(tweet[1]) && rows.tweetsBy(tweet[0]).contains(tweet[1]) ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static int countFollowsStored(StoredRows rows, Storm storm) {
+        int found = 0;
+        for (Follow follow : storm.follows) {
+            found += rows.following(follow.who()).contains(follow.whom())
+                            && rows.followers(follow.whom()).contains(follow.who())
+                    ? 1
+                    : 0;
+        }
+        return found;
     }
 }

@@ -35,16 +35,19 @@ class RestartIT {
         Account alice = before.signUp(Handles.fresh("alice"));
         Account bob = before.signUp(Handles.fresh("bob"));
         Account carol = before.signUp(Handles.fresh("carol"));
+        List<Account> users = new ArrayList<>(List.of(alice, bob, carol));
+        List<Account[]> follows = new ArrayList<>();
         List<Account> returning = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Account reader = before.signUp(Handles.fresh("returning"));
-            before.follow(reader, alice.id());
-            before.follow(reader, bob.id());
+            users.add(reader);
+            follows.add(follow(before, reader, alice));
+            follows.add(follow(before, reader, bob));
             returning.add(reader);
         }
-        before.follow(carol, alice.id());
-        before.follow(carol, bob.id());
-        before.follow(bob, alice.id());
+        follows.add(follow(before, carol, alice));
+        follows.add(follow(before, carol, bob));
+        follows.add(follow(before, bob, alice));
         List<String> tweets = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             tweets.add(before.tweetId(alice, "alice says " + i));
@@ -80,6 +83,37 @@ class RestartIT {
                         + " cluster's first request): %s%n",
                 millis);
 
+        int usersFound = 0;
+        for (Account user : users) {
+            usersFound += after.get("/api/v1/users/" + user.id(), null).status() == 200 ? 1 : 0;
+        }
+        int followsFound = 0;
+        for (Account[] follow : follows) {
+            followsFound += after.allIds("/api/v1/users/" + follow[0].id() + "/following", null)
+                                    .contains(follow[1].id())
+                            && after.allIds("/api/v1/users/" + follow[1].id() + "/followers", null)
+                                    .contains(follow[0].id())
+                    ? 1
+                    : 0;
+        }
+        int tweetsFound = 0;
+        for (String id : tweets) {
+            tweetsFound += after.get("/api/v1/tweets/" + id, null).status() == 200 ? 1 : 0;
+        }
+        System.out.printf(
+                "full restart: users acknowledged %d, found %d; follows acknowledged %d, found %d (both"
+                        + " directions); tweets acknowledged %d, found %d; lost %d%n",
+                users.size(),
+                usersFound,
+                follows.size(),
+                followsFound,
+                tweets.size(),
+                tweetsFound,
+                users.size() - usersFound + follows.size() - followsFound + tweets.size() - tweetsFound);
+        assertThat(usersFound).isEqualTo(users.size());
+        assertThat(followsFound).isEqualTo(follows.size());
+        assertThat(tweetsFound).isEqualTo(tweets.size());
+
         var profile = after.get("/api/v1/users/by-handle/" + aliceHandle.toUpperCase(), null);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.string("id")).isEqualTo(alice.id());
@@ -107,5 +141,11 @@ class RestartIT {
                                 "{\"handle\":\"" + aliceHandle + "\",\"displayName\":\"impostor\"}")
                         .status())
                 .isEqualTo(409);
+    }
+
+    /** Follows and fails the test unless the follow is acknowledged. */
+    private static Account[] follow(FlockClient client, Account who, Account whom) {
+        assertThat(client.follow(who, whom.id()).status()).isEqualTo(204);
+        return new Account[] {who, whom};
     }
 }

@@ -24,6 +24,9 @@ public final class FlockStack implements AutoCloseable {
     private final List<Integer> memberPorts = new ArrayList<>();
     private final List<Integer> metricsPorts = new ArrayList<>();
     private final List<JvmProcess> members = new ArrayList<>();
+    /** Requests per period that no test or benchmark reaches. */
+    public static final String RAISED_LIMIT = "1000000000";
+
     private JvmProcess api;
     private int apiPort;
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
@@ -119,6 +122,10 @@ public final class FlockStack implements AutoCloseable {
                 String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
         Map<String, String> all = new java.util.HashMap<>(properties);
         all.put("server.port", String.valueOf(apiPort));
+        // Tests and benchmarks drive thousands of users from one address at rates far past the limits meant for
+        // one person (flock.limits, 300 requests per 5 minutes); they raise them unless a caller sets its own.
+        all.putIfAbsent("flock.limits.account.requests", RAISED_LIMIT);
+        all.putIfAbsent("flock.limits.address.requests", RAISED_LIMIT);
         all.put("flock.grid.cluster-name", clusterName);
         all.put("flock.grid.addresses", addresses);
         api = JvmProcess.start(

@@ -32,10 +32,13 @@ public final class StackMetrics {
         return fold(metric, Math::max);
     }
 
-    /** One metric's values on every member (each label set of it), folded into one. */
+    /** One metric's values on every live member (each label set of it), folded into one. */
     private double fold(Pattern metric, DoubleBinaryOperator fold) {
         double result = 0;
         for (int i = 0; i < stack.members().size(); i++) {
+            if (!stack.members().get(i).isAlive()) {
+                continue; // a member a fault test killed: its queues went with it, and its backups are elsewhere
+            }
             Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
             while (matcher.find()) {
                 result = fold.applyAsDouble(result, Double.parseDouble(matcher.group(1)));

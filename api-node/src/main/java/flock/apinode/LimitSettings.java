@@ -1,0 +1,66 @@
+package flock.apinode;
+
+import io.helidon.config.Config;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The rate limits, from {@code flock.limits} in application.yaml. The defaults are Mastodon's (docs.joinmastodon.org,
+ * "Rate limits"): 300 requests per 5 minutes for each account, and 300 per 5 minutes for each address making
+ * requests without a token.
+ *
+ * @param account the bucket of each authenticated user, shared by every API node
+ * @param address the bucket of each client address, for requests without a valid token
+ * @param sync how often a node reports the requests it admitted to the grid and learns the other nodes' (a client
+ *     can exceed its limit by at most what it sends in one sync to each node)
+ * @param addressHeader the request header that carries the client's address when the API nodes sit behind a proxy
+ *     (e.g. X-Forwarded-For; its first address is taken); empty to use the connection's peer. Set it only behind a
+ *     proxy that sets the header, or clients choose their own address
+ */
+record LimitSettings(Limit account, Limit address, Duration sync, Optional<String> addressHeader) {
+    static final LimitSettings DEFAULTS = new LimitSettings(
+            new Limit(300, Duration.ofMinutes(5)),
+            new Limit(300, Duration.ofMinutes(5)),
+            Duration.ofMillis(200),
+            Optional.empty());
+
+    LimitSettings {
+        if (sync.isNegative() || sync.isZero() || sync.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("flock.limits.sync must be above 0 and at most 10 s, was " + sync);
+        }
+    }
+
+    /**
+     * So many requests per period, refilled continuously: a client that waits {@code period / requests} gets one
+     * request back.
+     */
+    record Limit(int requests, Duration period) {
+        Limit {
+            if (requests < 1) {
+                throw new IllegalArgumentException("a rate limit allows at least 1 request, was " + requests);
+            }
+            if (period.toMillis() < 1) {
+                throw new IllegalArgumentException("a rate limit's period must be at least 1 ms, was " + period);
+            }
+        }
+
+        /** Tokens refilled per nanosecond. */
+        double perNano() {
+            return (double) requests / period.toNanos();
+        }
+
+        static Limit from(Config limit, Limit defaults) {
+            return new Limit(
+                    limit.get("requests").asInt().orElse(defaults.requests()),
+                    limit.get("period").as(Duration.class).orElse(defaults.period()));
+        }
+    }
+
+    static LimitSettings from(Config limits) {
+        return new LimitSettings(
+                Limit.from(limits.get("account"), DEFAULTS.account()),
+                Limit.from(limits.get("address"), DEFAULTS.address()),
+                limits.get("sync").as(Duration.class).orElse(DEFAULTS.sync()),
+                limits.get("address-header").asString().filter(header -> !header.isBlank()));
+    }
+}

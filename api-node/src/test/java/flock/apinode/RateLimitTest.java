@@ -1,0 +1,244 @@
+package flock.apinode;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import flock.domain.DrawTokens;
+import flock.domain.MapNames;
+import flock.domain.RateShard;
+import io.helidon.common.SerializationConfig;
+import io.helidon.webserver.WebServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate limits on two API nodes (two servers, each with its own grid client, as two processes would have) over
+ * one in-JVM grid: small limits, so that a test reaches them in a few requests.
+ */
+class RateLimitTest {
+    static {
+        // As in HostileInputTest: a hand-started server must not install Helidon's JVM-wide deserialization filter.
+        SerializationConfig.builder()
+                .onNoConfig(SerializationConfig.Action.IGNORE)
+                .build()
+                .configure();
+    }
+
+    /** 5 posts an hour per account, 3 anonymous requests an hour per address; the sync is fast for the test. */
+    private static final LimitSettings LIMITS = new LimitSettings(
+            new LimitSettings.Limit(5, Duration.ofHours(1)),
+            new LimitSettings.Limit(3, Duration.ofHours(1)),
+            Duration.ofMillis(50),
+            Optional.of("X-Forwarded-For"));
+
+    private static final HazelcastInstance GRID = TestGrid.client();
+    private static final WebServer NODE_A = server(GRID);
+    private static final WebServer NODE_B = server(TestGrid.newApiNodeClient());
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Answer(int status, HttpResponse<String> response) {
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        JsonObject json() {
+            return Json.createReader(new StringReader(response.body())).readObject();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        NODE_A.stop();
+        NODE_B.stop();
+    }
+
+    @Test
+    void should_refuse_an_account_past_its_limit_with_429_and_change_nothing() {
+        String address = freshAddress();
+        String[] user = signUp(NODE_A, address);
+        for (int i = 0; i < 5; i++) {
+            Answer posted = post(NODE_A, "/api/v1/tweets", user[1], address, "{\"text\":\"tweet " + i + "\"}");
+            assertThat(posted.status()).as("post %d of 5", i + 1).isEqualTo(201);
+            assertThat(posted.header("X-RateLimit-Limit")).isEqualTo("5");
+            assertThat(posted.header("X-RateLimit-Remaining")).isEqualTo(String.valueOf(4 - i));
+        }
+
+        Answer refused = post(NODE_A, "/api/v1/tweets", user[1], address, "{\"text\":\"one too many\"}");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().getString("code")).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(refused.json().getString("detail")).contains("account").contains("5 per 3600 s");
+        assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+        // A token comes back every 12 minutes (5 an hour).
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(600L, 720L);
+        assertThat(Instant.ofEpochSecond(Long.parseLong(refused.header("X-RateLimit-Reset"))))
+                .as("the bucket is full again in an hour")
+                .isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+        assertThat(profileTweets(user[0]))
+                .as("the refused post changed nothing")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void should_share_an_account_limit_between_api_nodes() {
+        String address = freshAddress();
+        String[] user = signUp(NODE_A, address);
+        for (int i = 0; i < 3; i++) {
+            assertThat(timeline(NODE_A, user).status()).isEqualTo(200);
+        }
+        // Node A reports its three to the grid within a sync; node B's first request reads the bucket there.
+        assertTrueEventually(
+                () -> assertThat(tokensInGrid("u:" + user[0], LIMITS.account())).isLessThan(2.1));
+
+        assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
+        assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
+        assertThat(timeline(NODE_B, user).status())
+                .as("the sixth request, on node B")
+                .isEqualTo(429);
+
+        // Node A admits at most what arrives before its next sync tells it what node B spent; then it refuses too.
+        int admittedOnA = 0;
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (timeline(NODE_A, user).status() == 200 && System.nanoTime() < until) {
+            admittedOnA++;
+        }
+        assertThat(timeline(NODE_A, user).status()).as("node A, once it synced").isEqualTo(429);
+        assertThat(admittedOnA).as("requests node A admitted before it learned").isLessThan(5);
+    }
+
+    @Test
+    void should_limit_requests_without_a_token_per_client_address() {
+        String address = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(NODE_A, "/api/v1/users/by-handle/nobody", null, address)
+                            .status())
+                    .isEqualTo(404);
+        }
+        String client = address.substring(0, address.indexOf(','));
+        assertTrueEventually(
+                () -> assertThat(tokensInGrid("a:" + client, LIMITS.address())).isLessThan(0.1));
+        String handle = "limited" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+        Answer refused = post(
+                NODE_B, "/api/v1/users", null, address, "{\"handle\":\"" + handle + "\",\"displayName\":\"Limited\"}");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().getString("detail")).contains("address");
+        assertThat(get(NODE_A, "/api/v1/users/by-handle/" + handle, null, freshAddress())
+                        .status())
+                .as("the refused sign-up created no user")
+                .isEqualTo(404);
+        assertThat(get(NODE_B, "/api/v1/users/by-handle/nobody", null, freshAddress())
+                        .status())
+                .as("another address has its own bucket")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void should_count_a_forged_token_against_the_address_not_the_account_it_names() {
+        String address = freshAddress();
+        String[] victim = signUp(NODE_A, address);
+        String attacker = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(NODE_A, "/api/v1/tweets", victim[0] + ".forged", attacker, "{\"text\":\"x\"}")
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(post(NODE_A, "/api/v1/tweets", victim[0] + ".forged", attacker, "{\"text\":\"x\"}")
+                        .status())
+                .as("the attacker's address ran out")
+                .isEqualTo(429);
+
+        Answer own = post(NODE_A, "/api/v1/tweets", victim[1], address, "{\"text\":\"still mine\"}");
+
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(own.header("X-RateLimit-Remaining"))
+                .as("the victim's bucket is untouched")
+                .isEqualTo("4");
+    }
+
+    private static WebServer server(HazelcastInstance client) {
+        return WebServer.builder()
+                .port(0)
+                .host("127.0.0.1")
+                .routing(
+                        routing -> Main.routing(routing, client, FeedSettings.DEFAULTS, GraphSettings.DEFAULTS, LIMITS))
+                .build()
+                .start();
+    }
+
+    /** The tokens the grid holds for a client, as a node's first request would read them. */
+    private static double tokensInGrid(String client, LimitSettings.Limit limit) {
+        return GRID.<Integer, RateShard>getMap(MapNames.RATE_LIMITS)
+                .executeOnKey(
+                        RateShard.of(client),
+                        DrawTokens.read(client, limit.requests(), limit.period().toMillis()))[0];
+    }
+
+    /** A documentation address (RFC 5737) of its own per call: each test starts with full address buckets. */
+    private static String freshAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "203.0." + random.nextInt(256) + "." + random.nextInt(256) + ", 10.0.0." + random.nextInt(256);
+    }
+
+    private static String[] signUp(WebServer node, String address) {
+        String handle = "rl" + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
+        JsonObject body = post(
+                        node, "/api/v1/users", null, address, "{\"handle\":\"" + handle + "\",\"displayName\":\"R\"}")
+                .json();
+        return new String[] {body.getString("id"), body.getString("token")};
+    }
+
+    private static int profileTweets(String id) {
+        return get(NODE_B, "/api/v1/users/" + id, null, freshAddress()).json().getInt("tweets");
+    }
+
+    private static Answer timeline(WebServer node, String[] user) {
+        return get(node, "/api/v1/users/" + user[0] + "/timeline", user[1], freshAddress());
+    }
+
+    private static Answer get(WebServer node, String path, String token, String address) {
+        return send(request(node, path, token, address).GET());
+    }
+
+    private static Answer post(WebServer node, String path, String token, String address, String json) {
+        return send(request(node, path, token, address)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpRequest.Builder request(WebServer node, String path, String token, String address) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+                .header("X-Forwarded-For", address);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
