@@ -6,6 +6,7 @@ import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.YamlConfigBuilder;
+import com.hazelcast.internal.config.override.ExternalConfigurationOverride;
 import flock.domain.DomainSerializers;
 import flock.domain.MapNames;
 import flock.domain.OlderTweets;
@@ -37,9 +38,16 @@ public final class MemberConfig {
 
     private MemberConfig() {}
 
-    /** The packaged (or named) hazelcast.yaml with the settings applied and Flock's serializers registered. */
+    /**
+     * The packaged (or named) hazelcast.yaml, then Hazelcast's own overrides from the environment and system
+     * properties ({@code HZ_NETWORK_JOIN_KUBERNETES_ENABLED=true}, {@code -Dhz.map.users.backup-count=2}), then
+     * Flock's settings, with Flock's serializers registered.
+     */
     public static Config load(MemberSettings settings) {
-        Config config = settings.configFile().isEmpty() ? readPackaged() : readFile(settings.configFile());
+        Config yaml = settings.configFile().isEmpty() ? readPackaged() : readFile(settings.configFile());
+        // Hazelcast applies these overrides only in Config.load(), which finds its file by its own rules (working
+        // directory first); loading a named file, we apply them as it would. The Helm chart relies on them.
+        Config config = new ExternalConfigurationOverride().overwriteMemberConfig(yaml);
         if (!settings.clusterName().isEmpty()) {
             config.setClusterName(settings.clusterName());
         }

@@ -89,10 +89,33 @@ final class MemberMetrics {
                     out.write(body);
                 }
             });
+            server.createContext(
+                    "/health/live",
+                    exchange -> answer(exchange, member.getLifecycleService().isRunning()));
+            server.createContext("/health/ready", exchange -> answer(exchange, ready(member)));
             server.start();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve member metrics on " + host + ":" + port, e);
+        }
+    }
+
+    /**
+     * Ready when this member runs and every partition it owns has its backups in sync. A rolling restart or a
+     * scale-up (the chart's StatefulSet starts members one by one, each once the previous is ready) then waits for
+     * each migration to finish before it takes the next member away or adds another.
+     */
+    static boolean ready(HazelcastInstance member) {
+        return member.getLifecycleService().isRunning()
+                && member.getPartitionService().isLocalMemberSafe();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, boolean up) throws IOException {
+        byte[] body = (up ? "UP\n" : "DOWN\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * @param metricsPort the HTTP port serving {@code /metrics} in Prometheus form on the member's interface,
  *     or 0 for none
  */
-record MemberSettings(
+public record MemberSettings(
         String configFile,
         String clusterName,
         int port,
@@ -32,7 +32,7 @@ record MemberSettings(
         int metricsPort) {
     static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
 
-    MemberSettings {
+    public MemberSettings {
         members = List.copyOf(members);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("member port must be 0..65535, was " + port);
@@ -45,7 +45,8 @@ record MemberSettings(
         }
     }
 
-    static MemberSettings fromEnvironment() {
+    /** The settings of this process: system properties (flock.member.port) over the environment (FLOCK_MEMBER_PORT). */
+    public static MemberSettings fromEnvironment() {
         return from(key -> {
             String property = System.getProperty("flock." + key);
             return property != null

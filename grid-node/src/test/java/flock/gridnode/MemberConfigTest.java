@@ -43,6 +43,22 @@ class MemberConfigTest {
     }
 
     @Test
+    void should_apply_hazelcasts_own_overrides_over_the_yaml() {
+        System.setProperty("hz.map.users.backup-count", "2");
+        System.setProperty("hz.network.join.tcp-ip.enabled", "false");
+        try {
+            Config config = MemberConfig.load(DEFAULTS);
+
+            assertThat(config.getMapConfig(MapNames.USERS).getBackupCount()).isEqualTo(2);
+            assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled())
+                    .isFalse();
+        } finally {
+            System.clearProperty("hz.map.users.backup-count");
+            System.clearProperty("hz.network.join.tcp-ip.enabled");
+        }
+    }
+
+    @Test
     void should_enable_jet_and_journal_tweets_and_follows_for_the_jobs() {
         Config config = MemberConfig.load(DEFAULTS);
         assertThat(config.getJetConfig().isEnabled()).isTrue();

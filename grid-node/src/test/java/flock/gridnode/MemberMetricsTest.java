@@ -102,6 +102,30 @@ class MemberMetricsTest {
         assertThat(body).doesNotContain("flock_map_memory_bytes{copy=\"primary\",map=\"home_timelines\"}");
     }
 
+    @Test
+    void should_answer_live_and_ready_while_running_and_down_once_shut_down() throws Exception {
+        Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MemberConfig.disableMapStores(config);
+        HazelcastInstance member = factory.newHazelcastInstance(config);
+        server = MemberMetrics.serve(member, "127.0.0.1", 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        assertTrueEventually(() -> assertThat(status(base + "/health/ready")).isEqualTo(200));
+        assertThat(status(base + "/health/live")).isEqualTo(200);
+
+        member.shutdown();
+
+        assertThat(status(base + "/health/live")).isEqualTo(503);
+        assertThat(status(base + "/health/ready")).isEqualTo(503);
+    }
+
+    private static int status(String uri) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+    }
+
     private static double tweetMemory(String body) {
         Matcher memory = Pattern.compile("(?m)^flock_map_memory_bytes\\{copy=\"primary\",map=\"tweets\"\\} (\\S+)$")
                 .matcher(body);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,9 +17,17 @@ import java.util.function.Function;
  * @param localDatacenter the datacenter the driver prefers (a single local node calls it datacenter1)
  * @param keyspace the keyspace holding every Flock table
  * @param replicationFactor used only when the keyspace is created; 3 in production, 1 on one machine
+ * @param username the user to log in as (PasswordAuthenticator); empty when Cassandra asks for no login, as the
+ *     local one does ({@code FLOCK_CASSANDRA_USERNAME}, from a Secret in the Helm chart)
+ * @param password that user's password ({@code FLOCK_CASSANDRA_PASSWORD})
  */
 public record CassandraConfig(
-        List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace, int replicationFactor) {
+        List<InetSocketAddress> contactPoints,
+        String localDatacenter,
+        String keyspace,
+        int replicationFactor,
+        Optional<String> username,
+        String password) {
 
     public CassandraConfig {
         contactPoints = List.copyOf(contactPoints);
@@ -32,6 +41,16 @@ public record CassandraConfig(
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("replicationFactor must be at least 1");
         }
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+    }
+
+    /** Never the password: a record's default would print it into the logs that show this config. */
+    @Override
+    public String toString() {
+        return "CassandraConfig[contactPoints=" + contactPoints + ", localDatacenter=" + localDatacenter
+                + ", keyspace=" + keyspace + ", replicationFactor=" + replicationFactor + ", username="
+                + username.orElse("(none)") + "]";
     }
 
     public static CassandraConfig fromEnvironment() {
@@ -53,7 +72,9 @@ public record CassandraConfig(
                 parseContactPoints(valueOr(lookup, "contact-points", "127.0.0.1:9042")),
                 valueOr(lookup, "local-datacenter", "datacenter1"),
                 valueOr(lookup, "keyspace", "flock"),
-                Integer.parseInt(valueOr(lookup, "replication-factor", "1")));
+                Integer.parseInt(valueOr(lookup, "replication-factor", "1")),
+                Optional.of(valueOr(lookup, "username", "")).filter(name -> !name.isEmpty()),
+                valueOr(lookup, "password", ""));
     }
 
     private static String valueOr(Function<String, String> lookup, String key, String fallback) {

@@ -39,10 +39,12 @@ public final class CassandraSessions {
     }
 
     private static com.datastax.oss.driver.api.core.CqlSessionBuilder builder(CassandraConfig config) {
-        return CqlSession.builder()
+        var builder = CqlSession.builder()
                 .withConfigLoader(DriverConfigLoader.fromClasspath("flock-cassandra"))
                 .addContactPoints(config.contactPoints())
                 .withLocalDatacenter(config.localDatacenter());
+        config.username().ifPresent(user -> builder.withAuthCredentials(user, config.password()));
+        return builder;
     }
 
     private static void sleep() {

@@ -17,6 +17,18 @@ class CassandraConfigTest {
         assertThat(config.localDatacenter()).isEqualTo("datacenter1");
         assertThat(config.keyspace()).isEqualTo("flock");
         assertThat(config.replicationFactor()).isEqualTo(1);
+        assertThat(config.username())
+                .as("the local Cassandra asks for no login")
+                .isEmpty();
+    }
+
+    @Test
+    void should_read_credentials_and_never_print_the_password() {
+        CassandraConfig config = CassandraConfig.fromMap(Map.of("username", "flock", "password", "s3cret"));
+
+        assertThat(config.username()).contains("flock");
+        assertThat(config.password()).isEqualTo("s3cret");
+        assertThat(config.toString()).contains("flock").doesNotContain("s3cret");
     }
 
     @Test
