@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * The member's own metrics port: {@code GET /metrics} in Prometheus text form. It carries what only a member
  * knows: the fan-out job's lag and update count (recorded where the job runs), the entries this member owns
- * per map, the entries waiting in its write-behind queues, and the JVM's memory, GC and CPU. A plain JDK HTTP server: members have no web framework, and
- * one scrape every few seconds needs none.
+ * per map, the entries waiting in its write-behind queues, partition migrations ({@link MigrationMetrics}), and the
+ * JVM's memory, GC and CPU; and {@code /health/live} and {@code /health/ready} for Kubernetes' probes. A plain JDK
+ * HTTP server: members have no web framework, and one scrape every few seconds needs none.
  */
 final class MemberMetrics {
     private static final List<String> COUNTED_MAPS = List.of(
@@ -45,6 +46,7 @@ final class MemberMetrics {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        MigrationMetrics.bind(member, registry);
         for (String name : COUNTED_MAPS) {
             IMap<?, ?> map = member.getMap(name);
             Gauge.builder("flock.map.owned.entries", map, m -> m.getLocalMapStats()

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MemberMetricsTest {
     private static final Pattern LAG_COUNT = Pattern.compile("(?m)^flock_fanout_lag_seconds_count\\S* (\\S+)$");
 
-    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(1);
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
     private HttpServer server;
 
     @AfterEach
@@ -117,6 +117,37 @@ class MemberMetricsTest {
 
         assertThat(status(base + "/health/live")).isEqualTo(503);
         assertThat(status(base + "/health/ready")).isEqualTo(503);
+    }
+
+    @Test
+    void should_count_the_migration_a_joining_member_causes_and_say_when_the_cluster_is_safe() throws Exception {
+        Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MemberConfig.disableMapStores(config);
+        HazelcastInstance master = factory.newHazelcastInstance(config);
+        for (long id = 0; id < 1_000; id++) {
+            master.getMap(MapNames.TWEETS).set(id, new Tweet(id, 1, "t", 0, new long[0]));
+        }
+        server = MemberMetrics.serve(master, "127.0.0.1", 0);
+        URI metrics = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
+        assertThat(metric(scrape(metrics), "flock_migration_process_seconds_count"))
+                .isZero();
+
+        factory.newHazelcastInstance(config);
+
+        assertTrueEventually(() -> {
+            String body = scrape(metrics);
+            assertThat(metric(body, "flock_migration_process_seconds_count")).isGreaterThanOrEqualTo(1);
+            assertThat(metric(body, "flock_migration_replicas_total\\{result=\"moved\"\\}"))
+                    .isGreaterThan(0);
+            assertThat(metric(body, "flock_cluster_safe")).isEqualTo(1);
+            assertThat(metric(body, "flock_migration_running")).isZero();
+        });
+    }
+
+    private static double metric(String body, String name) {
+        Matcher value = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(body);
+        assertThat(value.find()).as(name + " in\n" + body).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     private static int status(String uri) throws Exception {

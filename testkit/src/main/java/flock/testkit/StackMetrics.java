@@ -15,6 +15,13 @@ public final class StackMetrics {
     public static final Pattern WRITE_BEHIND_PENDING =
             Pattern.compile("(?m)^flock_map_writebehind_pending\\S* (\\S+)$");
 
+    /** Migration processes the members ran as master, each a member joining or leaving. */
+    public static final Pattern MIGRATION_PROCESSES =
+            Pattern.compile("(?m)^flock_migration_process_seconds_count\\S* (\\S+)$");
+
+    /** 1 on a member that sees no migration running and every backup in sync. */
+    public static final Pattern CLUSTER_SAFE = Pattern.compile("(?m)^flock_cluster_safe\\S* (\\S+)$");
+
     private static final Pattern LAG_BUCKET =
             Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
 
@@ -26,6 +33,21 @@ public final class StackMetrics {
 
     public double sum(Pattern metric) {
         return fold(metric, Double::sum);
+    }
+
+    /** The lowest value of a metric over the live members (1 for a flag means every member says so). */
+    public double min(Pattern metric) {
+        double result = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < stack.members().size(); i++) {
+            if (!stack.members().get(i).isAlive()) {
+                continue;
+            }
+            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
+            while (matcher.find()) {
+                result = Math.min(result, Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return result;
     }
 
     public double max(Pattern metric) {

@@ -1,0 +1,214 @@
+package flock.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import flock.systemtests.FlockClient.Account;
+import flock.systemtests.FlockClient.Answer;
+import flock.testkit.CassandraServer;
+import flock.testkit.FlockStack;
+import flock.testkit.JvmProcess;
+import flock.testkit.Poll;
+import flock.testkit.StackMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Elastic scaling under load: 2 -> 4 -> 2 members while users post and read through the API. Members join one at a
+ * time, each once the cluster is safe again (as the chart's StatefulSet does), and leave gracefully (SIGTERM: flush,
+ * migrate, exit). No acknowledged write is lost, in the grid or in Cassandra, and no read fails: a reader retries a
+ * 503 (the grid moving a partition under it), as a client should, and a read that still fails after its retries
+ * counts as failed. Prints how long each migration took.
+ */
+class ElasticScalingIT {
+    private static final int AUTHORS = 8;
+    private static final int READERS = 8;
+    private static final int READ_RETRIES = 5;
+
+    private FlockStack stack;
+
+    @AfterEach
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void should_lose_no_write_and_fail_no_read_while_members_go_from_2_to_4_and_back() throws Exception {
+        stack = new FlockStack(CassandraServer.shared(), "scale").start(2);
+        FlockClient client = new FlockClient(stack.apiUri());
+        StackMetrics metrics = new StackMetrics(stack);
+        List<Account> authors = new ArrayList<>();
+        for (int i = 0; i < AUTHORS; i++) {
+            authors.add(client.signUp(Handles.fresh("scale_author")));
+        }
+        List<Account> readers = new ArrayList<>();
+        for (int i = 0; i < READERS; i++) {
+            Account reader = client.signUp(Handles.fresh("scale_reader"));
+            for (int a = 0; a < AUTHORS; a += 2) {
+                assertThat(client.follow(reader, authors.get((a + i) % AUTHORS).id())
+                                .status())
+                        .isEqualTo(204);
+            }
+            readers.add(reader);
+        }
+        Load load = new Load(client, authors, readers);
+        load.start();
+        Poll.until(Duration.ofSeconds(60), "posts acknowledged before scaling", () -> load.tweets.size() >= 50);
+
+        List<String> steps = new ArrayList<>();
+        for (int members = 3; members <= 4; members++) {
+            double before = metrics.sum(StackMetrics.MIGRATION_PROCESSES);
+            long started = System.nanoTime();
+            stack.startMember();
+            stack.awaitMembers(members);
+            long joined = System.nanoTime();
+            Poll.until(
+                    Duration.ofMinutes(3),
+                    "the migration to " + members + " members",
+                    () -> metrics.sum(StackMetrics.MIGRATION_PROCESSES) > before
+                            && metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
+            steps.add(String.format(
+                    "%d -> %d: joined %d ms after its JVM started, safe %d ms later",
+                    members - 1, members, (joined - started) / 1_000_000, (System.nanoTime() - joined) / 1_000_000));
+        }
+        int atFour = load.tweets.size();
+        Poll.until(Duration.ofSeconds(60), "posts acknowledged on 4 members", () -> load.tweets.size() >= atFour + 30);
+        for (int index = 3; index >= 2; index--) {
+            JvmProcess leaving = stack.members().get(index);
+            long started = System.nanoTime();
+            leaving.stop(); // graceful: flushes its write-behind queues, hands its partitions over, then exits
+            long exited = System.nanoTime();
+            stack.awaitMembers(index);
+            Poll.until(
+                    Duration.ofMinutes(3),
+                    "the cluster safe on " + index + " members",
+                    () -> metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
+            steps.add(String.format(
+                    "%d -> %d: left (flushed, partitions handed over) in %d ms, safe %d ms later",
+                    index + 1, index, (exited - started) / 1_000_000, (System.nanoTime() - exited) / 1_000_000));
+        }
+        int atTwo = load.tweets.size();
+        Poll.until(
+                Duration.ofSeconds(60), "posts acknowledged back on 2 members", () -> load.tweets.size() >= atTwo + 30);
+        load.stop();
+
+        int inGrid = 0;
+        for (String[] tweet : load.tweets) {
+            inGrid += client.get("/api/v1/tweets/" + tweet[1], null).status() == 200 ? 1 : 0;
+        }
+        Poll.until(
+                Duration.ofMinutes(3),
+                "the write-behind queues to drain",
+                () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
+        int inCassandra = 0;
+        try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
+            for (String[] tweet : load.tweets) {
+                inCassandra +=
+                        rows.hasTweet(tweet[1]) && rows.tweetsBy(tweet[0]).contains(tweet[1]) ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                "elastic scaling 2 -> 4 -> 2: %s; tweets acknowledged %d, in the grid %d, in Cassandra %d,"
+                        + " lost %d, refused %d; reads %d, retried %d, failed %d%n",
+                String.join("; ", steps),
+                load.tweets.size(),
+                inGrid,
+                inCassandra,
+                load.tweets.size() - Math.min(inGrid, inCassandra),
+                load.refused.get(),
+                load.reads.get(),
+                load.retried.get(),
+                load.failedReads.size());
+        assertThat(load.failedReads).as("reads that failed after their retries").isEmpty();
+        assertThat(inGrid).as("acknowledged tweets in the grid").isEqualTo(load.tweets.size());
+        assertThat(inCassandra).as("acknowledged tweets in Cassandra").isEqualTo(load.tweets.size());
+        assertThat(load.reads.get()).isGreaterThan(100);
+    }
+
+    /** Two posting and two reading users, without pause, until stopped. */
+    private static final class Load {
+        final ConcurrentLinkedQueue<String[]> tweets = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> failedReads = new ConcurrentLinkedQueue<>();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger retried = new AtomicInteger();
+        private final AtomicBoolean going = new AtomicBoolean(true);
+        private final List<Thread> threads = new ArrayList<>();
+        private final FlockClient client;
+        private final List<Account> authors;
+        private final List<Account> readers;
+
+        Load(FlockClient client, List<Account> authors, List<Account> readers) {
+            this.client = client;
+            this.authors = authors;
+            this.readers = readers;
+        }
+
+        void start() {
+            for (int i = 0; i < 2; i++) {
+                threads.add(Thread.ofPlatform().start(this::post));
+                threads.add(Thread.ofPlatform().start(this::read));
+            }
+        }
+
+        void stop() throws InterruptedException {
+            going.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        private void post() {
+            for (int n = 0; going.get(); n++) {
+                Account author = authors.get(ThreadLocalRandom.current().nextInt(authors.size()));
+                Answer answer = client.tweet(author, "scaling tweet " + n);
+                if (answer.status() == 201) {
+                    tweets.add(new String[] {author.id(), answer.string("id")});
+                } else {
+                    refused.incrementAndGet(); // not acknowledged, so allowed; counted
+                }
+            }
+        }
+
+        /** A reader's home page, then one tweet already acknowledged; each retried on 503 like a client would. */
+        private void read() {
+            while (going.get()) {
+                Account reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
+                readWithRetries("home " + reader.id(), () -> client.home(reader, "?limit=20"));
+                String[] tweet = tweets.peek();
+                if (tweet != null) {
+                    readWithRetries("tweet " + tweet[1], () -> client.get("/api/v1/tweets/" + tweet[1], null));
+                }
+            }
+        }
+
+        private void readWithRetries(String what, java.util.function.Supplier<Answer> read) {
+            reads.incrementAndGet();
+            Answer answer = read.get();
+            for (int attempt = 1; answer.status() == 503 && attempt <= READ_RETRIES; attempt++) {
+                retried.incrementAndGet();
+                pause(Duration.ofMillis(200L * attempt)); // back off as Retry-After asks, not a test wait
+                answer = read.get();
+            }
+            if (answer.status() != 200) {
+                failedReads.add(what + ": " + answer.status() + " " + answer.body());
+            }
+        }
+
+        private static void pause(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
