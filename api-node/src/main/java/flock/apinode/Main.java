@@ -85,7 +85,10 @@ public final class Main {
             LimitSettings limitSettings) {
         ApiServices api = ApiServices.wire(grid, feedSettings, graphSettings);
         Problems.register(routing);
-        routing.addFilter(new RateLimitFilter(api.accounts(), new RateLimiter(grid, limitSettings), limitSettings))
+        RequestMetrics metrics = new RequestMetrics();
+        routing.addFilter(metrics)
+                .addFilter(new RateLimitFilter(
+                        api.accounts(), new RateLimiter(grid, limitSettings), limitSettings, metrics))
                 .register(
                         "/api/v1/users",
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))

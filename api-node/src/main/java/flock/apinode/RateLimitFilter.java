@@ -35,13 +35,15 @@ final class RateLimitFilter implements Filter {
 
     private final Accounts accounts;
     private final RateLimiter limiter;
+    private final RequestMetrics metrics;
     private final Optional<HeaderName> addressHeader;
     private final Header accountLimit;
     private final Header addressLimit;
 
-    RateLimitFilter(Accounts accounts, RateLimiter limiter, LimitSettings settings) {
+    RateLimitFilter(Accounts accounts, RateLimiter limiter, LimitSettings settings, RequestMetrics metrics) {
         this.accounts = accounts;
         this.limiter = limiter;
+        this.metrics = metrics;
         this.addressHeader = settings.addressHeader().map(HeaderNames::create);
         this.accountLimit = HeaderValues.createCached(LIMIT, settings.account().requests());
         this.addressLimit = HeaderValues.createCached(LIMIT, settings.address().requests());
@@ -82,6 +84,7 @@ final class RateLimitFilter implements Filter {
             chain.proceed();
             return;
         }
+        metrics.refused(user.isPresent());
         long retryAfter = Math.max(1, (long) Math.ceil((1 - level) / limit.perNano() / 1e9));
         response.header(HeaderNames.RETRY_AFTER, String.valueOf(retryAfter));
         Problems.send(

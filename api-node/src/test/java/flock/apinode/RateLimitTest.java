@@ -8,6 +8,10 @@ import flock.domain.DrawTokens;
 import flock.domain.MapNames;
 import flock.domain.RateShard;
 import io.helidon.common.SerializationConfig;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
 import io.helidon.webserver.WebServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +72,8 @@ class RateLimitTest {
 
     @Test
     void should_refuse_an_account_past_its_limit_with_429_and_change_nothing() {
+        double refusedBefore = count("flock.ratelimit.refused", "bucket", "account");
+        long postsBefore = timed("/api/v1/tweets", "POST", "2xx");
         String address = freshAddress();
         String[] user = signUp(NODE_A, address);
         for (int i = 0; i < 5; i++) {
@@ -91,6 +98,25 @@ class RateLimitTest {
         assertThat(profileTweets(user[0]))
                 .as("the refused post changed nothing")
                 .isEqualTo(5);
+        assertThat(count("flock.ratelimit.refused", "bucket", "account")).isEqualTo(refusedBefore + 1);
+        assertThat(timed("/api/v1/tweets", "POST", "2xx")).isEqualTo(postsBefore + 5);
+    }
+
+    private static double count(String name, String tag, String value) {
+        return Metrics.globalRegistry()
+                .counter(name, List.of(Tag.create(tag, value)))
+                .map(Counter::count)
+                .orElse(0L);
+    }
+
+    /** Requests the route's timer recorded (both test nodes share the JVM's registry). */
+    private static long timed(String route, String method, String status) {
+        return Metrics.globalRegistry()
+                .timer(
+                        "flock.http.requests",
+                        List.of(Tag.create("route", route), Tag.create("method", method), Tag.create("status", status)))
+                .map(Timer::count)
+                .orElse(0L);
     }
 
     @Test

@@ -2,6 +2,8 @@ package flock.gridnode;
 
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.map.IMap;
 import com.sun.net.httpserver.HttpServer;
 import flock.domain.MapNames;
@@ -47,6 +49,12 @@ final class MemberMetrics {
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         MigrationMetrics.bind(member, registry);
+        for (String job : List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB)) {
+            Gauge.builder("flock.jet.job.running", member, m -> jobRunning(m, job))
+                    .description("1 while the Jet job runs; 0 while it starts, restarts, is suspended or failed")
+                    .tag("job", job)
+                    .register(registry);
+        }
         for (String name : COUNTED_MAPS) {
             IMap<?, ?> map = member.getMap(name);
             Gauge.builder("flock.map.owned.entries", map, m -> m.getLocalMapStats()
@@ -100,6 +108,14 @@ final class MemberMetrics {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve member metrics on " + host + ":" + port, e);
         }
+    }
+
+    private static double jobRunning(HazelcastInstance member, String name) {
+        if (!member.getLifecycleService().isRunning()) {
+            return 0;
+        }
+        Job job = member.getJet().getJob(name);
+        return job != null && job.getStatus() == JobStatus.RUNNING ? 1 : 0;
     }
 
     /**

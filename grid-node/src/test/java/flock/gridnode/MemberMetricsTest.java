@@ -58,6 +58,10 @@ class MemberMetricsTest {
             assertThat(lag.find()).as(body).isTrue();
             assertThat(Double.parseDouble(lag.group(1))).isGreaterThanOrEqualTo(1);
             assertThat(body).contains("flock_map_owned_entries{map=\"home_timelines\"} 1.0");
+            assertThat(body).contains("flock_jet_job_running{job=\"fan-out\"} 1.0");
+            assertThat(body)
+                    .as("a job nobody submitted here")
+                    .contains("flock_jet_job_running{job=\"follow-backfill\"} 0.0");
         });
     }
 

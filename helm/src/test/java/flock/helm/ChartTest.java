@@ -168,6 +168,23 @@ class ChartTest {
                 .contains("\"members\":2");
     }
 
+    @Test
+    void should_ship_the_grafana_dashboard_as_a_config_map_the_sidecar_finds() throws Exception {
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard =
+                Chart.render().one(io.fabric8.kubernetes.api.model.ConfigMap.class, "flock-grafana-dashboard");
+
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dashboard.getData().get("flock.json"));
+        assertThat(json.get("title").asText()).isEqualTo("Flock");
+        assertThat(json.get("panels")).hasSizeGreaterThanOrEqualTo(10);
+        for (var panel : json.get("panels")) {
+            assertThat(panel.get("targets").get(0).get("expr").asText())
+                    .as(panel.get("title").asText())
+                    .isNotBlank();
+        }
+    }
+
     static String env(Container container, String name) {
         List<EnvVar> matches = container.getEnv().stream()
                 .filter(variable -> variable.getName().equals(name))

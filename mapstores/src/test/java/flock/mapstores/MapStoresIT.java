@@ -133,6 +133,7 @@ class MapStoresIT {
     void should_keep_tweets_by_id_and_under_their_author_newest_first() {
         CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
         UserTimelineLoader timelines = (UserTimelineLoader) (Object) factory.newMapStore(MapNames.USER_TIMELINES, null);
+        long batchesBefore = batches("tweets", "store");
         tweets.storeAll(Map.of(
                 301L, new Tweet(301L, 31L, "first", 1_000L, new long[0]),
                 302L, new Tweet(302L, 31L, "second 🐦", 2_000L, new long[] {9L}),
@@ -141,6 +142,7 @@ class MapStoresIT {
         assertThat(loaded.text()).isEqualTo("second 🐦");
         assertThat(loaded.mediaIds()).containsExactly(9L);
         assertThat(timelines.load(31L).toArray()).containsExactly(303L, 302L, 301L);
+        assertThat(batches("tweets", "store")).as("the batch timed").isEqualTo(batchesBefore + 1);
 
         tweets.deleteAll(List.of(302L));
         assertThat(tweets.load(302L)).isNull();
@@ -175,5 +177,20 @@ class MapStoresIT {
         CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
         tweets.delete(999L);
         assertThat(tweets.load(999L)).isNull();
+    }
+
+    static {
+        // The member adds its Prometheus registry to the global one; without any, the global registry counts nothing.
+        io.micrometer.core.instrument.Metrics.addRegistry(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** Write-behind batches timed for the map and operation ({@code flock_writebehind_batch_seconds}). */
+    private static long batches(String map, String op) {
+        var timer = io.micrometer.core.instrument.Metrics.globalRegistry
+                .find("flock.writebehind.batch")
+                .tags("map", map, "op", op)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 }

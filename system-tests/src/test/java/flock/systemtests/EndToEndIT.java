@@ -95,6 +95,32 @@ class EndToEndIT {
         assertThat(metrics).contains("flock_fanout_lag_seconds_bucket").contains("flock_map_owned_entries");
     }
 
+    /**
+     * Every metric the Grafana dashboard of the Helm chart queries is one that a running API node or member serves:
+     * a renamed metric would otherwise leave a panel silently empty.
+     */
+    @Test
+    void should_serve_every_metric_the_grafana_dashboard_queries() throws Exception {
+        Account author = client.signUp(Handles.fresh("dashboard"));
+        client.tweetId(author, "something to store and fan out");
+        String dashboard = java.nio.file.Files.readString(
+                flock.testkit.ProjectLayout.root().resolve("helm/flock/dashboards/flock.json"));
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        Matcher metric = Pattern.compile("\\b((?:flock|jvm)_[a-z_]+)").matcher(dashboard);
+        while (metric.find()) {
+            queried.add(metric.group(1));
+        }
+        assertThat(queried).hasSizeGreaterThan(10);
+
+        Poll.until(Duration.ofSeconds(30), "every queried metric served", () -> {
+            StringBuilder served = new StringBuilder(stack.fetch(stack.apiUri().resolve("/observe/metrics")));
+            for (int member = 0; member < stack.members().size(); member++) {
+                served.append(stack.fetch(stack.memberMetricsUri(member)));
+            }
+            return queried.stream().allMatch(name -> served.indexOf("\n" + name) >= 0);
+        });
+    }
+
     @Test
     void should_page_past_the_800_entries_in_memory_from_cassandra_without_gaps_or_repeats() {
         Account author = client.signUp(Handles.fresh("prolific"));
