@@ -54,3 +54,7 @@ app.kubernetes.io/component: api
 {{- define "flock.objectStorageSecret" -}}
 {{ .Values.objectStorage.existingSecret | default (printf "%s-object-storage" (include "flock.fullname" .)) }}
 {{- end -}}
+
+{{- define "flock.adminSecret" -}}
+{{ .Values.admin.existingSecret | default (printf "%s-admin" (include "flock.fullname" .)) }}
+{{- end -}}

@@ -78,6 +78,13 @@ final class JsonOut {
         return this;
     }
 
+    JsonOut field(String name, boolean value) {
+        name(name);
+        ascii(value ? "true" : "false");
+        needsComma = true;
+        return this;
+    }
+
     JsonOut id(String name, long id) {
         name(name);
         put('"');

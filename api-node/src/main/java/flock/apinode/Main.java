@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The API node: a stateless Helidon SE server in front of the grid. This is the composition root;
- * {@link #routing(HttpRouting.Builder, HazelcastInstance, FeedSettings, GraphSettings, LimitSettings)} is what tests mount without a
+ * {@link #routing(HttpRouting.Builder, HazelcastInstance, ApiSettings)} is what tests mount without a
  * socket.
  */
 public final class Main {
@@ -68,30 +68,21 @@ public final class Main {
 
     /** Mounts the REST API v1 with the settings under {@code flock} in the given configuration. */
     public static void mount(HttpRouting.Builder routing, HazelcastInstance grid, Config config) {
-        routing(
-                routing,
-                grid,
-                FeedSettings.from(config.get("flock.feed")),
-                GraphSettings.from(config.get("flock.graph")),
-                LimitSettings.from(config.get("flock.limits")));
+        routing(routing, grid, ApiSettings.from(config.get("flock")));
     }
 
-    /** Mounts the REST API v1 over the given grid connection. */
-    static void routing(
-            HttpRouting.Builder routing,
-            HazelcastInstance grid,
-            FeedSettings feedSettings,
-            GraphSettings graphSettings,
-            LimitSettings limitSettings) {
-        ApiServices api = ApiServices.wire(grid, feedSettings, graphSettings);
+    /** Mounts the REST API v1, and the admin view, over the given grid connection. */
+    static void routing(HttpRouting.Builder routing, HazelcastInstance grid, ApiSettings settings) {
+        ApiServices api = ApiServices.wire(grid, settings.feed(), settings.graph());
         Problems.register(routing);
         RequestMetrics metrics = new RequestMetrics();
         routing.addFilter(metrics)
                 .addFilter(new RateLimitFilter(
-                        api.accounts(), new RateLimiter(grid, limitSettings), limitSettings, metrics))
+                        api.accounts(), new RateLimiter(grid, settings.limits()), settings.limits(), metrics))
                 .register(
                         "/api/v1/users",
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
-                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()));
+                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()))
+                .register("/admin", new AdminApi(grid, settings.adminToken()));
     }
 }

@@ -30,7 +30,7 @@ abstract class ApiContractTest {
     }
 
     static void routing(HttpRouting.Builder routing) {
-        Main.routing(routing, TestGrid.client(), FeedSettings.DEFAULTS, GraphSettings.DEFAULTS, TestGrid.NO_LIMITS);
+        Main.routing(routing, TestGrid.client(), ApiSettings.DEFAULTS.withLimits(TestGrid.NO_LIMITS));
     }
 
     record Answer(int status, String contentType, String body) {

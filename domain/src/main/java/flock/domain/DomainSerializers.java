@@ -38,7 +38,9 @@ public final class DomainSerializers {
             new FollowerChunkKey.Serializer(),
             new AdjustTweetCount.Serializer(),
             new DrawTokens.Serializer(),
-            new RateShard.Serializer());
+            new RateShard.Serializer(),
+            new MemberStatus.Serializer(),
+            new MemberStatus.ReportSerializer());
 
     private DomainSerializers() {}
 
