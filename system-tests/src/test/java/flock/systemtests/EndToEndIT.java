@@ -95,6 +95,23 @@ class EndToEndIT {
         assertThat(metrics).contains("flock_fanout_lag_seconds_bucket").contains("flock_map_owned_entries");
     }
 
+    /** The admin view of a real API node process (its deserialization filter on, as in production). */
+    @Test
+    void should_show_the_cluster_to_the_admin() {
+        Answer view = client.get("/admin/cluster", FlockStack.ADMIN_TOKEN);
+
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+        assertThat(view.json().getJsonObject("cluster").getInt("members")).isEqualTo(2);
+        assertThat(view.json().getJsonObject("cluster").getInt("membersAnswered"))
+                .isEqualTo(2);
+        assertThat(view.json().getJsonArray("members").getJsonObject(0).getInt("partitions"))
+                .isPositive();
+        assertThat(view.json().getJsonArray("jobs").getValuesAs(jakarta.json.JsonObject.class))
+                .extracting(job -> job.getString("status"))
+                .containsOnly("RUNNING");
+        assertThat(client.get("/admin/cluster", "not-the-admin").status()).isEqualTo(401);
+    }
+
     /**
      * Every metric the Grafana dashboard of the Helm chart queries is one that a running API node or member serves:
      * a renamed metric would otherwise leave a panel silently empty.

@@ -24,6 +24,9 @@ public final class FlockStack implements AutoCloseable {
     private final List<Integer> memberPorts = new ArrayList<>();
     private final List<Integer> metricsPorts = new ArrayList<>();
     private final List<JvmProcess> members = new ArrayList<>();
+    /** The admin token of every API node a stack starts ({@code GET /admin/cluster}). */
+    public static final String ADMIN_TOKEN = "flock-stack-admin";
+
     /** Requests per period that no test or benchmark reaches. */
     public static final String RAISED_LIMIT = "1000000000";
 
@@ -126,6 +129,7 @@ public final class FlockStack implements AutoCloseable {
         // one person (flock.limits, 300 requests per 5 minutes); they raise them unless a caller sets its own.
         all.putIfAbsent("flock.limits.account.requests", RAISED_LIMIT);
         all.putIfAbsent("flock.limits.address.requests", RAISED_LIMIT);
+        all.putIfAbsent("flock.admin.token", ADMIN_TOKEN);
         all.put("flock.grid.cluster-name", clusterName);
         all.put("flock.grid.addresses", addresses);
         api = JvmProcess.start(
