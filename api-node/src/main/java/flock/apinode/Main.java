@@ -83,6 +83,9 @@ public final class Main {
                         "/api/v1/users",
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
                 .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()))
+                .register(
+                        "/api/v1/media",
+                        new MediaApi(api.accounts(), new MediaLibrary(grid, new ObjectStore(settings.media()))))
                 .register("/admin", new AdminApi(grid, settings.adminToken()));
     }
 }

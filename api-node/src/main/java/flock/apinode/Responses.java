@@ -11,6 +11,9 @@ import io.helidon.webserver.http.ServerResponse;
 final class Responses {
     static final String JSON = "application/json; charset=utf-8";
 
+    /** The largest JSON body read: tweets and sign-ups are small (the server takes more, for media uploads). */
+    static final int MAX_JSON_BYTES = 65_536;
+
     private Responses() {}
 
     static void json(ServerResponse response, int status, byte[] body) {
@@ -34,6 +37,16 @@ final class Responses {
                 .hasEntity()) { // an empty body: Helidon has no entity to read (found by HostileInputTest)
             throw FlockException.invalid("body: a JSON object is required");
         }
-        return JsonIn.object(request.content().as(byte[].class));
+        byte[] body;
+        try {
+            body = request.content().inputStream().readNBytes(MAX_JSON_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw FlockException.invalid("body: could not be read (" + e.getMessage() + ")");
+        }
+        if (body.length > MAX_JSON_BYTES) {
+            throw new FlockException(
+                    ErrorCode.TOO_LARGE, "body: a JSON body may be at most " + MAX_JSON_BYTES + " bytes");
+        }
+        return JsonIn.object(body);
     }
 }

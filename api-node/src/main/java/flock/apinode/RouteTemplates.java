@@ -20,7 +20,9 @@ final class RouteTemplates {
             "/api/v1/users/{id}/timeline",
             "/api/v1/users/{id}/token",
             "/api/v1/tweets",
-            "/api/v1/tweets/{id}");
+            "/api/v1/tweets/{id}",
+            "/api/v1/media",
+            "/api/v1/media/{id}");
 
     /** The index past the routes: every other path. */
     static final int OTHER = ALL.size();

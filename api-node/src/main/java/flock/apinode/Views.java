@@ -40,6 +40,18 @@ final class Views {
                 .toBytes();
     }
 
+    /** An uploaded media: its URL is the API's own, which redirects to a fresh presigned URL on every read. */
+    static byte[] media(flock.domain.Media media) {
+        return new JsonOut()
+                .beginObject()
+                .id("id", media.id())
+                .field("contentType", media.contentType())
+                .field("size", media.size())
+                .field("url", "/api/v1/media/" + media.id())
+                .endObject()
+                .toBytes();
+    }
+
     static byte[] profile(Graph.Profile profile) {
         return writeUserHeader(new JsonOut().beginObject(), profile.user())
                 .field("followers", profile.followers())

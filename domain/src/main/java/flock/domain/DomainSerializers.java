@@ -40,7 +40,8 @@ public final class DomainSerializers {
             new DrawTokens.Serializer(),
             new RateShard.Serializer(),
             new MemberStatus.Serializer(),
-            new MemberStatus.ReportSerializer());
+            new MemberStatus.ReportSerializer(),
+            new Media.Serializer());
 
     private DomainSerializers() {}
 

@@ -56,6 +56,9 @@ public final class MapNames {
      */
     public static final String RATE_LIMITS = "rate_limits";
 
+    /** Media id to its {@link Media} metadata; the bytes are in the object store. Persisted. */
+    public static final String MEDIA = "media";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

@@ -29,7 +29,8 @@ public final class MemberConfig {
             MapNames.FOLLOWING,
             MapNames.FOLLOWERS,
             MapNames.FOLLOWER_CHUNKS,
-            MapNames.TWEETS);
+            MapNames.TWEETS,
+            MapNames.MEDIA);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */
     static final List<String> READ_THROUGH_MAPS = Stream.concat(

@@ -37,6 +37,7 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.FOLLOWERS -> new FollowerHeadMapStore(session);
                     case MapNames.FOLLOWER_CHUNKS -> FollowListMapStore.followerChunks(session);
                     case MapNames.TWEETS -> new TweetMapStore(session);
+                    case MapNames.MEDIA -> new MediaMapStore(session);
                     case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
                 };

@@ -53,6 +53,9 @@ public final class Schema {
                 // TweetMapStore.load: a tweet by id.
                 "CREATE TABLE IF NOT EXISTS KS.tweets (id bigint PRIMARY KEY, author_id bigint, text text,"
                         + " created_at timestamp, media_ids list<bigint>)",
+                // MediaMapStore.load: a media's metadata by id (owner, type, size, state, the tweet it is on).
+                "CREATE TABLE IF NOT EXISTS KS.media (id bigint PRIMARY KEY, owner_id bigint, content_type text,"
+                        + " size bigint, state text, created_at timestamp, tweet_id bigint)",
                 // UserTimelineLoader.load: an author's newest tweet ids (user timelines, home rebuilds).
                 "CREATE TABLE IF NOT EXISTS KS.tweets_by_author (author_id bigint, tweet_id bigint,"
                         + " PRIMARY KEY (author_id, tweet_id)) WITH CLUSTERING ORDER BY (tweet_id DESC)");

@@ -8,6 +8,7 @@ import flock.domain.Credential;
 import flock.domain.FollowList;
 import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
+import flock.domain.Media;
 import flock.domain.Timeline;
 import flock.domain.Tweet;
 import flock.domain.User;
@@ -177,6 +178,23 @@ class MapStoresIT {
         CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
         tweets.delete(999L);
         assertThat(tweets.load(999L)).isNull();
+    }
+
+    @Test
+    void should_store_media_metadata_and_load_it_back_as_it_changes() {
+        CassandraMapStore<Long, Media> media = store(MapNames.MEDIA);
+        Media uploading = new Media(501L, 51L, "image/png", 0, Media.State.UPLOADING, 1_700_000_000_123L, 0);
+
+        media.store(501L, uploading);
+        assertThat(media.load(501L)).isEqualTo(uploading);
+        media.store(501L, uploading.ready(2_048).attachedTo(601L));
+
+        Media loaded = media.load(501L);
+        assertThat(loaded.state()).isEqualTo(Media.State.ATTACHED);
+        assertThat(loaded.size()).isEqualTo(2_048);
+        assertThat(loaded.tweetId()).isEqualTo(601L);
+        media.delete(501L);
+        assertThat(media.load(501L)).isNull();
     }
 
     static {

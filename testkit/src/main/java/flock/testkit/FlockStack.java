@@ -31,6 +31,7 @@ public final class FlockStack implements AutoCloseable {
     public static final String RAISED_LIMIT = "1000000000";
 
     private JvmProcess api;
+    private S3Server objectStore;
     private int apiPort;
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
     private List<String> jvmOptions = JvmProcess.TEST_GC;
@@ -54,6 +55,12 @@ public final class FlockStack implements AutoCloseable {
     /** Members and API servers started from now on get these JVM options instead of the tests' collector. */
     public FlockStack withJvmOptions(List<String> options) {
         this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** API nodes store media in this S3 server. */
+    public FlockStack withObjectStore(S3Server server) {
+        this.objectStore = server;
         return this;
     }
 
@@ -130,6 +137,9 @@ public final class FlockStack implements AutoCloseable {
         all.putIfAbsent("flock.limits.account.requests", RAISED_LIMIT);
         all.putIfAbsent("flock.limits.address.requests", RAISED_LIMIT);
         all.putIfAbsent("flock.admin.token", ADMIN_TOKEN);
+        if (objectStore != null) {
+            objectStore.apiProperties().forEach(all::putIfAbsent);
+        }
         all.put("flock.grid.cluster-name", clusterName);
         all.put("flock.grid.addresses", addresses);
         api = JvmProcess.start(

@@ -1,0 +1,94 @@
+package flock.apinode;
+
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import io.minio.BucketExistsArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.http.Method;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The object store that holds media bytes, spoken to only through the S3 API (the MinIO client), so any
+ * S3-compatible store serves. A store that cannot be reached is a {@link ErrorCode#UNAVAILABLE} fault: 503 with
+ * Retry-After, never a silent loss.
+ */
+final class ObjectStore {
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
+
+    /** S3's smallest multipart part; a body of unknown length is sent in parts of this size. */
+    static final long PART_BYTES = 5L * 1024 * 1024;
+
+    private final MinioClient client;
+    private final MediaSettings settings;
+    private volatile boolean bucketReady;
+
+    ObjectStore(MediaSettings settings) {
+        this.settings = settings;
+        this.client = MinioClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .region(settings.region())
+                .build();
+    }
+
+    /**
+     * Streams the bytes to the store: one request when the length is known and small, multipart otherwise (MinIO's
+     * client decides), never the whole body in the heap.
+     *
+     * @param length the body's length, or -1 when the client did not say
+     */
+    void put(String key, InputStream bytes, long length, String contentType) throws Exception {
+        ensureBucket();
+        client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key).stream(
+                        bytes, length, length < 0 ? PART_BYTES : -1)
+                .contentType(contentType)
+                .build());
+    }
+
+    /** A GET URL for the object that anyone may use until it expires ({@link MediaSettings#urlExpiry()}). */
+    String presignedGet(String key) {
+        try {
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Method.GET)
+                    .bucket(settings.bucket())
+                    .object(key)
+                    .expiry((int) settings.urlExpiry().toSeconds())
+                    .build());
+        } catch (Exception e) {
+            throw unavailable("sign a media URL", e);
+        }
+    }
+
+    void remove(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder()
+                    .bucket(settings.bucket())
+                    .object(key)
+                    .build());
+        } catch (Exception e) {
+            throw unavailable("remove a media object", e);
+        }
+    }
+
+    static FlockException unavailable(String what, Exception cause) {
+        LOG.log(Level.WARNING, "object store: could not " + what, cause);
+        return new FlockException(ErrorCode.UNAVAILABLE, "the media store is not available right now; retry shortly");
+    }
+
+    private void ensureBucket() throws Exception {
+        if (bucketReady) {
+            return;
+        }
+        if (!client.bucketExists(
+                BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
+            client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).build());
+        }
+        bucketReady = true;
+    }
+}
