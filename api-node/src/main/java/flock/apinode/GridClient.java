@@ -26,7 +26,7 @@ final class GridClient {
      * or a rotated token is not served from here after the change is acknowledged.
      */
     static final List<String> NEAR_CACHED_MAPS =
-            List.of(MapNames.TWEETS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.USER_TIMELINES);
+            List.of(MapNames.TWEETS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.USER_TIMELINES, MapNames.MEDIA);
 
     /**
      * Author timelines are near cached for the accounts in pull mode, whose timelines every follower's page

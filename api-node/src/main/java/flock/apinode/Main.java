@@ -73,7 +73,7 @@ public final class Main {
 
     /** Mounts the REST API v1, and the admin view, over the given grid connection. */
     static void routing(HttpRouting.Builder routing, HazelcastInstance grid, ApiSettings settings) {
-        ApiServices api = ApiServices.wire(grid, settings.feed(), settings.graph());
+        ApiServices api = ApiServices.wire(grid, settings);
         Problems.register(routing);
         RequestMetrics metrics = new RequestMetrics();
         routing.addFilter(metrics)
@@ -83,9 +83,7 @@ public final class Main {
                         "/api/v1/users",
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
                 .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()))
-                .register(
-                        "/api/v1/media",
-                        new MediaApi(api.accounts(), new MediaLibrary(grid, new ObjectStore(settings.media()))))
+                .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()));
     }
 }

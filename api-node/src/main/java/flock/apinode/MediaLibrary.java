@@ -3,10 +3,12 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import flock.domain.AttachMedia;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.Media;
+import flock.domain.Tweet;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -60,6 +62,65 @@ final class MediaLibrary {
         Media ready = uploading.ready(bytes.count);
         media.set(ready.id(), ready);
         return ready;
+    }
+
+    /**
+     * Attaches the media to a new tweet of their owner, all or none: each must be the author's own, stored, and
+     * attached nowhere yet (400 naming the first that is not; any attached before it is given back).
+     */
+    void attach(long author, long tweetId, long[] ids) {
+        if (ids.length > Tweet.MAX_MEDIA) {
+            throw FlockException.invalid("mediaIds: at most " + Tweet.MAX_MEDIA + " media per tweet");
+        }
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (ids[i] == ids[j]) {
+                    throw FlockException.invalid("mediaIds[" + i + "]: media " + ids[i] + " is listed twice");
+                }
+            }
+        }
+        for (int i = 0; i < ids.length; i++) {
+            Media after = media.executeOnKey(ids[i], AttachMedia.to(author, tweetId));
+            if (after == null || after.ownerId() != author || after.tweetId() != tweetId) {
+                detach(tweetId, java.util.Arrays.copyOf(ids, i));
+                throw FlockException.invalid("mediaIds[" + i + "]: " + refusal(ids[i], after, author));
+            }
+        }
+    }
+
+    /** Gives media back after a post that failed once they were attached. */
+    void detach(long tweetId, long[] ids) {
+        for (long id : ids) {
+            media.executeOnKey(id, AttachMedia.detachFrom(tweetId));
+        }
+    }
+
+    /**
+     * Deletes the media of a deleted tweet: bytes first, then metadata, so no object outlives its metadata. When the
+     * store cannot be reached the media is detached instead, and the cleanup of unattached media removes it later.
+     */
+    void deleteWithTweet(long tweetId, long[] ids) {
+        for (long id : ids) {
+            Media found = media.get(id);
+            if (found == null) {
+                continue;
+            }
+            try {
+                store.remove(found.objectKey());
+                media.delete(id);
+            } catch (FlockException storeDown) {
+                media.executeOnKey(id, AttachMedia.detachFrom(tweetId));
+            }
+        }
+    }
+
+    private static String refusal(long id, Media found, long author) {
+        if (found == null || found.ownerId() != author) {
+            return "no media " + id + " was uploaded by you"; // another's media is not even said to exist
+        }
+        return found.state() == Media.State.UPLOADING
+                ? "media " + id + " is still being uploaded"
+                : "media " + id + " is already attached to another tweet";
     }
 
     /** A media whose bytes are stored (ready or attached); an upload still in flight is not found. */

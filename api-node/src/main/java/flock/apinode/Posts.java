@@ -29,8 +29,10 @@ final class Posts {
     private final IMap<Long, Timeline> userTimelines;
     private final IMap<Long, User> users;
     private final FlakeIdGenerator ids;
+    private final MediaLibrary media;
 
-    Posts(HazelcastInstance grid) {
+    Posts(HazelcastInstance grid, MediaLibrary media) {
+        this.media = media;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.users = grid.getMap(MapNames.USERS);
@@ -43,22 +45,17 @@ final class Posts {
      */
     Posted post(long authorId, String rawText, long[] mediaIds) {
         String text = TweetText.normalize(rawText);
-        if (mediaIds.length > Tweet.MAX_MEDIA) {
-            throw FlockException.invalid("mediaIds: at most " + Tweet.MAX_MEDIA + " media per tweet");
-        }
-        if (mediaIds.length > 0) {
-            // No media can exist until media upload ships, so every id names nothing this user uploaded.
-            throw FlockException.invalid("mediaIds[0]: no media " + mediaIds[0] + " was uploaded by you");
-        }
         long id = ids.newId();
+        media.attach(authorId, id, mediaIds);
         Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
         userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
         try {
             tweets.set(id, tweet);
         } catch (ReachedMaxSizeException full) {
             // Refused (503): Cassandra is not keeping up. The author's timeline must not keep an id that
-            // names no tweet.
+            // names no tweet, and the media go back to the author for another try.
             userTimelines.executeOnKey(authorId, RemoveFromTimeline.one(id));
+            media.detach(id, mediaIds);
             throw full;
         }
         return new Posted(tweet, users.executeOnKey(authorId, new AdjustTweetCount(1)));
@@ -80,6 +77,7 @@ final class Posts {
         if (tweets.remove(tweetId) != null) {
             userTimelines.executeOnKey(tweet.authorId(), RemoveFromTimeline.one(tweetId));
             users.executeOnKey(tweet.authorId(), new AdjustTweetCount(-1));
+            media.deleteWithTweet(tweetId, tweet.mediaIds());
         }
     }
 

@@ -1,5 +1,6 @@
 package flock.apinode;
 
+import flock.domain.Media;
 import flock.domain.Tweet;
 import flock.domain.User;
 import java.util.Map;
@@ -17,13 +18,19 @@ public final class TweetPages {
      * {@code found} (deleted after its id was read) is left out.
      */
     public static byte[] render(long[] ids, int limit, Map<Long, Tweet> found, Map<Long, User> authors) {
+        return render(ids, limit, found, authors, Map.of());
+    }
+
+    /** The same, with the media of the page's tweets (a media missing from {@code media} is left out). */
+    static byte[] render(
+            long[] ids, int limit, Map<Long, Tweet> found, Map<Long, User> authors, Map<Long, Media> media) {
         int shown = Math.min(limit, ids.length);
         JsonOut json =
                 new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
         for (int i = 0; i < shown; i++) {
             Tweet tweet = found.get(ids[i]);
             if (tweet != null) {
-                writeTweet(json, tweet, authors.get(tweet.authorId()));
+                writeTweet(json, tweet, authors.get(tweet.authorId()), media);
             }
         }
         json.endArray();
@@ -33,13 +40,24 @@ public final class TweetPages {
         return json.endObject().toBytes();
     }
 
-    static void writeTweet(JsonOut json, Tweet tweet, User author) {
+    static void writeTweet(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
         json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
         if (author != null) {
             Views.writeUserSummary(json.beginObject("author"), author).endObject();
         }
         json.field("text", tweet.text()).time("createdAt", tweet.createdAt());
-        json.beginArray("media").endArray();
+        json.beginArray("media");
+        for (long id : tweet.mediaIds()) {
+            Media item = media.get(id);
+            if (item != null) {
+                json.beginObject()
+                        .id("id", id)
+                        .field("contentType", item.contentType())
+                        .field("url", "/api/v1/media/" + id)
+                        .endObject();
+            }
+        }
+        json.endArray();
         json.endObject();
     }
 }

@@ -31,7 +31,7 @@ final class TweetsApi implements HttpService {
         JsonObject body = Responses.jsonBody(request);
         Posts.Posted posted = posts.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
-        Responses.json(response, 201, Views.tweet(posted.tweet(), posted.author()));
+        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author()));
     }
 
     private void read(ServerRequest request, ServerResponse response) {

@@ -7,6 +7,7 @@ import flock.domain.MapNames;
 import flock.domain.Tweet;
 import flock.domain.User;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,10 +19,12 @@ import java.util.Set;
 final class Views {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, User> users;
+    private final IMap<Long, flock.domain.Media> media;
 
     Views(HazelcastInstance grid) {
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.users = grid.getMap(MapNames.USERS);
+        this.media = grid.getMap(MapNames.MEDIA);
     }
 
     static byte[] signUp(Accounts.SignUp signUp) {
@@ -69,10 +72,24 @@ final class Views {
         return tweet(tweet, users.get(tweet.authorId()));
     }
 
-    static byte[] tweet(Tweet tweet, User author) {
+    byte[] tweet(Tweet tweet, User author) {
         JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, author);
+        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)));
         return json.toBytes();
+    }
+
+    /** The media of these tweets, in one call; none at all for the common page without any. */
+    private Map<Long, flock.domain.Media> mediaOf(java.util.Collection<Tweet> shown) {
+        Set<Long> ids = null;
+        for (Tweet tweet : shown) {
+            for (long id : tweet.mediaIds()) {
+                if (ids == null) {
+                    ids = new HashSet<>();
+                }
+                ids.add(id);
+            }
+        }
+        return ids == null ? Map.of() : media.getAll(ids);
     }
 
     /** A page of tweets from ids newest first; {@code ids} holds one more than the limit if more exist. */
@@ -88,7 +105,7 @@ final class Views {
             authorIds.add(tweet.authorId());
         }
         Map<Long, User> authors = users.getAll(authorIds);
-        return TweetPages.render(ids, limit, found, authors);
+        return TweetPages.render(ids, limit, found, authors, mediaOf(found.values()));
     }
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */

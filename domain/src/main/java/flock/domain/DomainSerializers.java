@@ -41,7 +41,8 @@ public final class DomainSerializers {
             new RateShard.Serializer(),
             new MemberStatus.Serializer(),
             new MemberStatus.ReportSerializer(),
-            new Media.Serializer());
+            new Media.Serializer(),
+            new AttachMedia.Serializer());
 
     private DomainSerializers() {}
 

@@ -25,6 +25,7 @@ public final class MemberStatus implements Callable<MemberStatus.Report>, Hazelc
             MapNames.USER_TIMELINES,
             MapNames.HOME_TIMELINES,
             MapNames.PULL_ACCOUNTS,
+            MapNames.MEDIA,
             MapNames.RATE_LIMITS);
 
     private transient HazelcastInstance member;

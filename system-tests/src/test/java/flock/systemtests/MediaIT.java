@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Media against a real S3 server (S3Proxy, real signatures) and a real API node: byte-exact round trips through the
  * presigned URL the API redirects to (a video over 5 MiB goes up in parts), the size limits (413), bytes that are not
- * what they claim (415), and the presigned URL's expiry.
+ * what they claim (415), the presigned URL's expiry, media in tweets (someone else's refused, deleted with the
+ * tweet), and the store down (503, no metadata left behind).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaIT {
@@ -44,16 +45,32 @@ class MediaIT {
     private FlockStack stack;
     private Account owner;
 
+    /** A second stack with an S3 server of its own (so a test can stop it) and presigned URLs of 2 seconds. */
+    private S3Server ownStore;
+
+    private FlockStack shortLived;
+
     @BeforeAll
     void start() {
         stack = new FlockStack(CassandraServer.shared(), "media").withObjectStore(S3Server.shared());
         stack.start(1);
         owner = new FlockClient(stack.apiUri()).signUp(Handles.fresh("media"));
+        ownStore = S3Server.start(flock.testkit.ProjectLayout.scratch("media-own-s3"));
+        shortLived = new FlockStack(CassandraServer.shared(), "media_expiry").withObjectStore(ownStore);
+        shortLived.startMember();
+        shortLived.startApi(
+                "api-node",
+                "flock.apinode.Main",
+                flock.testkit.JvmProcess.DEFAULT_HEAP,
+                Map.of("flock.media.url-expiry", "PT2S"));
+        shortLived.awaitMembers(1);
     }
 
     @AfterAll
     void stop() {
         stack.close();
+        shortLived.close();
+        ownStore.close();
     }
 
     @Test
@@ -120,34 +137,102 @@ class MediaIT {
 
     @Test
     void should_redirect_to_a_url_that_expires() throws Exception {
-        FlockStack shortLived =
-                new FlockStack(CassandraServer.shared(), "media_expiry").withObjectStore(S3Server.shared());
+        FlockClient client = new FlockClient(shortLived.apiUri());
+        Account author = client.signUp(Handles.fresh("expiry"));
+        byte[] gif = file(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, 0, 1_000);
+        String url = json(send(shortLived.apiUri(), author, "image/gif", gif, true)
+                        .body())
+                .getString("url");
+        String presigned = redirect(shortLived.apiUri(), url);
+        assertThat(get(presigned).statusCode()).isEqualTo(200);
+
+        Poll.until(
+                Duration.ofSeconds(30),
+                "the presigned URL to expire",
+                () -> get(presigned).statusCode() == 403);
+
+        assertThat(get(redirect(shortLived.apiUri(), url)).statusCode())
+                .as("a fresh redirect signs a fresh URL")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void should_refuse_uploads_with_503_while_the_store_is_down_and_keep_no_metadata() throws Exception {
+        FlockClient client = new FlockClient(shortLived.apiUri());
+        Account author = client.signUp(Handles.fresh("storedown"));
+        byte[] png = file(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, 50_000);
+        assertThat(send(shortLived.apiUri(), author, "image/png", png, true).statusCode())
+                .isEqualTo(201);
+        long metadataBefore = mediaEntries(client);
+
+        ownStore.close();
+        HttpResponse<String> refused;
         try {
-            shortLived.start(1);
-            shortLived.startApi(
-                    "api-node",
-                    "flock.apinode.Main",
-                    flock.testkit.JvmProcess.DEFAULT_HEAP,
-                    Map.of("flock.media.url-expiry", "PT2S"));
-            FlockClient client = new FlockClient(shortLived.apiUri());
-            Account author = client.signUp(Handles.fresh("expiry"));
-            byte[] gif = file(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, 0, 1_000);
-            String url = json(send(shortLived.apiUri(), author, "image/gif", gif, true)
-                            .body())
-                    .getString("url");
-            String presigned = redirect(shortLived.apiUri(), url);
-            assertThat(get(presigned).statusCode()).isEqualTo(200);
-
-            Poll.until(
-                    Duration.ofSeconds(30),
-                    "the presigned URL to expire",
-                    () -> get(presigned).statusCode() == 403);
-
-            assertThat(get(redirect(shortLived.apiUri(), url)).statusCode())
-                    .as("a fresh redirect signs a fresh URL")
-                    .isEqualTo(200);
+            refused = send(shortLived.apiUri(), author, "image/png", png, true);
         } finally {
-            shortLived.close();
+            ownStore.startAgain();
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(refused.body()).getString("detail")).contains("media store");
+        assertThat(mediaEntries(client)).as("no metadata without an object").isEqualTo(metadataBefore);
+        assertThat(send(shortLived.apiUri(), author, "image/png", png, true).statusCode())
+                .as("uploads taken again once the store is back")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void should_carry_media_in_a_tweet_refuse_them_to_others_and_delete_them_with_the_tweet() throws Exception {
+        FlockClient client = new FlockClient(stack.apiUri());
+        byte[] jpeg = file(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 0, 20_000);
+        JsonObject media = json(upload("image/jpeg", jpeg, true).body());
+        String mediaId = media.getString("id");
+        Account other = client.signUp(Handles.fresh("thief"));
+
+        FlockClient.Answer stolen = client.post(
+                "/api/v1/tweets", other.token(), "{\"text\":\"mine now\",\"mediaIds\":[\"" + mediaId + "\"]}");
+        FlockClient.Answer posted = client.post(
+                "/api/v1/tweets", owner.token(), "{\"text\":\"a picture\",\"mediaIds\":[\"" + mediaId + "\"]}");
+
+        assertThat(stolen.status()).as("someone else's media").isEqualTo(400);
+        assertThat(stolen.string("detail")).contains("no media " + mediaId + " was uploaded by you");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        JsonObject shown = client.get("/api/v1/tweets/" + posted.string("id"), null)
+                .json()
+                .getJsonArray("media")
+                .getJsonObject(0);
+        assertThat(shown.getString("contentType")).isEqualTo("image/jpeg");
+        assertThat(fetch(shown.getString("url")).body()).isEqualTo(jpeg);
+
+        assertThat(client.delete("/api/v1/tweets/" + posted.string("id"), owner.token())
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(client.get("/api/v1/media/" + mediaId, null).status()).isEqualTo(404);
+        assertThat(objectExists("media/" + owner.id() + "/" + mediaId))
+                .as("the object")
+                .isFalse();
+    }
+
+    /** Entries of the media map over the grid, from the admin view. */
+    private static long mediaEntries(FlockClient client) {
+        return client.get("/admin/cluster", FlockStack.ADMIN_TOKEN)
+                .json()
+                .getJsonObject("maps")
+                .getJsonNumber("media")
+                .longValue();
+    }
+
+    private static boolean objectExists(String key) throws Exception {
+        try {
+            s3().statObject(io.minio.StatObjectArgs.builder()
+                    .bucket("flock-media")
+                    .object(key)
+                    .build());
+            return true;
+        } catch (io.minio.errors.ErrorResponseException e) {
+            return false;
         }
     }
 
@@ -196,11 +281,7 @@ class MediaIT {
 
     /** The objects in the media bucket, listed straight from the S3 server. */
     private static int objects() throws Exception {
-        MinioClient s3 = MinioClient.builder()
-                .endpoint(S3Server.shared().endpoint())
-                .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
-                .region("us-east-1")
-                .build();
+        MinioClient s3 = s3();
         if (!s3.bucketExists(
                 io.minio.BucketExistsArgs.builder().bucket("flock-media").build())) {
             return 0; // the API makes the bucket with its first upload
@@ -211,6 +292,14 @@ class MediaIT {
             items.add(item.get());
         }
         return items.size();
+    }
+
+    private static MinioClient s3() {
+        return MinioClient.builder()
+                .endpoint(S3Server.shared().endpoint())
+                .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
+                .region("us-east-1")
+                .build();
     }
 
     /** A file of the given kind: its magic number at the given offset, then random bytes up to the size. */
