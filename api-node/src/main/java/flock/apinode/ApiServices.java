@@ -1,6 +1,7 @@
 package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.objectstore.ObjectStore;
 
 /**
  * The API node's services over one grid connection, wired once: {@link Main} mounts them, and the unit tests
@@ -13,7 +14,10 @@ record ApiServices(Accounts accounts, Graph graph, Posts posts, HomeFeed homeFee
         PullAccounts pullAccounts = new PullAccounts(grid, settings.feed().pullThreshold());
         Graph graph = new Graph(grid, accounts, pullAccounts, settings.graph());
         HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, settings.feed(), FeedMetrics.register(grid));
-        MediaLibrary media = new MediaLibrary(grid, new ObjectStore(settings.media()));
+        MediaLibrary media = new MediaLibrary(
+                grid,
+                new ObjectStore(settings.media().store()),
+                settings.media().urlExpiry());
         return new ApiServices(accounts, graph, new Posts(grid, media), homeFeed, new Views(grid), media);
     }
 

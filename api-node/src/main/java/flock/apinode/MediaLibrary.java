@@ -9,6 +9,7 @@ import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.Media;
 import flock.domain.Tweet;
+import flock.objectstore.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,11 +27,13 @@ final class MediaLibrary {
     private final IMap<Long, Media> media;
     private final FlakeIdGenerator ids;
     private final ObjectStore store;
+    private final java.time.Duration urlExpiry;
 
-    MediaLibrary(HazelcastInstance grid, ObjectStore store) {
+    MediaLibrary(HazelcastInstance grid, ObjectStore store, java.time.Duration urlExpiry) {
         this.media = grid.getMap(MapNames.MEDIA);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.store = store;
+        this.urlExpiry = urlExpiry;
     }
 
     /**
@@ -129,7 +132,7 @@ final class MediaLibrary {
     }
 
     String url(Media found) {
-        return store.presignedGet(found.objectKey());
+        return store.presignedGet(found.objectKey(), urlExpiry);
     }
 
     private static int readHead(InputStream body, byte[] head) {

@@ -42,7 +42,8 @@ public final class DomainSerializers {
             new MemberStatus.Serializer(),
             new MemberStatus.ReportSerializer(),
             new Media.Serializer(),
-            new AttachMedia.Serializer());
+            new AttachMedia.Serializer(),
+            new ClaimForCleanup.Serializer());
 
     private DomainSerializers() {}
 

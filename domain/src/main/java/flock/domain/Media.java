@@ -11,7 +11,8 @@ import java.util.Objects;
  * that no metadata names: the cleanup finds every one.
  *
  * @param state {@link State#UPLOADING} while the bytes travel, {@link State#READY} once stored and not yet attached
- *     to a tweet, {@link State#ATTACHED} once a tweet carries it
+ *     to a tweet, {@link State#ATTACHED} once a tweet carries it, {@link State#DELETING} once the cleanup claimed it
+ *     (nothing attaches it any more; its bytes go, then its metadata)
  * @param tweetId the tweet it is attached to; 0 before
  */
 public record Media(
@@ -21,7 +22,8 @@ public record Media(
     public enum State {
         UPLOADING,
         READY,
-        ATTACHED
+        ATTACHED,
+        DELETING
     }
 
     public Media {
@@ -44,6 +46,10 @@ public record Media(
 
     public Media attachedTo(long tweet) {
         return new Media(id, ownerId, contentType, size, State.ATTACHED, createdAtMillis, tweet);
+    }
+
+    public Media deleting() {
+        return new Media(id, ownerId, contentType, size, State.DELETING, createdAtMillis, tweetId);
     }
 
     /** Compact form. */

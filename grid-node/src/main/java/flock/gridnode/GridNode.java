@@ -44,6 +44,7 @@ public final class GridNode {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
         new IdleFeedEviction(member, settings.idleEviction()).schedule();
+        MediaCleanup.schedule(member, MemberSettings.ENVIRONMENT);
         if (settings.metricsPort() > 0) {
             String host = settings.bindInterface().isEmpty() ? "127.0.0.1" : settings.bindInterface();
             MemberMetrics.serve(member, host, settings.metricsPort());

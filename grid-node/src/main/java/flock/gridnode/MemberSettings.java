@@ -47,14 +47,16 @@ public record MemberSettings(
 
     /** The settings of this process: system properties (flock.member.port) over the environment (FLOCK_MEMBER_PORT). */
     public static MemberSettings fromEnvironment() {
-        return from(key -> {
-            String property = System.getProperty("flock." + key);
-            return property != null
-                    ? property
-                    : System.getenv(
-                            "FLOCK_" + key.toUpperCase().replace('.', '_').replace('-', '_'));
-        });
+        return from(ENVIRONMENT);
     }
+
+    /** A setting of this process by its key under {@code flock.}: the system property, else the environment's. */
+    static final Function<String, String> ENVIRONMENT = key -> {
+        String property = System.getProperty("flock." + key);
+        return property != null
+                ? property
+                : System.getenv("FLOCK_" + key.toUpperCase().replace('.', '_').replace('-', '_'));
+    };
 
     static MemberSettings from(Function<String, String> lookup) {
         return new MemberSettings(

@@ -56,7 +56,13 @@ class MediaIT {
         stack.start(1);
         owner = new FlockClient(stack.apiUri()).signUp(Handles.fresh("media"));
         ownStore = S3Server.start(flock.testkit.ProjectLayout.scratch("media-own-s3"));
-        shortLived = new FlockStack(CassandraServer.shared(), "media_expiry").withObjectStore(ownStore);
+        // Media never attached are cleaned up after 3 s here (a day by default), swept every second.
+        List<String> options = new ArrayList<>(flock.testkit.JvmProcess.TEST_GC);
+        options.add("-Dflock.media.unattached-ttl=PT3S");
+        options.add("-Dflock.media.cleanup-every=PT1S");
+        shortLived = new FlockStack(CassandraServer.shared(), "media_expiry")
+                .withObjectStore(ownStore)
+                .withJvmOptions(options);
         shortLived.startMember();
         shortLived.startApi(
                 "api-node",
@@ -140,9 +146,16 @@ class MediaIT {
         FlockClient client = new FlockClient(shortLived.apiUri());
         Account author = client.signUp(Handles.fresh("expiry"));
         byte[] gif = file(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, 0, 1_000);
-        String url = json(send(shortLived.apiUri(), author, "image/gif", gif, true)
-                        .body())
-                .getString("url");
+        JsonObject uploaded =
+                json(send(shortLived.apiUri(), author, "image/gif", gif, true).body());
+        String url = uploaded.getString("url");
+        // On a tweet, so that this stack's quick cleanup of unattached media leaves it alone.
+        assertThat(client.post(
+                                "/api/v1/tweets",
+                                author.token(),
+                                "{\"text\":\"gif\",\"mediaIds\":[\"" + uploaded.getString("id") + "\"]}")
+                        .status())
+                .isEqualTo(201);
         String presigned = redirect(shortLived.apiUri(), url);
         assertThat(get(presigned).statusCode()).isEqualTo(200);
 
@@ -161,7 +174,15 @@ class MediaIT {
         FlockClient client = new FlockClient(shortLived.apiUri());
         Account author = client.signUp(Handles.fresh("storedown"));
         byte[] png = file(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, 50_000);
-        assertThat(send(shortLived.apiUri(), author, "image/png", png, true).statusCode())
+        String first = json(send(shortLived.apiUri(), author, "image/png", png, true)
+                        .body())
+                .getString("id");
+        // On a tweet, so that this stack's quick cleanup does not change the count under the test.
+        assertThat(client.post(
+                                "/api/v1/tweets",
+                                author.token(),
+                                "{\"text\":\"before\",\"mediaIds\":[\"" + first + "\"]}")
+                        .status())
                 .isEqualTo(201);
         long metadataBefore = mediaEntries(client);
 
@@ -215,6 +236,38 @@ class MediaIT {
                 .isFalse();
     }
 
+    @Test
+    void should_remove_media_never_attached_once_they_are_old_and_keep_attached_ones() throws Exception {
+        FlockClient client = new FlockClient(shortLived.apiUri());
+        Account author = client.signUp(Handles.fresh("cleanup"));
+        byte[] png = file(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, 5_000);
+        long uploadedAt = System.nanoTime();
+        String orphan = json(send(shortLived.apiUri(), author, "image/png", png, true)
+                        .body())
+                .getString("id");
+        String kept = json(send(shortLived.apiUri(), author, "image/png", png, true)
+                        .body())
+                .getString("id");
+        assertThat(client.post("/api/v1/tweets", author.token(), "{\"text\":\"kept\",\"mediaIds\":[\"" + kept + "\"]}")
+                        .status())
+                .isEqualTo(201);
+
+        Poll.until(
+                Duration.ofSeconds(60),
+                "the unattached media removed",
+                () -> client.get("/api/v1/media/" + orphan, null).status() == 404);
+        Duration gone = Duration.ofNanos(System.nanoTime() - uploadedAt);
+
+        assertThat(objectExists(ownStore, "media/" + author.id() + "/" + orphan))
+                .as("its bytes")
+                .isFalse();
+        assertThat(client.get("/api/v1/media/" + kept, null).status())
+                .as("the attached one")
+                .isEqualTo(302);
+        assertThat(objectExists(ownStore, "media/" + author.id() + "/" + kept)).isTrue();
+        System.out.printf("media cleanup: an unattached media (ttl 3 s) gone %d ms after upload%n", gone.toMillis());
+    }
+
     /** Entries of the media map over the grid, from the admin view. */
     private static long mediaEntries(FlockClient client) {
         return client.get("/admin/cluster", FlockStack.ADMIN_TOKEN)
@@ -225,11 +278,16 @@ class MediaIT {
     }
 
     private static boolean objectExists(String key) throws Exception {
+        return objectExists(S3Server.shared(), key);
+    }
+
+    private static boolean objectExists(S3Server server, String key) throws Exception {
         try {
-            s3().statObject(io.minio.StatObjectArgs.builder()
-                    .bucket("flock-media")
-                    .object(key)
-                    .build());
+            s3(server)
+                    .statObject(io.minio.StatObjectArgs.builder()
+                            .bucket("flock-media")
+                            .object(key)
+                            .build());
             return true;
         } catch (io.minio.errors.ErrorResponseException e) {
             return false;
@@ -295,8 +353,12 @@ class MediaIT {
     }
 
     private static MinioClient s3() {
+        return s3(S3Server.shared());
+    }
+
+    private static MinioClient s3(S3Server server) {
         return MinioClient.builder()
-                .endpoint(S3Server.shared().endpoint())
+                .endpoint(server.endpoint())
                 .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
                 .region("us-east-1")
                 .build();

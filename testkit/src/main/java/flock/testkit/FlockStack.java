@@ -58,7 +58,7 @@ public final class FlockStack implements AutoCloseable {
         return this;
     }
 
-    /** API nodes store media in this S3 server. */
+    /** API nodes store media in this S3 server, and members clean up the media never attached there. */
     public FlockStack withObjectStore(S3Server server) {
         this.objectStore = server;
         return this;
@@ -107,6 +107,9 @@ public final class FlockStack implements AutoCloseable {
                 String.valueOf(metricsPort),
                 "flock.members",
                 memberList));
+        if (objectStore != null) {
+            objectStore.apiProperties().forEach(properties::put);
+        }
         if (cassandra == null) {
             properties.put("flock.cassandra.enabled", "false");
         } else {

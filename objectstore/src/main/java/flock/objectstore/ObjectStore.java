@@ -1,4 +1,4 @@
-package flock.apinode;
+package flock.objectstore;
 
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
@@ -18,17 +18,17 @@ import java.util.logging.Logger;
  * S3-compatible store serves. A store that cannot be reached is a {@link ErrorCode#UNAVAILABLE} fault: 503 with
  * Retry-After, never a silent loss.
  */
-final class ObjectStore {
+public final class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
 
     /** S3's smallest multipart part; a body of unknown length is sent in parts of this size. */
     static final long PART_BYTES = 5L * 1024 * 1024;
 
     private final MinioClient client;
-    private final MediaSettings settings;
+    private final ObjectStoreSettings settings;
     private volatile boolean bucketReady;
 
-    ObjectStore(MediaSettings settings) {
+    public ObjectStore(ObjectStoreSettings settings) {
         this.settings = settings;
         this.client = MinioClient.builder()
                 .endpoint(settings.endpoint())
@@ -43,7 +43,7 @@ final class ObjectStore {
      *
      * @param length the body's length, or -1 when the client did not say
      */
-    void put(String key, InputStream bytes, long length, String contentType) throws Exception {
+    public void put(String key, InputStream bytes, long length, String contentType) throws Exception {
         ensureBucket();
         client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key).stream(
                         bytes, length, length < 0 ? PART_BYTES : -1)
@@ -51,21 +51,22 @@ final class ObjectStore {
                 .build());
     }
 
-    /** A GET URL for the object that anyone may use until it expires ({@link MediaSettings#urlExpiry()}). */
-    String presignedGet(String key) {
+    /** A GET URL for the object that anyone may use until it expires. */
+    public String presignedGet(String key, java.time.Duration expiry) {
         try {
             return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .method(Method.GET)
                     .bucket(settings.bucket())
                     .object(key)
-                    .expiry((int) settings.urlExpiry().toSeconds())
+                    .expiry((int) expiry.toSeconds())
                     .build());
         } catch (Exception e) {
             throw unavailable("sign a media URL", e);
         }
     }
 
-    void remove(String key) {
+    /** Removes the object; removing one that is not there is done. */
+    public void remove(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder()
                     .bucket(settings.bucket())
@@ -76,7 +77,8 @@ final class ObjectStore {
         }
     }
 
-    static FlockException unavailable(String what, Exception cause) {
+    /** The fault a client sees when the store cannot be reached: 503 with Retry-After. */
+    public static FlockException unavailable(String what, Exception cause) {
         LOG.log(Level.WARNING, "object store: could not " + what, cause);
         return new FlockException(ErrorCode.UNAVAILABLE, "the media store is not available right now; retry shortly");
     }
