@@ -43,6 +43,7 @@ public final class GridNode {
         if (session != null) {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
+        SqlMappings.create(member);
         new IdleFeedEviction(member, settings.idleEviction()).schedule();
         MediaCleanup.schedule(member, MemberSettings.ENVIRONMENT);
         if (settings.metricsPort() > 0) {

@@ -1,0 +1,49 @@
+package flock.gridnode;
+
+import com.hazelcast.core.HazelcastInstance;
+import flock.domain.MapNames;
+import java.util.List;
+
+/**
+ * The SQL mappings of the grid's maps, for analysts who query the live data (Hazelcast SQL). Each member creates them
+ * when it starts; {@code CREATE OR REPLACE} makes that idempotent, and a changed mapping replaces the old one.
+ * Columns take readable snake_case names over the Compact fields. Token hashes ({@code credentials}) are not mapped:
+ * no analyst needs them. Arrays (follow lists, timelines) are not columns Hazelcast SQL can read; the follow graph is
+ * analysed through the users and tweets it produced.
+ */
+final class SqlMappings {
+    static final List<String> ALL = List.of(
+            // users: id, handle, display_name, created_at (epoch ms), tweets (count)
+            "CREATE OR REPLACE MAPPING " + MapNames.USERS + " ("
+                    + "__key BIGINT, id BIGINT, handle VARCHAR, display_name VARCHAR EXTERNAL NAME \"this.displayName\","
+                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\","
+                    + " tweets BIGINT EXTERNAL NAME \"this.tweetCount\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.User')",
+            // tweets: id, author_id, text, created_at (epoch ms)
+            "CREATE OR REPLACE MAPPING " + MapNames.TWEETS + " ("
+                    + "__key BIGINT, id BIGINT, author_id BIGINT EXTERNAL NAME \"this.authorId\", text VARCHAR,"
+                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.Tweet')",
+            // handles: __key is the lower-cased handle, this the user id (Hazelcast does not rename a plain value)
+            "CREATE OR REPLACE MAPPING " + MapNames.HANDLES + " (__key VARCHAR, this BIGINT)"
+                    + " TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='bigint')",
+            // media: id, owner_id, content_type, size, state, created_at, tweet_id
+            "CREATE OR REPLACE MAPPING " + MapNames.MEDIA + " ("
+                    + "__key BIGINT, id BIGINT, owner_id BIGINT EXTERNAL NAME \"this.ownerId\","
+                    + " content_type VARCHAR EXTERNAL NAME \"this.contentType\", size BIGINT, state VARCHAR,"
+                    + " created_at BIGINT EXTERNAL NAME \"this.createdAtMillis\","
+                    + " tweet_id BIGINT EXTERNAL NAME \"this.tweetId\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.Media')");
+
+    private SqlMappings() {}
+
+    /** Creates (or replaces) every mapping. */
+    static void create(HazelcastInstance member) {
+        for (String ddl : ALL) {
+            member.getSql().execute(ddl).close();
+        }
+    }
+}
