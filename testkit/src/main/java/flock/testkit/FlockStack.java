@@ -31,6 +31,10 @@ public final class FlockStack implements AutoCloseable {
     public static final String RAISED_LIMIT = "1000000000";
 
     private JvmProcess api;
+
+    /** Every API node started, the latest ({@link #api}) included: closing the stack stops them all. */
+    private final List<JvmProcess> apis = new java.util.ArrayList<>();
+
     private S3Server objectStore;
     private int apiPort;
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
@@ -147,6 +151,7 @@ public final class FlockStack implements AutoCloseable {
         all.put("flock.grid.addresses", addresses);
         api = JvmProcess.start(
                 "api", module, mainClass, heap, jvmOptions, all, logs.resolve("api-" + apiPort + ".log"));
+        apis.add(api);
         Poll.until(START_TIMEOUT, "API node " + api + " answers health", () -> status("/observe/health/live") == 200);
         return api;
     }
@@ -191,10 +196,12 @@ public final class FlockStack implements AutoCloseable {
         return clusterName.toLowerCase().replaceAll("[^a-z0-9_]", "_");
     }
 
-    /** Stops every member gracefully (each flushes its write-behind queues) and the API node. */
+    /** Stops every member gracefully (each flushes its write-behind queues) and every API node. */
     public void stopAll() {
-        if (api != null && api.isAlive()) {
-            api.stop();
+        for (JvmProcess node : apis) {
+            if (node.isAlive()) {
+                node.stop();
+            }
         }
         for (JvmProcess member : members) {
             if (member.isAlive()) {
@@ -210,8 +217,10 @@ public final class FlockStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (api != null && api.isAlive()) {
-            api.kill();
+        for (JvmProcess node : apis) {
+            if (node.isAlive()) {
+                node.kill();
+            }
         }
         for (JvmProcess member : members) {
             if (member.isAlive()) {
