@@ -92,3 +92,15 @@ stop_pid_file() {
 pid_alive() {
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
 }
+
+# fetch_server_jars POM_DIR LIB WHAT: copies a server's jars (its own pom, never the app's classpath) from Maven
+# Central into LIB, once. The marker is written last, so an interrupted download is retried rather than half-used.
+fetch_server_jars() {
+  local pom_dir="$1" lib="$2" what="$3"
+  [ -f "$lib/.complete" ] && return 0
+  echo "flock: fetching $what from Maven Central (once)..."
+  JAVA_HOME="$(app_jdk)" "$FLOCK_HOME/mvnw" -q -B -f "$pom_dir/pom.xml" \
+    dependency:copy-dependencies -DoutputDirectory="$lib" -DincludeScope=runtime >/dev/null \
+    || die "could not fetch $what from Maven Central"
+  touch "$lib/.complete"
+}

@@ -24,16 +24,6 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dir" ] || die "cassandra.sh: --dir is required (where data, logs and the PID file go)"
 
-fetch_jars() {
-  # The marker is written last, so an interrupted download is retried rather than half-used.
-  [ -f "$LIB/.complete" ] && return 0
-  echo "flock: fetching Cassandra 5.0 from Maven Central (once, about 70 MB)..."
-  JAVA_HOME="$(app_jdk)" "$FLOCK_HOME/mvnw" -q -B -f "$HERE/pom.xml" \
-    dependency:copy-dependencies -DoutputDirectory="$LIB" -DincludeScope=runtime >/dev/null \
-    || die "could not fetch cassandra-all from Maven Central"
-  touch "$LIB/.complete"
-}
-
 write_config() {
   mkdir -p "$dir/conf" "$dir/data" "$dir/commitlog" "$dir/saved_caches" "$dir/hints" "$dir/cdc_raw"
   cat > "$dir/conf/cassandra.yaml" <<YAML
@@ -79,7 +69,7 @@ start() {
   fi
   require_free_port "$port" "Cassandra's native protocol"
   require_free_port "$storage_port" "Cassandra's storage protocol"
-  fetch_jars
+  fetch_server_jars "$HERE" "$LIB" "Cassandra 5.0 (about 70 MB)"
   write_config
   local java_home; java_home="$(cassandra_jdk)"
   # Cassandra's own conf/jvm17-server.options: without these it cannot reach the JDK internals it uses.

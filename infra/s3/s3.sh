@@ -22,16 +22,6 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dir" ] || die "s3.sh: --dir is required (where objects, logs and the PID file go)"
 
-fetch_jars() {
-  # The marker is written last, so an interrupted download is retried rather than half-used.
-  [ -f "$LIB/.complete" ] && return 0
-  echo "flock: fetching S3Proxy from Maven Central (once, about 60 MB)..."
-  JAVA_HOME="$(app_jdk)" "$FLOCK_HOME/mvnw" -q -B -f "$HERE/pom.xml" \
-    dependency:copy-dependencies -DoutputDirectory="$LIB" -DincludeScope=runtime >/dev/null \
-    || die "could not fetch s3proxy from Maven Central"
-  touch "$LIB/.complete"
-}
-
 write_config() {
   mkdir -p "$dir/objects"
   # Real signature checks (v2 or v4), so a wrong key is refused as a real S3 would refuse it.
@@ -60,7 +50,7 @@ start() {
     return 0
   fi
   require_free_port "$port" "the S3 server"
-  fetch_jars
+  fetch_server_jars "$HERE" "$LIB" "S3Proxy (about 60 MB)"
   write_config
   echo "$port" > "$dir/port"
   setsid "$(app_jdk)/bin/java" -Xmx256m -Dlogback.configurationFile="$dir/logback.xml" \

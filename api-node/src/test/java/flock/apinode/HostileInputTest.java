@@ -54,8 +54,8 @@ class HostileInputTest {
             .start();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** application.yaml's server.max-payload-size. */
-    private static final int MAX_PAYLOAD = 65_536;
+    /** The largest JSON body the API reads (Responses.MAX_JSON_BYTES; the server takes more, for media). */
+    private static final int MAX_PAYLOAD = Responses.MAX_JSON_BYTES;
 
     private static final String[] ALICE =
             signUp("hostile_a" + ProcessHandle.current().pid() % 1000);

@@ -11,7 +11,6 @@ import flock.domain.Media;
 import flock.objectstore.ObjectStore;
 import flock.objectstore.ObjectStoreSettings;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,10 +53,10 @@ final class MediaCleanup {
             return Optional.empty();
         }
         ObjectStore store = new ObjectStore(ObjectStoreSettings.from(key -> settings.apply("media." + key)));
-        MediaCleanup cleanup =
-                new MediaCleanup(member, store, duration(settings, "media.unattached-ttl", Duration.ofDays(1)));
-        long every =
-                duration(settings, "media.cleanup-every", Duration.ofHours(1)).toMillis();
+        MediaCleanup cleanup = new MediaCleanup(
+                member, store, MemberSettings.duration(settings, "media.unattached-ttl", Duration.ofDays(1)));
+        long every = MemberSettings.duration(settings, "media.cleanup-every", Duration.ofHours(1))
+                .toMillis();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("flock-media-cleanup").factory());
         timer.scheduleWithFixedDelay(cleanup::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -92,19 +91,6 @@ final class MediaCleanup {
             }
         } catch (RuntimeException e) {
             LOG.warn("Media cleanup failed; the next sweep tries again", e);
-        }
-    }
-
-    private static Duration duration(Function<String, String> settings, String key, Duration fallback) {
-        String text = settings.apply(key);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "flock." + key + ": expected an ISO-8601 duration, was '" + text + "'", e);
         }
     }
 }

@@ -29,15 +29,8 @@ import java.util.List;
  * HTTP server: members have no web framework, and one scrape every few seconds needs none.
  */
 final class MemberMetrics {
-    private static final List<String> COUNTED_MAPS = List.of(
-            MapNames.USERS,
-            MapNames.FOLLOWING,
-            MapNames.FOLLOWERS,
-            MapNames.FOLLOWER_CHUNKS,
-            MapNames.TWEETS,
-            MapNames.USER_TIMELINES,
-            MapNames.HOME_TIMELINES,
-            MapNames.PULL_ACCOUNTS);
+    /** The maps whose entries are published: the same the admin view counts. */
+    private static final List<String> COUNTED_MAPS = flock.domain.MemberStatus.MAPS;
 
     private MemberMetrics() {}
 

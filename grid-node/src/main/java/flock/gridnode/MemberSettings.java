@@ -82,7 +82,8 @@ public record MemberSettings(
         }
     }
 
-    private static Duration duration(Function<String, String> lookup, String key, Duration fallback) {
+    /** An ISO-8601 duration setting, or the fallback when it is not set; a malformed one names its key. */
+    static Duration duration(Function<String, String> lookup, String key, Duration fallback) {
         String text = value(lookup, key);
         if (text.isEmpty()) {
             return fallback;

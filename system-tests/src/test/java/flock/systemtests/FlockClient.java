@@ -77,6 +77,13 @@ final class FlockClient {
         return post("/api/v1/tweets", author.token(), "{\"text\":" + quote(text) + "}");
     }
 
+    /** Posts a tweet carrying the media of these ids. */
+    Answer tweetWithMedia(Account author, String text, String... mediaIds) {
+        String ids = String.join(
+                ",", java.util.Arrays.stream(mediaIds).map(FlockClient::quote).toList());
+        return post("/api/v1/tweets", author.token(), "{\"text\":" + quote(text) + ",\"mediaIds\":[" + ids + "]}");
+    }
+
     /** Posts and answers the new tweet's id, failing the test on anything but 201. */
     String tweetId(Account author, String text) {
         Answer answer = tweet(author, text);

@@ -150,10 +150,7 @@ class MediaIT {
                 json(send(shortLived.apiUri(), author, "image/gif", gif, true).body());
         String url = uploaded.getString("url");
         // On a tweet, so that this stack's quick cleanup of unattached media leaves it alone.
-        assertThat(client.post(
-                                "/api/v1/tweets",
-                                author.token(),
-                                "{\"text\":\"gif\",\"mediaIds\":[\"" + uploaded.getString("id") + "\"]}")
+        assertThat(client.tweetWithMedia(author, "gif", uploaded.getString("id"))
                         .status())
                 .isEqualTo(201);
         String presigned = redirect(shortLived.apiUri(), url);
@@ -178,12 +175,7 @@ class MediaIT {
                         .body())
                 .getString("id");
         // On a tweet, so that this stack's quick cleanup does not change the count under the test.
-        assertThat(client.post(
-                                "/api/v1/tweets",
-                                author.token(),
-                                "{\"text\":\"before\",\"mediaIds\":[\"" + first + "\"]}")
-                        .status())
-                .isEqualTo(201);
+        assertThat(client.tweetWithMedia(author, "before", first).status()).isEqualTo(201);
         long metadataBefore = mediaEntries(client);
 
         ownStore.close();
@@ -211,10 +203,8 @@ class MediaIT {
         String mediaId = media.getString("id");
         Account other = client.signUp(Handles.fresh("thief"));
 
-        FlockClient.Answer stolen = client.post(
-                "/api/v1/tweets", other.token(), "{\"text\":\"mine now\",\"mediaIds\":[\"" + mediaId + "\"]}");
-        FlockClient.Answer posted = client.post(
-                "/api/v1/tweets", owner.token(), "{\"text\":\"a picture\",\"mediaIds\":[\"" + mediaId + "\"]}");
+        FlockClient.Answer stolen = client.tweetWithMedia(other, "mine now", mediaId);
+        FlockClient.Answer posted = client.tweetWithMedia(owner, "a picture", mediaId);
 
         assertThat(stolen.status()).as("someone else's media").isEqualTo(400);
         assertThat(stolen.string("detail")).contains("no media " + mediaId + " was uploaded by you");
@@ -248,9 +238,7 @@ class MediaIT {
         String kept = json(send(shortLived.apiUri(), author, "image/png", png, true)
                         .body())
                 .getString("id");
-        assertThat(client.post("/api/v1/tweets", author.token(), "{\"text\":\"kept\",\"mediaIds\":[\"" + kept + "\"]}")
-                        .status())
-                .isEqualTo(201);
+        assertThat(client.tweetWithMedia(author, "kept", kept).status()).isEqualTo(201);
 
         Poll.until(
                 Duration.ofSeconds(60),

@@ -33,7 +33,7 @@ public final class FlockStack implements AutoCloseable {
     private JvmProcess api;
 
     /** Every API node started, the latest ({@link #api}) included: closing the stack stops them all. */
-    private final List<JvmProcess> apis = new java.util.ArrayList<>();
+    private final List<JvmProcess> apis = new ArrayList<>();
 
     private S3Server objectStore;
     private int apiPort;

@@ -32,31 +32,21 @@ public final class StackMetrics {
     }
 
     public double sum(Pattern metric) {
-        return fold(metric, Double::sum);
+        return fold(metric, 0, Double::sum);
     }
 
     /** The lowest value of a metric over the live members (1 for a flag means every member says so). */
     public double min(Pattern metric) {
-        double result = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < stack.members().size(); i++) {
-            if (!stack.members().get(i).isAlive()) {
-                continue;
-            }
-            Matcher matcher = metric.matcher(stack.fetch(stack.memberMetricsUri(i)));
-            while (matcher.find()) {
-                result = Math.min(result, Double.parseDouble(matcher.group(1)));
-            }
-        }
-        return result;
+        return fold(metric, Double.POSITIVE_INFINITY, Math::min);
     }
 
     public double max(Pattern metric) {
-        return fold(metric, Math::max);
+        return fold(metric, 0, Math::max);
     }
 
     /** One metric's values on every live member (each label set of it), folded into one. */
-    private double fold(Pattern metric, DoubleBinaryOperator fold) {
-        double result = 0;
+    private double fold(Pattern metric, double identity, DoubleBinaryOperator fold) {
+        double result = identity;
         for (int i = 0; i < stack.members().size(); i++) {
             if (!stack.members().get(i).isAlive()) {
                 continue; // a member a fault test killed: its queues went with it, and its backups are elsewhere
