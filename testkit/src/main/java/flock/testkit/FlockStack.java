@@ -152,16 +152,40 @@ public final class FlockStack implements AutoCloseable {
         api = JvmProcess.start(
                 "api", module, mainClass, heap, jvmOptions, all, logs.resolve("api-" + apiPort + ".log"));
         apis.add(api);
-        Poll.until(START_TIMEOUT, "API node " + api + " answers health", () -> status("/observe/health/live") == 200);
+        api.awaitWhileAlive(START_TIMEOUT, "API node " + api + " answers health", () -> {
+            requireMembersAlive();
+            return status("/observe/health/live") == 200;
+        });
         return api;
     }
 
     /** Waits until the API node's grid client sees exactly this many members. */
     public void awaitMembers(int count) {
-        Poll.until(START_TIMEOUT, count + " members visible to the API node", () -> {
-            String body = get("/observe/health");
-            return body.contains("\"members\":" + count + "}") || body.contains("\"members\":" + count + ",");
-        });
+        try {
+            api.awaitWhileAlive(START_TIMEOUT, count + " members visible to the API node", () -> {
+                String body = get("/observe/health");
+                return body.contains("\"members\":" + count + "}") || body.contains("\"members\":" + count + ",");
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + membersLogTails(), e);
+        }
+    }
+
+    /** A member that died while the API node waits for the grid fails the start at once, with its log. */
+    private void requireMembersAlive() {
+        for (JvmProcess member : members) {
+            if (!member.isAlive()) {
+                throw new AssertionError("member " + member + " exited while the stack started\n" + member.logTail());
+            }
+        }
+    }
+
+    private String membersLogTails() {
+        StringBuilder tails = new StringBuilder();
+        for (JvmProcess member : members) {
+            tails.append('\n').append(member.logTail());
+        }
+        return tails.toString();
     }
 
     /** The member's own metrics (Prometheus text): fan-out lag, owned entries per map, JVM. */

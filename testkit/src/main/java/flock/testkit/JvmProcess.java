@@ -2,11 +2,15 @@ package flock.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** One of Flock's own JVMs (a grid member, an API node) run as a separate process, logging to a file. */
 public final class JvmProcess {
@@ -94,6 +98,40 @@ public final class JvmProcess {
     public Path log() {
         return log;
     }
+
+    /**
+     * Waits until the condition holds while this process runs. It fails at once if the process exits, and on
+     * failure the message carries the end of its log, so a run whose logs are gone (CI) still says why.
+     */
+    public void awaitWhileAlive(Duration timeout, String description, BooleanSupplier condition) {
+        try {
+            Poll.until(timeout, description, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError(description + ": " + this + " exited with status " + process.exitValue());
+                }
+                return condition.getAsBoolean();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
+        }
+    }
+
+    /** The last lines of the log, each cut to a readable length, headed by the file's name. */
+    public String logTail() {
+        StringBuilder tail = new StringBuilder("--- last lines of " + log + " ---\n");
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (String line : lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())) {
+                tail.append(line, 0, Math.min(line.length(), TAIL_LINE_CHARS)).append('\n');
+            }
+        } catch (IOException | UncheckedIOException e) {
+            tail.append("(unreadable: ").append(e).append(")\n");
+        }
+        return tail.toString();
+    }
+
+    private static final int TAIL_LINES = 25;
+    private static final int TAIL_LINE_CHARS = 300;
 
     /** SIGTERM and wait: the process runs its shutdown hook (a member flushes and leaves gracefully). */
     public void stop() {
