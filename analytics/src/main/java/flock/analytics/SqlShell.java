@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ./flock sql}: read-only SQL over the live grid for analysts. With a query it prints the result as a table
  * (or CSV with {@code --csv}) and exits; without one it opens a prompt that runs each statement ending in ';'. Only
- * SELECT, SHOW and EXPLAIN run: analysts read, they do not write, and a refused statement says so.
+ * SELECT, SHOW and EXPLAIN run: analysts read, they do not write, and a refused statement says so. {@code --examples}
+ * lists the {@link ExampleQueries}, {@code --example NAME} runs one.
  */
 public final class SqlShell {
     /** The rows printed at most; a larger result says how many it left out. */
@@ -40,11 +41,33 @@ public final class SqlShell {
     public static void main(String[] args) throws IOException {
         List<String> words = new ArrayList<>(Arrays.asList(args));
         boolean csv = words.remove("--csv");
+        if (words.remove("--examples")) {
+            ExampleQueries.ALL.forEach(example -> System.out.printf(
+                    "%-18s %s%s%n%18s %s;%n",
+                    example.name(),
+                    example.title(),
+                    example.window() == 0 ? "" : " (? is now less " + example.window() / 3_600_000 + " h, in epoch ms)",
+                    "",
+                    example.sql()));
+            return;
+        }
+        Object[] parameters = {};
+        int exampleAt = words.indexOf("--example");
+        if (exampleAt >= 0) {
+            String name = exampleAt + 1 < words.size() ? words.get(exampleAt + 1) : "";
+            var example = ExampleQueries.named(name);
+            if (example.isEmpty()) {
+                System.out.println("flock sql: no example named '" + name + "'; ./flock sql --examples lists them");
+                System.exit(2);
+            }
+            words = new ArrayList<>(List.of(example.get().sql()));
+            parameters = example.get().parameters(System.currentTimeMillis());
+        }
         String query = String.join(" ", words).strip();
         HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig());
         try {
             SqlShell shell = new SqlShell(grid, System.out, csv);
-            int status = query.isEmpty() ? shell.prompt(System.in) : shell.run(query);
+            int status = query.isEmpty() ? shell.prompt(System.in) : shell.run(query, parameters);
             System.exit(status);
         } finally {
             grid.shutdown();
@@ -55,7 +78,7 @@ public final class SqlShell {
      * Runs one statement and prints its result; answers the exit status: 0, 2 for a statement refused, 1 for one the
      * grid could not run (the message says why).
      */
-    int run(String statement) {
+    int run(String statement, Object... parameters) {
         String sql = statement.strip();
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).strip();
@@ -65,7 +88,7 @@ public final class SqlShell {
                     + " analysts read the live data, they do not change it");
             return 2;
         }
-        try (SqlResult result = grid.getSql().execute(sql)) {
+        try (SqlResult result = grid.getSql().execute(sql, parameters)) {
             print(result);
             return 0;
         } catch (HazelcastSqlException e) {

@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class DemoData {
     static final int USERS = 60;
-    private static final int TWEETS_PER_USER = 3;
+    /** Tweets a person posts: 1 to 5, varied, so the analysts' example queries have something to rank. */
+    private static int tweetsOf(int person) {
+        return 1 + person * 7 % 5;
+    }
+
     private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final String[] TOPICS = {"coffee", "the library", "finals week", "the canyon", "Thesis"};
@@ -94,7 +98,12 @@ public final class DemoData {
         Files.writeString(accountsCsv, csv);
         System.out.printf(
                 "demo data: %d users, %d follows, %d tweets; tokens in %s%n",
-                USERS, edges.size() * 2, USERS * TWEETS_PER_USER, accountsCsv);
+                USERS,
+                edges.size() * 2,
+                accounts.stream()
+                        .mapToInt(account -> tweetsOf(account.person()))
+                        .sum(),
+                accountsCsv);
     }
 
     /** Friendships among the first USERS people only. */
@@ -120,7 +129,7 @@ public final class DemoData {
     }
 
     private Void tweets(Account account) throws Exception {
-        for (int i = 0; i < TWEETS_PER_USER; i++) {
+        for (int i = 0; i < tweetsOf(account.person()); i++) {
             String topic = TOPICS[(account.person() + i) % TOPICS.length];
             String text = "Reed student " + account.person() + " on " + topic + " (#" + (i + 1) + ")";
             expect(201, send("POST", "/api/v1/tweets", account.token(), "{\"text\":\"" + text + "\"}"));

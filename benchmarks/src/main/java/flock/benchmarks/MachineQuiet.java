@@ -10,7 +10,7 @@ import java.time.Duration;
  * and the collectors catch up for a minute or more, and a system measured then pays for the load, not for
  * its own work. Reads the CPU counters of /proc/stat (Linux); elsewhere it waits for nothing.
  */
-final class MachineQuiet {
+public final class MachineQuiet {
     private static final Path STAT = Path.of("/proc/stat");
 
     private MachineQuiet() {}
@@ -19,7 +19,7 @@ final class MachineQuiet {
      * Waits until the CPUs were idle for at least {@code idleShare} of a two-second window, at most
      * {@code patience}; answers the seconds waited.
      */
-    static double await(double idleShare, Duration patience) {
+    public static double await(double idleShare, Duration patience) {
         long started = System.nanoTime();
         long deadline = started + patience.toNanos();
         long[] before = sample();

@@ -4,7 +4,11 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
-/** Compact form of {@link FollowList}; a list that is not split has no chunk starts (null). */
+/**
+ * Compact form of {@link FollowList}; a list that is not split has no chunk starts (null). The edge count is written
+ * beside the arrays, never read back: Hazelcast SQL cannot read an array's length, and analysts count followers with
+ * it (the {@code follower_counts} view).
+ */
 public final class FollowListSerializer implements CompactSerializer<FollowList> {
     @Override
     public FollowList read(CompactReader reader) {
@@ -19,6 +23,7 @@ public final class FollowListSerializer implements CompactSerializer<FollowList>
     public void write(CompactWriter writer, FollowList list) {
         writer.writeArrayOfInt64("userIds", list.userIds());
         writer.writeArrayOfInt64("edgeIds", list.edgeIds());
+        writer.writeInt32("edges", list.size());
         ChunkIndex index = list.index();
         writer.writeArrayOfInt64("chunkStarts", index == null ? null : index.starts());
         writer.writeInt64("newestMaxEdge", index == null ? 0 : index.newestMaxEdge());

@@ -8,10 +8,16 @@ import java.util.List;
  * The SQL mappings of the grid's maps, for analysts who query the live data (Hazelcast SQL). Each member creates them
  * when it starts; {@code CREATE OR REPLACE} makes that idempotent, and a changed mapping replaces the old one.
  * Columns take readable snake_case names over the Compact fields. Token hashes ({@code credentials}) are not mapped:
- * no analyst needs them. Arrays (follow lists, timelines) are not columns Hazelcast SQL can read; the follow graph is
- * analysed through the users and tweets it produced.
+ * no analyst needs them. Arrays (follow lists, timelines) are not columns Hazelcast SQL can read, so a follow list
+ * maps to its edge count, and the view {@code follower_counts} sums a big list's head and chunks.
  */
 final class SqlMappings {
+    /** The view that sums each account's follower list over its head and chunks. */
+    static final String FOLLOWER_COUNTS = "follower_counts";
+
+    private static final String FOLLOW_LIST_OPTIONS = " TYPE IMap OPTIONS ('keyFormat'='bigint',"
+            + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.FollowList')";
+
     static final List<String> ALL = List.of(
             // users: id, handle, display_name, created_at (epoch ms), tweets (count)
             "CREATE OR REPLACE MAPPING " + MapNames.USERS + " ("
@@ -36,7 +42,27 @@ final class SqlMappings {
                     + " created_at BIGINT EXTERNAL NAME \"this.createdAtMillis\","
                     + " tweet_id BIGINT EXTERNAL NAME \"this.tweetId\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
-                    + " 'valueCompactTypeName'='flock.Media')");
+                    + " 'valueCompactTypeName'='flock.Media')",
+            // following: __key (the user id), follows (accounts the user follows; that list is never split).
+            // Hazelcast does not rename __key; the follower_counts view does.
+            "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWING + " ("
+                    + "__key BIGINT, follows INT EXTERNAL NAME \"this.edges\")"
+                    + FOLLOW_LIST_OPTIONS,
+            // followers: __key (the user id), edges (followers in the list's head; a big list goes on in
+            // follower_chunks)
+            "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWERS + " ("
+                    + "__key BIGINT, edges INT EXTERNAL NAME \"this.edges\")"
+                    + FOLLOW_LIST_OPTIONS,
+            // follower_chunks: user_id, chunk, edges (followers in that chunk)
+            "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWER_CHUNKS + " ("
+                    + "user_id BIGINT EXTERNAL NAME \"__key.userId\", chunk INT EXTERNAL NAME \"__key.chunk\","
+                    + " edges INT EXTERNAL NAME \"this.edges\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.FollowerChunkKey',"
+                    + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.FollowList')",
+            // follower_counts: user_id, followers (head and chunks summed), for every account with a follower list
+            "CREATE OR REPLACE VIEW " + FOLLOWER_COUNTS + " AS SELECT user_id, SUM(edges) AS followers FROM ("
+                    + "SELECT __key AS user_id, edges FROM " + MapNames.FOLLOWERS
+                    + " UNION ALL SELECT user_id, edges FROM " + MapNames.FOLLOWER_CHUNKS + ") GROUP BY user_id");
 
     private SqlMappings() {}
 

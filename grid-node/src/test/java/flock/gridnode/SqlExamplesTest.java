@@ -7,24 +7,33 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
+import flock.analytics.ExampleQueries;
+import flock.domain.ChunkIndex;
+import flock.domain.FollowList;
+import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
 import flock.domain.Tweet;
 import flock.domain.User;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's example queries for analysts, over the mappings every member creates, on data this test wrote: each
- * answer is checked against what the test knows it put in.
+ * The analysts' example queries ({@link ExampleQueries}, the README's), over the mappings every member creates, on
+ * data this test wrote: each answer is checked against what the test knows it put in. The queries measure time from
+ * a moment given as a parameter; the test places its tweets relative to its own.
  */
 class SqlExamplesTest {
     private static final long MINUTE = 60_000;
-    private static final long NOW = 1_795_900_000_000L; // a fixed "now", so every time below is exact
 
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(1);
+    private static final long NOW = 1_795_900_000_000L; // a fixed "now", so every time below is exact
+    private final List<Long> lastHour = new ArrayList<>();
     private HazelcastInstance member;
 
     @BeforeEach
@@ -35,18 +44,41 @@ class SqlExamplesTest {
         SqlMappings.create(member);
         SqlMappings.create(member); // idempotent: a second member starting does the same
         var users = member.<Long, User>getMap(MapNames.USERS);
-        var tweets = member.<Long, Tweet>getMap(MapNames.TWEETS);
         users.set(1L, new User(1, "ann", "Ann", NOW - 100 * MINUTE, 3));
         users.set(2L, new User(2, "bob", "Bob", NOW - 100 * MINUTE, 2));
         users.set(3L, new User(3, "cyd", "Cyd", NOW - 100 * MINUTE, 1));
-        // ann: 3 in the last hour; bob: 1 in the last hour, 1 before; cyd: 1 two hours ago
-        long id = 100;
-        for (long at : new long[] {NOW - 5 * MINUTE, NOW - 5 * MINUTE + 1, NOW - 30 * MINUTE}) {
-            tweets.set(id, new Tweet(id++, 1, "ann", at, new long[0]));
+        users.set(4L, new User(4, "dee", "Dee", NOW - 100 * MINUTE, 0));
+        users.set(5L, new User(5, "eve", "Eve", NOW - 100 * MINUTE, 0));
+        // ann: 3 in the last hour; bob: 1 in the last hour, 1 before; cyd: 1 two days ago
+        post(100, 1, NOW - 5 * MINUTE);
+        post(101, 1, NOW - 5 * MINUTE + 1);
+        post(102, 1, NOW - 30 * MINUTE);
+        post(103, 2, NOW - 5 * MINUTE + 2);
+        post(104, 2, NOW - 90 * MINUTE);
+        post(105, 3, NOW - 48 * 60 * MINUTE);
+        // followers: ann 2, bob 1, cyd none (no list), dee 0 (everyone unfollowed), eve 12 (a head of 7, a chunk of 5)
+        var followers = member.<Long, FollowList>getMap(MapNames.FOLLOWERS);
+        followers.set(1L, followList(2, 3));
+        followers.set(2L, followList(1));
+        followers.set(4L, FollowList.EMPTY);
+        FollowList eveHead = followList(10, 11, 12, 13, 14, 15, 16);
+        followers.set(
+                5L, new FollowList(eveHead.userIds(), eveHead.edgeIds(), new ChunkIndex(new long[] {1000}, 1004, 5)));
+        member.<FollowerChunkKey, FollowList>getMap(MapNames.FOLLOWER_CHUNKS)
+                .set(new FollowerChunkKey(5, 1), followList(20, 21, 22, 23, 24));
+    }
+
+    private void post(long id, long author, long createdAt) {
+        member.<Long, Tweet>getMap(MapNames.TWEETS)
+                .set(id, new Tweet(id, author, "tweet " + id, createdAt, new long[0]));
+        if (createdAt > NOW - 60 * MINUTE) {
+            lastHour.add(createdAt);
         }
-        tweets.set(id, new Tweet(id++, 2, "bob", NOW - 5 * MINUTE + 2, new long[0]));
-        tweets.set(id, new Tweet(id++, 2, "bob", NOW - 90 * MINUTE, new long[0]));
-        tweets.set(id, new Tweet(id, 3, "cyd", NOW - 120 * MINUTE, new long[0]));
+    }
+
+    /** A follow list of these users, their edge ids in the same order. */
+    private static FollowList followList(long... userIds) {
+        return new FollowList(userIds, userIds.clone());
     }
 
     @AfterEach
@@ -56,37 +88,56 @@ class SqlExamplesTest {
 
     @Test
     void should_list_the_top_posters_of_the_last_hour() {
-        List<String> rows = query(
-                "SELECT u.handle, COUNT(*) AS posted FROM tweets t JOIN users u ON t.author_id = u.id"
-                        + " WHERE t.created_at > ? GROUP BY u.handle ORDER BY posted DESC, u.handle LIMIT 10",
-                NOW - 60 * MINUTE);
-
-        assertThat(rows).containsExactly("ann 3", "bob 1");
+        assertThat(query(ExampleQueries.TOP_POSTERS)).containsExactly("ann 3", "bob 1");
     }
 
     @Test
     void should_count_tweets_per_minute() {
-        List<String> rows = query(
-                "SELECT created_at / 60000 * 60000 AS minute_start, COUNT(*) AS posted FROM tweets"
-                        + " WHERE created_at > ? GROUP BY created_at / 60000 * 60000 ORDER BY minute_start",
-                NOW - 60 * MINUTE);
+        Map<Long, Integer> perMinute = new TreeMap<>();
+        lastHour.forEach(at -> perMinute.merge(at / MINUTE * MINUTE, 1, Integer::sum));
+        List<String> expected = new ArrayList<>();
+        perMinute.forEach((minute, count) -> expected.add(minute + " " + count));
 
-        long fiveAgo = (NOW - 5 * MINUTE) / MINUTE * MINUTE;
-        long thirtyAgo = (NOW - 30 * MINUTE) / MINUTE * MINUTE;
-        assertThat(rows).containsExactly(thirtyAgo + " 1", fiveAgo + " 3");
+        // minute_start is a timestamp with a time zone; compared here as the instant it names
+        List<String> rows = query(ExampleQueries.TWEETS_PER_MINUTE).stream()
+                .map(row -> row.split(" "))
+                .map(cells -> OffsetDateTime.parse(cells[0]).toInstant().toEpochMilli() + " " + cells[1])
+                .toList();
+        assertThat(rows).containsExactlyElementsOf(expected);
+        assertThat(expected).as("the minutes with tweets in the last hour").hasSize(2);
     }
 
     @Test
     void should_count_users_active_today() {
-        List<String> rows = query(
-                "SELECT COUNT(DISTINCT author_id) AS active FROM tweets WHERE created_at >= ?", NOW - 24 * 60 * MINUTE);
-
-        assertThat(rows).containsExactly("3");
+        assertThat(query(ExampleQueries.ACTIVE_TODAY)).containsExactly("2");
     }
 
-    private List<String> query(String sql, Object... parameters) {
+    @Test
+    void should_bucket_accounts_by_follower_count() {
+        assertThat(query(ExampleQueries.FOLLOWER_BUCKETS)).containsExactly("0 2", "1-9 2", "10-99 1");
+    }
+
+    @Test
+    void should_list_the_most_followed_accounts() {
+        assertThat(query(ExampleQueries.MOST_FOLLOWED)).containsExactly("eve 12", "ann 2", "bob 1", "dee 0");
+    }
+
+    @Test
+    void should_read_recent_tweets_through_the_index_on_their_time() {
+        String plan = String.join(
+                " ",
+                query(new ExampleQueries.Example(
+                        "plan",
+                        "",
+                        "EXPLAIN " + ExampleQueries.TWEETS_PER_MINUTE.sql(),
+                        ExampleQueries.TWEETS_PER_MINUTE.window())));
+
+        assertThat(plan).contains("IndexScanMapPhysicalRel").contains("tweets_sorted_createdAt");
+    }
+
+    private List<String> query(ExampleQueries.Example example) {
         List<String> rows = new ArrayList<>();
-        try (SqlResult result = member.getSql().execute(sql, parameters)) {
+        try (SqlResult result = member.getSql().execute(example.sql(), example.parameters(NOW))) {
             for (SqlRow row : result) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getMetadata().getColumnCount(); i++) {

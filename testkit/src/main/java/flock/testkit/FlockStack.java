@@ -39,6 +39,7 @@ public final class FlockStack implements AutoCloseable {
     private int apiPort;
     private String memberHeap = JvmProcess.DEFAULT_HEAP;
     private List<String> jvmOptions = JvmProcess.TEST_GC;
+    private final Map<String, String> memberSettings = new java.util.HashMap<>();
 
     /**
      * @param cassandra the Cassandra the members write behind to, or null for members that keep data in
@@ -59,6 +60,12 @@ public final class FlockStack implements AutoCloseable {
     /** Members and API servers started from now on get these JVM options instead of the tests' collector. */
     public FlockStack withJvmOptions(List<String> options) {
         this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** Members started from now on get this setting ({@code flock.<key>}), beside the stack's own. */
+    public FlockStack withMemberSetting(String key, String value) {
+        memberSettings.put("flock." + key, value);
         return this;
     }
 
@@ -114,6 +121,7 @@ public final class FlockStack implements AutoCloseable {
         if (objectStore != null) {
             objectStore.apiProperties().forEach(properties::put);
         }
+        properties.putAll(memberSettings);
         if (cassandra == null) {
             properties.put("flock.cassandra.enabled", "false");
         } else {
