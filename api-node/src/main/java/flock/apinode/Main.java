@@ -71,7 +71,7 @@ public final class Main {
         routing(routing, grid, ApiSettings.from(config.get("flock")));
     }
 
-    /** Mounts the REST API v1, and the admin view, over the given grid connection. */
+    /** Mounts the REST API v1, the admin view and the web client at {@code /}, over the given grid connection. */
     static void routing(HttpRouting.Builder routing, HazelcastInstance grid, ApiSettings settings) {
         ApiServices api = ApiServices.wire(grid, settings);
         Problems.register(routing);
@@ -84,6 +84,7 @@ public final class Main {
                         new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
                 .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
-                .register("/admin", new AdminApi(grid, settings.adminToken()));
+                .register("/admin", new AdminApi(grid, settings.adminToken()))
+                .register(new WebClientFiles());
     }
 }

@@ -54,6 +54,24 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void should_serve_the_web_client_at_the_root_and_answer_304_when_it_is_unchanged() {
+        try (HttpClientResponse page = client.get("/").request()) {
+            assertThat(page.status().code()).isEqualTo(200);
+            assertThat(page.headers().contentType().orElseThrow().text()).startsWith("text/html");
+            String etag = page.headers().get(HeaderNames.ETAG).get();
+            assertThat(page.as(String.class)).contains("<title>Flock</title>").contains("/app.js");
+            try (HttpClientResponse again =
+                    client.get("/").header(HeaderNames.IF_NONE_MATCH, etag).request()) {
+                assertThat(again.status().code()).isEqualTo(304);
+            }
+        }
+        Answer script = get("/app.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("text/javascript");
+        assertThat(get("/app.css", null).contentType()).startsWith("text/css");
+    }
+
+    @Test
     void should_refuse_a_taken_handle_ignoring_case() {
         String handle = freshHandle();
         signUp(handle);

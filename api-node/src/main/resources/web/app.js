@@ -1,0 +1,478 @@
+// Flock's web client: plain JavaScript over the REST API v1 on the same origin, no build step.
+// The session (id, handle, token) lives in localStorage; views are picked by the URL's hash:
+// #/ the home feed, #/u/<handle> a profile. Every text from the API goes into the page as text, never as HTML.
+
+const MAX_CHARS = 280;
+const MAX_MEDIA = 4;
+const PAGE = 20;
+// How often the home feed asks for newer tweets while the tab is visible: one cheap read (sinceId) per reader per
+// 20 s. A test shortens it through localStorage's flock.pollMs.
+const NEW_TWEETS_POLL_MS = Number(localStorage.getItem('flock.pollMs')) || 20000;
+const SESSION_KEY = 'flock.session';
+
+const $ = (id) => document.getElementById(id);
+
+class ApiError extends Error {
+  constructor(status, problem, retryAfter) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.title = problem.title || '';
+    this.retryAfter = retryAfter;
+  }
+}
+
+async function api(method, path, { token, json, body, contentType } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, headers, body });
+  } catch (e) {
+    throw new ApiError(0, { detail: 'Flock cannot be reached. Check your connection and try again.' });
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  const data = text ? safeJson(text) : {};
+  if (!response.ok) throw new ApiError(response.status, data, response.headers.get('Retry-After'));
+  return data;
+}
+
+function safeJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return { detail: text.slice(0, 200) };
+  }
+}
+
+// ---- messages ----------------------------------------------------------------------------------------------------
+
+function explain(error) {
+  if (!(error instanceof ApiError)) return `Something went wrong: ${error.message}`;
+  const wait = error.retryAfter ? ` Try again in ${error.retryAfter} s.` : ' Try again shortly.';
+  switch (error.status) {
+    case 0: return error.message;
+    case 401: return 'Your session is no longer valid. Please sign in again.';
+    case 403: return `Not allowed: ${error.message}`;
+    case 413: return `Too large: ${error.message}`;
+    case 415: return `Unsupported file: ${error.message}`;
+    case 429: return `You are doing that too often.${wait}`;
+    case 503: return `Flock is briefly unavailable (${error.message}).${wait}`;
+    default:
+      return error.status >= 500 ? `Flock had a problem on its side (${error.status}).${wait}` : error.message;
+  }
+}
+
+function notify(text, kind = 'error') {
+  $('notice-text').textContent = text;
+  $('notice').className = kind === 'error' ? '' : 'info';
+  $('notice').hidden = false;
+}
+
+function fail(error) {
+  notify(explain(error));
+  if (error instanceof ApiError && error.status === 401) signOut();
+}
+
+$('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
+
+// ---- session -----------------------------------------------------------------------------------------------------
+
+let session = readSession();
+let following = null; // ids the signed-in user follows, loaded on the first profile visit
+
+function readSession() {
+  try {
+    return JSON.parse(localStorage.getItem(SESSION_KEY));
+  } catch (e) {
+    return null;
+  }
+}
+
+function signIn(user, token) {
+  session = { id: user.id, handle: user.handle, token };
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  following = null;
+  location.hash = '#/';
+  render();
+}
+
+function signOut() {
+  localStorage.removeItem(SESSION_KEY);
+  session = null;
+  following = null;
+  location.hash = '#/';
+  render();
+}
+
+$('sign-out').addEventListener('click', signOut);
+
+$('sign-up').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const handle = $('sign-up-handle').value.trim();
+  const displayName = $('sign-up-name').value.trim();
+  if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) return notify('A handle is 1 to 15 letters, digits or underscores.');
+  if (!displayName) return notify('Please give a display name.');
+  try {
+    const created = await api('POST', '/users', { json: { handle, displayName } });
+    signIn(created, created.token);
+    notify(`Welcome, ${created.displayName}! Keep your token to sign in elsewhere: ${created.token}`, 'info');
+  } catch (error) {
+    fail(error);
+  }
+});
+
+$('sign-in').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const handle = $('sign-in-handle').value.trim();
+  const token = $('sign-in-token').value.trim();
+  if (!handle || !token) return notify('Please give both your handle and your token.');
+  try {
+    const user = await api('GET', `/users/by-handle/${encodeURIComponent(handle)}`);
+    // The token is checked by the grid on the first write; a timeline read proves it now.
+    await api('GET', `/users/${user.id}/timeline?limit=1`, { token });
+    signIn(user, token);
+  } catch (error) {
+    fail(error.status === 401 || error.status === 403 ? new Error('that token does not belong to this handle') : error);
+  }
+});
+
+// ---- tweets ------------------------------------------------------------------------------------------------------
+
+function ago(iso) {
+  const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  if (seconds < 60) return 'now';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h`;
+  return new Date(iso).toLocaleDateString();
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value);
+  }
+  children.forEach((child) => child && node.append(child));
+  return node;
+}
+
+function tweetItem(tweet) {
+  const profile = `#/u/${encodeURIComponent(tweet.author.handle)}`;
+  const header = element('header', {},
+    element('a', { class: 'name', href: profile, text: tweet.author.displayName }),
+    element('a', { class: 'handle', href: profile, text: `@${tweet.author.handle}` }),
+    element('time', { datetime: tweet.createdAt, title: tweet.createdAt, text: ago(tweet.createdAt) }));
+  if (session && tweet.authorId === session.id) {
+    const remove = element('button', { type: 'button', class: 'delete', text: 'Delete',
+      'aria-label': `Delete your tweet: ${tweet.text.slice(0, 40)}` });
+    remove.addEventListener('click', () => deleteTweet(tweet.id));
+    header.append(remove);
+  }
+  const media = tweet.media && tweet.media.length ? element('div', { class: 'media' }) : null;
+  (tweet.media || []).forEach((item) => {
+    media.append(item.contentType.startsWith('video/')
+      ? element('video', { src: item.url, controls: '', preload: 'metadata' })
+      : element('img', { src: item.url, alt: `Picture attached by @${tweet.author.handle}`, loading: 'lazy' }));
+  });
+  return element('li', { class: 'tweet', 'data-id': tweet.id },
+    element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
+      header, element('p', { text: tweet.text }), media));
+}
+
+async function deleteTweet(id) {
+  if (!confirm('Delete this tweet? It leaves every feed.')) return;
+  try {
+    await api('DELETE', `/tweets/${id}`, { token: session.token });
+    document.querySelectorAll(`.tweet[data-id="${id}"]`).forEach((node) => node.remove());
+    notify('Tweet deleted.', 'info');
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** A list of tweets that pages down on the API's cursors as its end comes into view. */
+class Feed {
+  constructor(list, end, path) {
+    this.list = list;
+    this.end = end;
+    this.path = path;
+    this.nextMaxId = undefined;
+    this.newestId = null;
+    this.loading = false;
+    this.done = false;
+    this.list.replaceChildren();
+    this.end.textContent = '';
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.more();
+    });
+    this.observer.observe(this.end);
+  }
+
+  stop() {
+    this.observer.disconnect();
+    this.done = true;
+  }
+
+  async more() {
+    if (this.loading || this.done) return;
+    this.loading = true;
+    this.end.textContent = 'Loading…';
+    try {
+      const cursor = this.nextMaxId ? `&maxId=${this.nextMaxId}` : '';
+      const page = await api('GET', `${this.path}?limit=${PAGE}${cursor}`, { token: session && session.token });
+      page.items.forEach((tweet) => this.list.append(tweetItem(tweet)));
+      if (this.newestId === null && page.items.length) this.newestId = page.items[0].id;
+      this.nextMaxId = page.nextMaxId;
+      this.done = !page.nextMaxId;
+      this.end.textContent = this.done ? (this.list.children.length ? 'You are all caught up.' : 'No tweets yet.') : '';
+    } catch (error) {
+      this.end.textContent = '';
+      fail(error);
+    } finally {
+      this.loading = false;
+    }
+    // A short page may leave the end in view: keep loading until it scrolls out or the feed ends.
+    if (!this.done && isVisible(this.end)) this.more();
+  }
+
+  /** Newer tweets than the newest shown (all of the newest, for a feed still empty), newest first, at most 100. */
+  async newer() {
+    if (this.loading) return [];
+    const since = this.newestId === null ? '' : `&sinceId=${this.newestId}`;
+    const page = await api('GET', `${this.path}?limit=100${since}`, { token: session.token });
+    return page.items;
+  }
+
+  prepend(tweets) {
+    const shown = new Set([...this.list.children].map((node) => node.dataset.id));
+    [...tweets].reverse().filter((tweet) => !shown.has(tweet.id))
+      .forEach((tweet) => this.list.prepend(tweetItem(tweet)));
+    if (tweets.length) this.newestId = tweets[0].id;
+    if (this.end.textContent === 'No tweets yet.') this.end.textContent = 'You are all caught up.';
+  }
+}
+
+function isVisible(node) {
+  const box = node.getBoundingClientRect();
+  return box.top < window.innerHeight && box.bottom >= 0;
+}
+
+// ---- home: compose and feed --------------------------------------------------------------------------------------
+
+let homeFeed = null;
+let pending = [];
+let poller = null;
+const attached = []; // {id, url, kind} of uploaded media, or {uploading: true}
+
+function charactersOf(text) {
+  return [...text.normalize('NFC')].length;
+}
+
+function updateCompose() {
+  const left = MAX_CHARS - charactersOf($('compose-text').value);
+  const count = $('compose-count');
+  count.textContent = String(left);
+  count.className = left < 0 ? 'count over' : left <= 20 ? 'count warn' : 'count';
+  count.setAttribute('aria-label', left < 0 ? `${-left} characters too many` : `${left} characters left`);
+  const uploading = attached.some((item) => item.uploading);
+  const empty = $('compose-text').value.trim() === '';
+  $('compose-post').disabled = empty || left < 0 || uploading;
+}
+
+$('compose-text').addEventListener('input', updateCompose);
+
+$('compose-media').addEventListener('change', async (event) => {
+  const files = [...event.target.files];
+  event.target.value = '';
+  for (const file of files) {
+    if (attached.length >= MAX_MEDIA) {
+      notify(`A tweet carries at most ${MAX_MEDIA} pictures or videos.`);
+      break;
+    }
+    const item = { uploading: true, url: URL.createObjectURL(file), kind: file.type, name: file.name };
+    attached.push(item);
+    renderPreviews();
+    try {
+      const media = await api('POST', '/media', { token: session.token, body: file, contentType: file.type });
+      item.id = media.id;
+      item.uploading = false;
+    } catch (error) {
+      attached.splice(attached.indexOf(item), 1);
+      fail(error);
+    }
+    renderPreviews();
+  }
+});
+
+function renderPreviews() {
+  const previews = $('compose-previews');
+  previews.replaceChildren(...attached.map((item) => {
+    const shown = item.kind.startsWith('video/')
+      ? element('video', { src: item.url, muted: '', 'aria-label': `Video ${item.name}` })
+      : element('img', { src: item.url, alt: `Preview of ${item.name}${item.uploading ? ' (uploading)' : ''}` });
+    const remove = element('button', { type: 'button', text: '✕', 'aria-label': `Remove ${item.name}` });
+    remove.addEventListener('click', () => {
+      attached.splice(attached.indexOf(item), 1);
+      renderPreviews();
+    });
+    return element('div', { class: 'preview' }, shown, remove);
+  }));
+  updateCompose();
+}
+
+$('compose').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = $('compose-text').value;
+  $('compose-post').disabled = true;
+  try {
+    const mediaIds = attached.map((item) => item.id);
+    const tweet = await api('POST', '/tweets', { token: session.token, json: { text, mediaIds } });
+    $('compose-text').value = '';
+    attached.length = 0;
+    renderPreviews();
+    homeFeed.prepend([tweet]);
+  } catch (error) {
+    fail(error);
+  }
+  updateCompose();
+});
+
+$('new-tweets').addEventListener('click', () => {
+  homeFeed.prepend(pending);
+  pending = [];
+  $('new-tweets').hidden = true;
+  $('home-feed').querySelector('a')?.focus();
+});
+
+async function pollNewTweets() {
+  if (!homeFeed || document.hidden) return;
+  try {
+    const newer = await homeFeed.newer();
+    const known = new Set(pending.map((tweet) => tweet.id));
+    pending = [...newer.filter((tweet) => !known.has(tweet.id)), ...pending];
+    const shown = new Set([...$('home-feed').children].map((node) => node.dataset.id));
+    pending = pending.filter((tweet) => !shown.has(tweet.id));
+    $('new-tweets').hidden = pending.length === 0;
+    $('new-tweets').textContent = `Show ${pending.length} new tweet${pending.length === 1 ? '' : 's'}`;
+  } catch (error) {
+    // A failed poll says nothing: the next one tries again, and a real action reports its own error.
+  }
+}
+
+function showHome() {
+  document.title = 'Home · Flock';
+  homeFeed?.stop();
+  pending = [];
+  $('new-tweets').hidden = true;
+  homeFeed = new Feed($('home-feed'), $('home-end'), `/users/${session.id}/timeline`);
+  homeFeed.more();
+  clearInterval(poller);
+  poller = setInterval(pollNewTweets, NEW_TWEETS_POLL_MS);
+  updateCompose();
+}
+
+// ---- profiles ----------------------------------------------------------------------------------------------------
+
+let profileFeed = null;
+
+async function followingIds() {
+  if (following) return following;
+  const ids = new Set();
+  let cursor = '';
+  for (;;) {
+    const page = await api('GET', `/users/${session.id}/following?limit=100${cursor}`);
+    page.items.forEach((user) => ids.add(user.id));
+    if (!page.nextMaxId) break;
+    cursor = `&maxId=${page.nextMaxId}`;
+  }
+  following = ids;
+  return ids;
+}
+
+async function showProfile(handle) {
+  clearInterval(poller);
+  homeFeed?.stop();
+  profileFeed?.stop();
+  $('profile-feed').replaceChildren();
+  try {
+    const user = await api('GET', `/users/by-handle/${encodeURIComponent(handle)}`);
+    document.title = `@${user.handle} · Flock`;
+    fillProfile(user);
+    const button = $('profile-follow');
+    button.hidden = !session || user.id === session.id;
+    if (!button.hidden) {
+      const follows = (await followingIds()).has(user.id);
+      setFollowButton(button, user, follows);
+    }
+    profileFeed = new Feed($('profile-feed'), $('profile-end'), `/users/${user.id}/tweets`);
+    profileFeed.more();
+  } catch (error) {
+    if (error.status === 404) {
+      document.title = 'Not found · Flock';
+      $('profile-name').textContent = 'No such account';
+      $('profile-handle').textContent = `@${handle}`;
+      $('profile-follow').hidden = true;
+      return;
+    }
+    fail(error);
+  }
+}
+
+function fillProfile(user) {
+  $('profile-name').textContent = user.displayName;
+  $('profile-handle').textContent = `@${user.handle}`;
+  $('profile-followers').textContent = String(user.followers);
+  $('profile-followers-word').textContent = user.followers === 1 ? 'follower' : 'followers';
+  $('profile-following').textContent = String(user.following);
+  $('profile-tweets').textContent = String(user.tweets);
+  $('profile-tweets-word').textContent = user.tweets === 1 ? 'tweet' : 'tweets';
+}
+
+function setFollowButton(button, user, follows) {
+  button.textContent = follows ? 'Unfollow' : 'Follow';
+  button.className = follows ? 'secondary' : '';
+  button.setAttribute('aria-pressed', String(follows));
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      const verb = follows ? 'DELETE' : 'PUT';
+      await api(verb, `/users/${session.id}/following/${user.id}`, { token: session.token });
+      if (follows) following.delete(user.id);
+      else following.add(user.id);
+      fillProfile(await api('GET', `/users/${user.id}`));
+      setFollowButton(button, user, !follows);
+    } catch (error) {
+      fail(error);
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
+// ---- routing -----------------------------------------------------------------------------------------------------
+
+function render() {
+  const route = location.hash.match(/^#\/u\/([^/]+)$/);
+  const signedIn = session !== null;
+  $('view-welcome').hidden = signedIn || route !== null;
+  $('view-home').hidden = !signedIn || route !== null;
+  $('view-profile').hidden = route === null;
+  $('nav-home').hidden = !signedIn;
+  $('nav-profile').hidden = !signedIn;
+  $('sign-out').hidden = !signedIn;
+  if (signedIn) $('nav-profile').href = `#/u/${encodeURIComponent(session.handle)}`;
+  if (route) return showProfile(decodeURIComponent(route[1]));
+  if (signedIn) return showHome();
+  clearInterval(poller);
+  document.title = 'Flock';
+}
+
+window.addEventListener('hashchange', render);
+render();
