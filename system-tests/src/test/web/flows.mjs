@@ -239,6 +239,10 @@ try {
   await step('Ann signs in on another browser with her handle and token', async () => {
     const page = await newPage(DESKTOP);
     await page.locator('#sign-in-handle').fill(ann.handle);
+    await page.getByLabel(/^Token/).fill(benSession.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#notice-text').filter({ hasText: `That token does not belong to @${ann.handle}.` })
+      .waitFor({ timeout: WAIT });
     await page.getByLabel(/^Token/).fill(annSession.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#home-feed > li').first().waitFor({ timeout: WAIT });

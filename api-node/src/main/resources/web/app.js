@@ -139,7 +139,8 @@ $('sign-in').addEventListener('submit', async (event) => {
     await api('GET', `/users/${user.id}/timeline?limit=1`, { token });
     signIn(user, token);
   } catch (error) {
-    fail(error.status === 401 || error.status === 403 ? new Error('that token does not belong to this handle') : error);
+    if (error.status === 401 || error.status === 403) return notify(`That token does not belong to @${handle}.`);
+    fail(error);
   }
 });
 
@@ -471,6 +472,7 @@ function render() {
   if (route) return showProfile(decodeURIComponent(route[1]));
   if (signedIn) return showHome();
   clearInterval(poller);
+  homeFeed?.stop();
   document.title = 'Flock';
 }
 
