@@ -185,6 +185,28 @@ class ChartTest {
         }
     }
 
+    @Test
+    void should_sign_media_urls_for_the_public_address_when_one_is_given() {
+        Container byDefault = apiContainer(Chart.render());
+        Container withPublic = apiContainer(
+                Chart.render(Optional.empty(), Map.of("objectStorage.publicEndpoint", "https://media.example.org")));
+
+        assertThat(byDefault.getEnv())
+                .as("no public address: the endpoint itself")
+                .noneMatch(variable -> variable.getName().equals("FLOCK_MEDIA_PUBLIC_dash_ENDPOINT"));
+        assertThat(env(withPublic, "FLOCK_MEDIA_PUBLIC_dash_ENDPOINT")).isEqualTo("https://media.example.org");
+        assertThat(env(withPublic, "FLOCK_MEDIA_ENDPOINT")).isEqualTo("http://minio:9000");
+    }
+
+    private static Container apiContainer(Chart chart) {
+        return chart.one(Deployment.class, "flock-api")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+    }
+
     static String env(Container container, String name) {
         List<EnvVar> matches = container.getEnv().stream()
                 .filter(variable -> variable.getName().equals(name))

@@ -25,13 +25,28 @@ public final class ObjectStore {
     static final long PART_BYTES = 5L * 1024 * 1024;
 
     private final MinioClient client;
+
+    /**
+     * Signs GET URLs for the address browsers use. Signing is local arithmetic (the region is given, so the client
+     * never asks the store for it): this client sends no request, and the public address need not be reachable
+     * from here.
+     */
+    private final MinioClient presigner;
+
     private final ObjectStoreSettings settings;
     private volatile boolean bucketReady;
 
     public ObjectStore(ObjectStoreSettings settings) {
         this.settings = settings;
-        this.client = MinioClient.builder()
-                .endpoint(settings.endpoint())
+        this.client = client(settings.endpoint(), settings);
+        this.presigner = settings.publicEndpoint().equals(settings.endpoint())
+                ? client
+                : client(settings.publicEndpoint(), settings);
+    }
+
+    private static MinioClient client(String endpoint, ObjectStoreSettings settings) {
+        return MinioClient.builder()
+                .endpoint(endpoint)
                 .credentials(settings.accessKey(), settings.secretKey())
                 .region(settings.region())
                 .build();
@@ -51,10 +66,10 @@ public final class ObjectStore {
                 .build());
     }
 
-    /** A GET URL for the object that anyone may use until it expires. */
+    /** A GET URL for the object, at the store's public address, that anyone may use until it expires. */
     public String presignedGet(String key, java.time.Duration expiry) {
         try {
-            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .method(Method.GET)
                     .bucket(settings.bucket())
                     .object(key)

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Media against a real S3 server (S3Proxy, real signatures) and a real API node: byte-exact round trips through the
  * presigned URL the API redirects to (a video over 5 MiB goes up in parts), the size limits (413), bytes that are not
- * what they claim (415), the presigned URL's expiry, media in tweets (someone else's refused, deleted with the
+ * what they claim (415), the presigned URL's public address and expiry, media in tweets (someone else's refused, deleted with the
  * tweet), and the store down (503, no metadata left behind).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,7 +68,7 @@ class MediaIT {
                 "api-node",
                 "flock.apinode.Main",
                 flock.testkit.JvmProcess.DEFAULT_HEAP,
-                Map.of("flock.media.url-expiry", "PT2S"));
+                Map.of("flock.media.url-expiry", "PT2S", "flock.media.public-endpoint", publicEndpoint()));
         shortLived.awaitMembers(1);
     }
 
@@ -142,7 +142,7 @@ class MediaIT {
     }
 
     @Test
-    void should_redirect_to_a_url_that_expires() throws Exception {
+    void should_redirect_to_a_url_at_the_public_address_that_expires() throws Exception {
         FlockClient client = new FlockClient(shortLived.apiUri());
         Account author = client.signUp(Handles.fresh("expiry"));
         byte[] gif = file(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, 0, 1_000);
@@ -154,6 +154,7 @@ class MediaIT {
                         .status())
                 .isEqualTo(201);
         String presigned = redirect(shortLived.apiUri(), url);
+        assertThat(presigned).as("signed for the address browsers use").startsWith(publicEndpoint() + "/");
         assertThat(get(presigned).statusCode()).isEqualTo(200);
 
         Poll.until(
@@ -297,6 +298,14 @@ class MediaIT {
                 .POST(body)
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The second stack's store as browsers would reach it: another name for the same server, as a cluster's public
+     * address for its internal store is. A URL signed for the internal name would be refused here (S3 signs the host).
+     */
+    private String publicEndpoint() {
+        return ownStore.endpoint().replace("127.0.0.1", "localhost");
     }
 
     /** Follows the API's redirect to the object store, as a browser would. */
