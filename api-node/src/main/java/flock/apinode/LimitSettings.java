@@ -6,21 +6,24 @@ import java.util.Optional;
 
 /**
  * The rate limits, from {@code flock.limits} in application.yaml. The defaults are Mastodon's (docs.joinmastodon.org,
- * "Rate limits"): 300 requests per 5 minutes for each account, and 300 per 5 minutes for each address making
- * requests without a token.
+ * "Rate limits"): 300 requests per 5 minutes for each account, 300 per 5 minutes for each address making requests
+ * without a token, and 30 media uploads per 30 minutes for each account.
  *
  * @param account the bucket of each authenticated user, shared by every API node
  * @param address the bucket of each client address, for requests without a valid token
+ * @param uploads the second bucket an upload ({@code POST /api/v1/media}) draws from, per account: an upload costs the
+ *     store up to 64 MiB, where a request of any other kind costs a few grid calls
  * @param sync how often a node reports the requests it admitted to the grid and learns the other nodes' (a client
  *     can exceed its limit by at most what it sends in one sync to each node)
  * @param addressHeader the request header that carries the client's address when the API nodes sit behind a proxy
  *     (e.g. X-Forwarded-For; its first address is taken); empty to use the connection's peer. Set it only behind a
  *     proxy that sets the header, or clients choose their own address
  */
-record LimitSettings(Limit account, Limit address, Duration sync, Optional<String> addressHeader) {
+record LimitSettings(Limit account, Limit address, Limit uploads, Duration sync, Optional<String> addressHeader) {
     static final LimitSettings DEFAULTS = new LimitSettings(
             new Limit(300, Duration.ofMinutes(5)),
             new Limit(300, Duration.ofMinutes(5)),
+            new Limit(30, Duration.ofMinutes(30)),
             Duration.ofMillis(200),
             Optional.empty());
 
@@ -60,6 +63,7 @@ record LimitSettings(Limit account, Limit address, Duration sync, Optional<Strin
         return new LimitSettings(
                 Limit.from(limits.get("account"), DEFAULTS.account()),
                 Limit.from(limits.get("address"), DEFAULTS.address()),
+                Limit.from(limits.get("uploads"), DEFAULTS.uploads()),
                 limits.get("sync").as(Duration.class).orElse(DEFAULTS.sync()),
                 limits.get("address-header").asString().filter(header -> !header.isBlank()));
     }

@@ -114,6 +114,7 @@ final class Problems {
     }
 
     static void send(ServerResponse response, int status, String code, String detail) {
+        RateLimitFilter.restoreHeaders(response);
         response.status(Status.create(status))
                 .header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON)
                 .send(body(status, code, detail));

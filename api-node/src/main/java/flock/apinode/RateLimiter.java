@@ -60,6 +60,16 @@ final class RateLimiter implements AutoCloseable {
         return bucket != null ? bucket : fetch(key, "u:" + userId, settings.account());
     }
 
+    /** The uploads bucket of an authenticated user, drawn from besides its account's by every upload. */
+    LocalBucket forUploads(long userId) {
+        UploadsOf key = new UploadsOf(userId); // uploads are rare: a small key object per upload is no cost
+        LocalBucket bucket = buckets.get(key);
+        return bucket != null ? bucket : fetch(key, "m:" + userId, settings.uploads());
+    }
+
+    /** The local key of a user's uploads bucket, apart from the user's own bucket (a plain Long). */
+    private record UploadsOf(long userId) {}
+
     /**
      * The bucket of a client address, for requests without a valid token: an {@link InetAddress} (the connection's
      * peer) or the text of a proxy's header.

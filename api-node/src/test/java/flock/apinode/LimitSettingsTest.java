@@ -17,6 +17,7 @@ class LimitSettingsTest {
 
         assertThat(settings).isEqualTo(LimitSettings.DEFAULTS);
         assertThat(settings.account()).isEqualTo(new LimitSettings.Limit(300, Duration.ofMinutes(5)));
+        assertThat(settings.uploads()).isEqualTo(new LimitSettings.Limit(30, Duration.ofMinutes(30)));
         assertThat(settings.addressHeader()).isEmpty();
     }
 
@@ -32,6 +33,8 @@ class LimitSettingsTest {
                 "account.period", "PT1M",
                 "address.requests", "20",
                 "address.period", "PT1H",
+                "uploads.requests", "5",
+                "uploads.period", "PT10M",
                 "sync", "PT1S",
                 "address-header", "X-Forwarded-For")));
 
@@ -39,6 +42,7 @@ class LimitSettingsTest {
 
         assertThat(settings.account()).isEqualTo(new LimitSettings.Limit(10, Duration.ofMinutes(1)));
         assertThat(settings.address()).isEqualTo(new LimitSettings.Limit(20, Duration.ofHours(1)));
+        assertThat(settings.uploads()).isEqualTo(new LimitSettings.Limit(5, Duration.ofMinutes(10)));
         assertThat(settings.sync()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.addressHeader()).contains("X-Forwarded-For");
     }

@@ -42,10 +42,14 @@ class RateLimitTest {
                 .configure();
     }
 
-    /** 5 posts an hour per account, 3 anonymous requests an hour per address; the sync is fast for the test. */
+    /**
+     * 5 requests an hour per account, 3 anonymous requests an hour per address, 2 uploads an hour per account; the sync
+     * is fast for the test.
+     */
     private static final LimitSettings LIMITS = new LimitSettings(
             new LimitSettings.Limit(5, Duration.ofHours(1)),
             new LimitSettings.Limit(3, Duration.ofHours(1)),
+            new LimitSettings.Limit(2, Duration.ofHours(1)),
             Duration.ofMillis(50),
             Optional.of("X-Forwarded-For"));
 
@@ -197,6 +201,37 @@ class RateLimitTest {
         assertThat(own.header("X-RateLimit-Remaining"))
                 .as("the victim's bucket is untouched")
                 .isEqualTo("4");
+    }
+
+    @Test
+    void should_limit_an_accounts_uploads_apart_from_its_other_requests() {
+        String address = freshAddress();
+        String[] user = signUp(NODE_A, address);
+        for (int i = 0; i < 2; i++) {
+            Answer upload = upload(NODE_A, user[1], address);
+            // Whether the test's object store answers (201) or not (503), the upload passed the limiter.
+            assertThat(upload.status()).as("upload %d of 2", i + 1).isNotEqualTo(429);
+            assertThat(upload.header("X-RateLimit-Limit"))
+                    .as("status %d: %s", upload.status(), upload.response().body())
+                    .isEqualTo("2");
+        }
+
+        Answer refused = upload(NODE_A, user[1], address);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().getString("detail")).contains("uploads").contains("2 per 3600 s");
+        // A token comes back every 30 minutes (2 an hour).
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1_500L, 1_800L);
+        assertThat(timeline(NODE_A, user).status())
+                .as("other requests of the account still pass")
+                .isEqualTo(200);
+    }
+
+    private static Answer upload(WebServer node, String token, String address) {
+        return send(request(node, "/api/v1/media", token, address)
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0})));
     }
 
     private static WebServer server(HazelcastInstance client) {

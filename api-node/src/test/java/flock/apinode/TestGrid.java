@@ -23,6 +23,7 @@ final class TestGrid {
     static final LimitSettings NO_LIMITS = new LimitSettings(
             new LimitSettings.Limit(1_000_000_000, java.time.Duration.ofMinutes(5)),
             new LimitSettings.Limit(1_000_000_000, java.time.Duration.ofMinutes(5)),
+            new LimitSettings.Limit(1_000_000_000, java.time.Duration.ofMinutes(5)),
             LimitSettings.DEFAULTS.sync(),
             java.util.Optional.empty());
 

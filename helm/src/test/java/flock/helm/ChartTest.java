@@ -196,6 +196,8 @@ class ChartTest {
                 .noneMatch(variable -> variable.getName().equals("FLOCK_MEDIA_PUBLIC_dash_ENDPOINT"));
         assertThat(env(withPublic, "FLOCK_MEDIA_PUBLIC_dash_ENDPOINT")).isEqualTo("https://media.example.org");
         assertThat(env(withPublic, "FLOCK_MEDIA_ENDPOINT")).isEqualTo("http://minio:9000");
+        assertThat(env(byDefault, "FLOCK_LIMITS_UPLOADS_REQUESTS")).isEqualTo("30");
+        assertThat(env(byDefault, "FLOCK_LIMITS_UPLOADS_PERIOD")).isEqualTo("PT30M");
     }
 
     private static Container apiContainer(Chart chart) {

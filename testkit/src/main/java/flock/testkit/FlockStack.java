@@ -151,6 +151,7 @@ public final class FlockStack implements AutoCloseable {
         // one person (flock.limits, 300 requests per 5 minutes); they raise them unless a caller sets its own.
         all.putIfAbsent("flock.limits.account.requests", RAISED_LIMIT);
         all.putIfAbsent("flock.limits.address.requests", RAISED_LIMIT);
+        all.putIfAbsent("flock.limits.uploads.requests", RAISED_LIMIT);
         all.putIfAbsent("flock.admin.token", ADMIN_TOKEN);
         if (objectStore != null) {
             objectStore.apiProperties().forEach(all::putIfAbsent);
