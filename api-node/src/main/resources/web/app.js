@@ -164,6 +164,17 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A round badge with a person's initials, its colour drawn from the handle so a person keeps theirs everywhere. */
+function avatar(displayName, handle, size = '') {
+  const initials = displayName.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => [...word][0]).join('')
+    .toUpperCase();
+  let hash = 0;
+  for (const c of handle.toLowerCase()) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
+  const badge = element('span', { class: `avatar ${size}`.trim(), 'aria-hidden': 'true', text: initials || '?' });
+  badge.style.setProperty('--hue', String(hash % 360)); // CSSOM, which the page's CSP allows (no inline styles)
+  return badge;
+}
+
 function tweetItem(tweet) {
   const profile = `#/u/${encodeURIComponent(tweet.author.handle)}`;
   const header = element('header', {},
@@ -184,7 +195,8 @@ function tweetItem(tweet) {
   });
   return element('li', { class: 'tweet', 'data-id': tweet.id },
     element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
-      header, element('p', { text: tweet.text }), media));
+      avatar(tweet.author.displayName, tweet.author.handle),
+      element('div', { class: 'body' }, header, element('p', { text: tweet.text }), media)));
 }
 
 async function deleteTweet(id) {
@@ -427,6 +439,7 @@ async function showProfile(handle) {
 }
 
 function fillProfile(user) {
+  $('profile-avatar').replaceChildren(avatar(user.displayName, user.handle, 'large'));
   $('profile-name').textContent = user.displayName;
   $('profile-handle').textContent = `@${user.handle}`;
   $('profile-followers').textContent = String(user.followers);
@@ -476,5 +489,8 @@ function render() {
   document.title = 'Flock';
 }
 
+// Feeds load as they scroll: a reload starts at the top, with the newest, not at a restored offset of a page that
+// has not loaded yet.
+history.scrollRestoration = 'manual';
 window.addEventListener('hashchange', render);
 render();
