@@ -17,7 +17,7 @@ mkdirSync(out, { recursive: true });
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-const WAIT = 20_000;
+const WAIT = 30_000;
 const suffix = Math.random().toString(36).slice(2, 8);
 const ann = { handle: `ann_${suffix}`, name: 'Ann Archer' };
 const ben = { handle: `ben_${suffix}`, name: 'Ben Baker' };
@@ -40,6 +40,14 @@ async function step(name, action) {
     failed = true;
     console.log(`FAIL ${name}: ${error.stack || error}`);
     for (const [index, page] of pages.entries()) {
+      const state = await page.evaluate(() => ({
+        url: location.href,
+        feed: document.querySelectorAll('#home-feed > li').length,
+        end: document.getElementById('home-end').textContent,
+        banner: document.getElementById('new-tweets').hidden ? '' : document.getElementById('new-tweets').textContent,
+        notice: document.getElementById('notice').hidden ? '' : document.getElementById('notice-text').textContent,
+      })).catch((e) => String(e));
+      console.log(`     page ${index}: ${JSON.stringify(state)}`);
       await page.screenshot({ path: `${out}/failure-${index}.png`, fullPage: true }).catch(() => {});
     }
     throw error;
@@ -247,6 +255,8 @@ try {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#home-feed > li').first().waitFor({ timeout: WAIT });
     assert.match(await page.locator('#home-feed > li').first().textContent(), /Morning thought number 44/);
+    await page.waitForFunction(() => !/Loading/.test(document.getElementById('home-end').textContent));
+    assert.equal(await feedSize(page), 20, 'one page, shown once');
     await page.context().close();
     pages.pop();
   });

@@ -99,16 +99,20 @@ function signIn(user, token) {
   session = { id: user.id, handle: user.handle, token };
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   following = null;
-  location.hash = '#/';
-  render();
+  goHome();
 }
 
 function signOut() {
   localStorage.removeItem(SESSION_KEY);
   session = null;
   following = null;
-  location.hash = '#/';
-  render();
+  goHome();
+}
+
+/** Shows the home view once: a changed hash renders through its event, an unchanged one here. */
+function goHome() {
+  if (location.hash === '#/') render();
+  else location.hash = '#/';
 }
 
 $('sign-out').addEventListener('click', signOut);
@@ -231,6 +235,7 @@ class Feed {
   stop() {
     this.observer.disconnect();
     this.done = true;
+    this.stopped = true;
   }
 
   async more() {
@@ -240,6 +245,7 @@ class Feed {
     try {
       const cursor = this.nextMaxId ? `&maxId=${this.nextMaxId}` : '';
       const page = await api('GET', `${this.path}?limit=${PAGE}${cursor}`, { token: session && session.token });
+      if (this.stopped) return; // another view took the list while this page was on its way
       page.items.forEach((tweet) => this.list.append(tweetItem(tweet)));
       if (this.newestId === null && page.items.length) this.newestId = page.items[0].id;
       this.nextMaxId = page.nextMaxId;
@@ -252,7 +258,7 @@ class Feed {
       this.loading = false;
     }
     // A short page may leave the end in view: keep loading until it scrolls out or the feed ends.
-    if (!this.done && isVisible(this.end)) this.more();
+    if (!this.done && !this.stopped && isVisible(this.end)) this.more();
   }
 
   /** Newer tweets than the newest shown (all of the newest, for a feed still empty), newest first, at most 100. */
@@ -418,11 +424,13 @@ async function showProfile(handle) {
     const user = await api('GET', `/users/by-handle/${encodeURIComponent(handle)}`);
     document.title = `@${user.handle} · Flock`;
     fillProfile(user);
+    // The button shows once it knows whether to say Follow or Unfollow, and what a click does.
     const button = $('profile-follow');
-    button.hidden = !session || user.id === session.id;
-    if (!button.hidden) {
+    button.hidden = true;
+    if (session && user.id !== session.id) {
       const follows = (await followingIds()).has(user.id);
       setFollowButton(button, user, follows);
+      button.hidden = false;
     }
     profileFeed = new Feed($('profile-feed'), $('profile-end'), `/users/${user.id}/tweets`);
     profileFeed.more();
