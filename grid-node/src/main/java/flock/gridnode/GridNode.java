@@ -40,6 +40,7 @@ public final class GridNode {
             MemberConfig.disableMapStores(config);
         }
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        WriteBehindBound.register(member);
         if (session != null) {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
