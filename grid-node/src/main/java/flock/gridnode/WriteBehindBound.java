@@ -62,11 +62,6 @@ final class WriteBehindBound implements MapInterceptor, HazelcastInstanceAware {
                 .getNodeWideUsedCapacityCounter();
     }
 
-    /** The bound new tweets stop at, on this member; 0 until it knows its member. */
-    long bound() {
-        return bound;
-    }
-
     @Override
     public Object interceptPut(Object oldValue, Object newValue) {
         NodeWideUsedCapacityCounter used = counter;

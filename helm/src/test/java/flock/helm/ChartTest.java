@@ -90,12 +90,7 @@ class ChartTest {
     void should_point_the_api_nodes_at_every_member_and_scale_them_on_cpu() {
         Chart chart = Chart.render();
 
-        Container api = chart.one(Deployment.class, "flock-api")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        Container api = apiContainer(chart);
         assertThat(env(api, "FLOCK_GRID_ADDRESSES").split(","))
                 .containsExactly(
                         "flock-member-0.flock-members.social.svc:5701",
