@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The analysts' example queries: {@code ./flock sql --example NAME} runs one, the README shows each with its output on
+ * The analysts' example queries: {@code ./flock sql --example NAME} runs one, docs/sql.md shows each with its output on
  * the demo data, SqlExamplesTest checks each against data it wrote, and {@code ./flock bench --sql} times the ones
  * over tweets. Times are epoch milliseconds; a query over recent tweets takes its start as a parameter.
  *

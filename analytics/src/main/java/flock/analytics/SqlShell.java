@@ -39,9 +39,15 @@ public final class SqlShell {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> words = new ArrayList<>(Arrays.asList(args));
-        boolean csv = words.remove("--csv");
-        if (words.remove("--examples")) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flock sql: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.listExamples()) {
             ExampleQueries.ALL.forEach(example -> System.out.printf(
                     "%-18s %s%s%n%18s %s;%n",
                     example.name(),
@@ -52,17 +58,18 @@ public final class SqlShell {
             return;
         }
         Object[] parameters = {};
-        int exampleAt = words.indexOf("--example");
-        if (exampleAt >= 0) {
-            String name = exampleAt + 1 < words.size() ? words.get(exampleAt + 1) : "";
+        List<String> words = options.words();
+        if (options.example().isPresent()) {
+            String name = options.example().get();
             var example = ExampleQueries.named(name);
             if (example.isEmpty()) {
-                System.out.println("flock sql: no example named '" + name + "'; ./flock sql --examples lists them");
+                System.err.println("flock sql: no example named '" + name + "'; ./flock sql --examples lists them");
                 System.exit(2);
             }
-            words = new ArrayList<>(List.of(example.get().sql()));
+            words = List.of(example.get().sql());
             parameters = example.get().parameters(System.currentTimeMillis());
         }
+        boolean csv = options.csv();
         String query = String.join(" ", words).strip();
         HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig());
         try {
@@ -213,5 +220,42 @@ public final class SqlShell {
     private static String setting(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * The command line: {@code --csv}, {@code --examples}, {@code --example NAME}, and the words of a query. Any other
+     * word that starts with {@code --} is refused by name, so a mistyped option never runs as SQL.
+     */
+    record Options(boolean csv, boolean listExamples, java.util.Optional<String> example, List<String> words) {
+        static Options parse(String... args) {
+            boolean csv = false;
+            boolean listExamples = false;
+            java.util.Optional<String> example = java.util.Optional.empty();
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--csv" -> csv = true;
+                    case "--examples" -> listExamples = true;
+                    case "--example" -> {
+                        if (i + 1 == args.length) {
+                            throw new IllegalArgumentException(
+                                    "--example needs a name; ./flock sql --examples lists them");
+                        }
+                        example = java.util.Optional.of(args[++i]);
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option '" + args[i]
+                                    + "'; the options are --csv, --examples and --example NAME");
+                        }
+                        words.add(args[i]);
+                    }
+                }
+            }
+            if (example.isPresent() && !words.isEmpty()) {
+                throw new IllegalArgumentException("give either a query or --example NAME, not both");
+            }
+            return new Options(csv, listExamples, example, List.copyOf(words));
+        }
     }
 }

@@ -1,13 +1,25 @@
 package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.graph.PullAccounts;
+import flock.apinode.limits.LimitSettings;
+import flock.apinode.media.MediaLibrary;
+import flock.apinode.media.MediaSettings;
+import flock.apinode.render.Views;
+import flock.apinode.timeline.FeedMetrics;
+import flock.apinode.timeline.FeedSettings;
+import flock.apinode.timeline.HomeFeed;
+import flock.apinode.tweet.Tweets;
 import flock.objectstore.ObjectStore;
 
 /**
  * The API node's services over one grid connection, wired once: {@link Main} mounts them, and the unit tests
  * build the same wiring with settings of their own instead of repeating it.
  */
-record ApiServices(Accounts accounts, Graph graph, Posts posts, HomeFeed homeFeed, Views views, MediaLibrary media) {
+record ApiServices(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Views views, MediaLibrary media) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -18,7 +30,7 @@ record ApiServices(Accounts accounts, Graph graph, Posts posts, HomeFeed homeFee
                 grid,
                 new ObjectStore(settings.media().store()),
                 settings.media().urlExpiry());
-        return new ApiServices(accounts, graph, new Posts(grid, media), homeFeed, new Views(grid), media);
+        return new ApiServices(accounts, graph, new Tweets(grid, media), homeFeed, new Views(grid), media);
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

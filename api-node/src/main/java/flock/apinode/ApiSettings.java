@@ -1,5 +1,9 @@
 package flock.apinode;
 
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.limits.LimitSettings;
+import flock.apinode.media.MediaSettings;
+import flock.apinode.timeline.FeedSettings;
 import io.helidon.config.Config;
 import java.util.Optional;
 

@@ -1,6 +1,18 @@
 package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.apinode.grid.GridClient;
+import flock.apinode.grid.GridHealth;
+import flock.apinode.http.AdminApi;
+import flock.apinode.http.EarlyRefusals;
+import flock.apinode.http.MediaApi;
+import flock.apinode.http.Problems;
+import flock.apinode.http.RateLimitFilter;
+import flock.apinode.http.RequestMetrics;
+import flock.apinode.http.TweetsApi;
+import flock.apinode.http.UsersApi;
+import flock.apinode.http.WebClientFiles;
+import flock.apinode.limits.RateLimiter;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -24,13 +36,23 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         HazelcastInstance grid = connect(config);
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .directHandlers(earlyRefusals())
-                .addFeature(observe(grid))
-                .routing(routing -> mount(routing, grid, config))
-                .build()
-                .start();
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .config(config.get("server"))
+                    .directHandlers(earlyRefusals())
+                    .addFeature(observe(grid))
+                    .routing(routing -> mount(routing, grid, config))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            // The grid client's threads would keep a node that cannot serve alive and never ready: exit, so that
+            // whatever runs it (Kubernetes, ./flock) sees the failure and its cause.
+            LOG.log(java.util.logging.Level.SEVERE, "the API node could not start", e);
+            grid.shutdown();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -81,8 +103,8 @@ public final class Main {
                         api.accounts(), new RateLimiter(grid, settings.limits()), settings.limits(), metrics))
                 .register(
                         "/api/v1/users",
-                        new UsersApi(api.accounts(), api.graph(), api.posts(), api.homeFeed(), api.views()))
-                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.posts(), api.views()))
+                        new UsersApi(api.accounts(), api.graph(), api.tweets(), api.homeFeed(), api.views()))
+                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.tweets(), api.views()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))
                 .register(new WebClientFiles());

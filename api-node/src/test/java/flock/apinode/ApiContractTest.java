@@ -1,7 +1,7 @@
 package flock.apinode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -13,14 +13,18 @@ import io.helidon.webserver.http.HttpRouting;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST contract of shared/api.md, checked once without a socket ({@link ApiRoutingTest}) and once on
+ * The REST contract of docs/api.md, checked once without a socket ({@link ApiRoutingTest}) and once on
  * a real port ({@link ApiServerTest}), against an in-JVM grid.
  */
 abstract class ApiContractTest {
+    /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
+    private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
     private static final AtomicInteger HANDLES = new AtomicInteger();
 
     private final Http1Client client;
@@ -91,6 +95,39 @@ abstract class ApiContractTest {
         assertProblem(post("/api/v1/tweets", account.token(), "{\"text\":\"nul \\u0000 here\"}"), 400, "U+0000");
         assertThat(get("/api/v1/users/" + account.id(), null).json().getInt("tweets"))
                 .isZero();
+    }
+
+    @Test
+    void should_refuse_a_body_that_is_not_utf8_and_change_nothing() {
+        Account account = signUp(freshHandle());
+        byte[][] broken = {
+            {(byte) 0xC3, 0x28}, // a two-byte sequence whose second byte is not a continuation
+            {(byte) 0x80}, // a continuation byte alone
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a UTF-16 surrogate encoded as UTF-8
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98} // a four-byte sequence cut short
+        };
+        for (byte[] bytes : broken) {
+            assertProblem(
+                    post("/api/v1/tweets", account.token(), jsonWith("{\"text\":\"bad ", bytes, "\"}")), 400, "UTF-8");
+        }
+        assertThat(get("/api/v1/users/" + account.id(), null).json().getInt("tweets"))
+                .as("no tweet stored")
+                .isZero();
+        String handle = freshHandle();
+        byte[] signUp = jsonWith("{\"handle\":\"" + handle + "\",\"displayName\":\"", broken[0], "\"}");
+        assertProblem(post("/api/v1/users", null, signUp), 400, "UTF-8");
+        assertThat(get("/api/v1/users/by-handle/" + handle, null).status())
+                .as("the handle was not taken")
+                .isEqualTo(404);
+    }
+
+    private static byte[] jsonWith(String before, byte[] middle, String after) {
+        byte[] head = before.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + middle.length + tail.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
     }
 
     @Test
@@ -176,9 +213,10 @@ abstract class ApiContractTest {
         assertThat(posted.status()).isEqualTo(201);
         assertThat(posted.json().getString("text")).isEqualTo("\u00e9t\u00e9 🐦");
         String tweetId = posted.json().getString("id");
-        assertTrueEventually(() -> assertThat(get("/api/v1/users/" + bob.id() + "/timeline", bob.token())
-                        .body())
-                .contains(tweetId));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(get("/api/v1/users/" + bob.id() + "/timeline", bob.token())
+                                .body())
+                        .contains(tweetId));
         JsonObject profile = get("/api/v1/users/" + alice.id(), null).json();
         assertThat(profile.getInt("followers")).isEqualTo(1);
         assertThat(profile.getInt("tweets")).isEqualTo(1);
@@ -239,6 +277,10 @@ abstract class ApiContractTest {
     }
 
     private Answer post(String path, String token, String body) {
+        return post(path, token, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Answer post(String path, String token, byte[] body) {
         return answer(request(client.post(), path, token)
                 .contentType(MediaTypes.APPLICATION_JSON)
                 .submit(body));

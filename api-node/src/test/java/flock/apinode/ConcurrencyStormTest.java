@@ -1,14 +1,18 @@
 package flock.apinode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.domain.FollowList;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.tweet.Tweets;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
-import flock.domain.User;
+import flock.domain.account.User;
+import flock.domain.graph.FollowList;
+import flock.domain.timeline.Timeline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +38,7 @@ class ConcurrencyStormTest {
     private final ApiServices api = ApiServices.wire(grid);
     private final Accounts accounts = api.accounts();
     private final Graph graph = api.graph();
-    private final Posts posts = api.posts();
+    private final Tweets tweets = api.tweets();
 
     @Test
     void should_keep_the_graph_symmetric_and_the_counts_true_under_concurrent_writes() throws Exception {
@@ -58,13 +62,13 @@ class ConcurrencyStormTest {
 
         IMap<Long, FollowList> following = grid.getMap(MapNames.FOLLOWING);
         IMap<Long, FollowList> followers = grid.getMap(MapNames.FOLLOWERS);
-        assertTrueEventually(
-                () -> assertThat(edges(following, users)).isEqualTo(reversed(edges(followers, users))), 10);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(edges(following, users)).isEqualTo(reversed(edges(followers, users))));
         IMap<Long, User> profiles = grid.getMap(MapNames.USERS);
         for (long user : users) {
             long left = posted.stream()
                     .filter(id -> !deleted.contains(id)
-                            && posts.find(id).map(t -> t.authorId() == user).orElse(false))
+                            && tweets.find(id).map(t -> t.authorId() == user).orElse(false))
                     .count();
             assertThat(profiles.get(user).tweetCount())
                     .as("tweet count of " + user)
@@ -109,11 +113,10 @@ class ConcurrencyStormTest {
         IMap<Long, FollowList> following = grid.getMap(MapNames.FOLLOWING);
         IMap<Long, FollowList> followers = grid.getMap(MapNames.FOLLOWERS);
         boolean aFollowsB = following.get(a) != null && following.get(a).contains(b);
-        assertTrueEventually(
-                () -> assertThat(followers.get(b) != null && followers.get(b).contains(a))
-                        .as("b's followers agree with a's following (%s)", aFollowsB)
-                        .isEqualTo(aFollowsB),
-                10);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        followers.get(b) != null && followers.get(b).contains(a))
+                .as("b's followers agree with a's following (%s)", aFollowsB)
+                .isEqualTo(aFollowsB));
     }
 
     private Void storm(long[] users, Set<Long> posted, Set<Long> deleted) {
@@ -129,14 +132,14 @@ class ConcurrencyStormTest {
                 }
                 case 1 -> graph.unfollow(a, b);
                 case 2 ->
-                    posted.add(posts.post(a, "storm " + i, new long[0]).tweet().id());
+                    posted.add(tweets.post(a, "storm " + i, new long[0]).tweet().id());
                 default -> {
                     Long victim = posted.stream()
                             .filter(id -> !deleted.contains(id))
                             .findAny()
                             .orElse(null);
                     if (victim != null && deleted.add(victim)) {
-                        posts.find(victim).ifPresent(tweet -> posts.delete(tweet.authorId(), victim));
+                        tweets.find(victim).ifPresent(tweet -> tweets.delete(tweet.authorId(), victim));
                     }
                 }
             }

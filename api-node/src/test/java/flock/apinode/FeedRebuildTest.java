@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.timeline.HomeFeed;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
+import flock.domain.timeline.Timeline;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 

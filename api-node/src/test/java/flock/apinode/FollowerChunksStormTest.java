@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.domain.FollowList;
-import flock.domain.FollowerChunkKey;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Followers;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.timeline.FeedSettings;
 import flock.domain.MapNames;
+import flock.domain.graph.FollowList;
+import flock.domain.graph.FollowerChunkKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

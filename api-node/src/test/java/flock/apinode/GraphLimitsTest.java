@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.timeline.FeedSettings;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import io.helidon.config.Config;

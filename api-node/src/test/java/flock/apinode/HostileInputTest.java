@@ -3,6 +3,7 @@ package flock.apinode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.apinode.http.Responses;
 import flock.domain.MapNames;
 import io.helidon.common.SerializationConfig;
 import io.helidon.config.Config;

@@ -1,13 +1,21 @@
 package flock.apinode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.timeline.FeedSettings;
+import flock.apinode.timeline.HomeFeed;
+import flock.apinode.tweet.Tweets;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
-import flock.domain.Tweet;
+import flock.domain.timeline.Timeline;
+import flock.domain.tweet.Tweet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +53,8 @@ class HybridFeedTest {
         for (int user = 0; user < USERS; user++) {
             int reader = user;
             List<String> expected = script.expectedFeed(reader);
-            assertTrueEventually(() -> assertThat(script.walk(reader, 7)).isEqualTo(paged(expected, 7)), 20);
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(script.walk(reader, 7)).isEqualTo(paged(expected, 7)));
             pages.add(script.walk(reader, 7));
             pages.add(script.walk(reader, 3));
             pages.add(script.walk(reader, 100));
@@ -69,9 +78,9 @@ class HybridFeedTest {
         private final Random random = new Random(42);
         private final Accounts accounts;
         private final Graph graph;
-        private final Posts posts;
+        private final Tweets tweets;
         private final HomeFeed homeFeed;
-        private final IMap<Long, Tweet> tweets = grid.getMap(MapNames.TWEETS);
+        private final IMap<Long, Tweet> storedTweets = grid.getMap(MapNames.TWEETS);
         private final IMap<Long, Timeline> homes = grid.getMap(MapNames.HOME_TIMELINES);
         private final long[] users = new long[USERS];
         private final boolean[][] follows = new boolean[USERS][USERS];
@@ -82,7 +91,7 @@ class HybridFeedTest {
             ApiServices api = ApiServices.wire(grid, settings, GraphSettings.DEFAULTS);
             accounts = api.accounts();
             graph = api.graph();
-            posts = api.posts();
+            tweets = api.tweets();
             homeFeed = api.homeFeed();
         }
 
@@ -110,7 +119,7 @@ class HybridFeedTest {
             for (int i = 0; i < POSTS; i++) {
                 int author = random.nextInt(3) == 0 ? random.nextInt(CELEBRITIES) : random.nextInt(USERS);
                 String text = "post " + i + " by " + author;
-                long id = posts.post(users[author], text, new long[0]).tweet().id();
+                long id = tweets.post(users[author], text, new long[0]).tweet().id();
                 live.put(id, text);
                 authorOf.put(id, author);
                 posted.add(id);
@@ -118,7 +127,7 @@ class HybridFeedTest {
             for (int i = 0; i < POSTS / 10; i++) {
                 long id = posted.get(random.nextInt(posted.size()));
                 if (live.remove(id) != null) {
-                    posts.delete(users[authorOf.get(id)], id);
+                    tweets.delete(users[authorOf.get(id)], id);
                 }
             }
             // A third of the feeds are dropped, as idle eviction would: they come back by a rebuild.
@@ -145,7 +154,7 @@ class HybridFeedTest {
                 int shown = Math.min(pageSize, ids.length);
                 List<String> page = new ArrayList<>();
                 for (int i = 0; i < shown; i++) {
-                    Tweet tweet = tweets.get(ids[i]);
+                    Tweet tweet = storedTweets.get(ids[i]);
                     if (tweet != null) {
                         page.add(tweet.text());
                     }

@@ -1,13 +1,21 @@
 package flock.apinode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.timeline.FeedSettings;
+import flock.apinode.timeline.HomeFeed;
+import flock.apinode.tweet.Tweets;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
+import flock.domain.timeline.Timeline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +45,7 @@ class PullSwitchStormTest {
     private final ApiServices api = ApiServices.wire(grid, settings, GraphSettings.DEFAULTS);
     private final Accounts accounts = api.accounts();
     private final Graph graph = api.graph();
-    private final Posts posts = api.posts();
+    private final Tweets tweets = api.tweets();
     private final HomeFeed homeFeed = api.homeFeed();
 
     @Test
@@ -60,7 +68,7 @@ class PullSwitchStormTest {
             List<Future<?>> work = new ArrayList<>();
             work.add(pool.submit(() -> {
                 for (int i = 0; i < POSTS; i++) {
-                    long id = posts.post(star, "star post " + i, new long[0])
+                    long id = tweets.post(star, "star post " + i, new long[0])
                             .tweet()
                             .id();
                     synchronized (posted) {
@@ -103,11 +111,9 @@ class PullSwitchStormTest {
                     due.add(id);
                 }
             }
-            assertTrueEventually(
-                    () -> assertThat(new HashSet<>(feed(fan)))
-                            .as("feed of fan %d", fan)
-                            .containsAll(due),
-                    20);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new HashSet<>(feed(fan)))
+                    .as("feed of fan %d", fan)
+                    .containsAll(due));
         }
     }
 

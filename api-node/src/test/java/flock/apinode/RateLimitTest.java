@@ -1,12 +1,13 @@
 package flock.apinode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import flock.domain.DrawTokens;
+import flock.apinode.limits.LimitSettings;
 import flock.domain.MapNames;
-import flock.domain.RateShard;
+import flock.domain.limits.DrawTokens;
+import flock.domain.limits.RateShard;
 import io.helidon.common.SerializationConfig;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * one in-JVM grid: small limits, so that a test reaches them in a few requests.
  */
 class RateLimitTest {
+    /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
+    private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
     static {
         // As in HostileInputTest: a hand-started server must not install Helidon's JVM-wide deserialization filter.
         SerializationConfig.builder()
@@ -104,8 +108,8 @@ class RateLimitTest {
                 .isEqualTo(5);
         assertThat(count("flock.ratelimit.refused", "bucket", "account")).isEqualTo(refusedBefore + 1);
         // The timer records once the answer is sent, so a request of an earlier test may still land: at least.
-        assertTrueEventually(
-                () -> assertThat(timed("/api/v1/tweets", "POST", "2xx")).isGreaterThanOrEqualTo(postsBefore + 5));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(timed("/api/v1/tweets", "POST", "2xx"))
+                .isGreaterThanOrEqualTo(postsBefore + 5));
     }
 
     private static double count(String name, String tag, String value) {
@@ -133,8 +137,8 @@ class RateLimitTest {
             assertThat(timeline(NODE_A, user).status()).isEqualTo(200);
         }
         // Node A reports its three to the grid within a sync; node B's first request reads the bucket there.
-        assertTrueEventually(
-                () -> assertThat(tokensInGrid("u:" + user[0], LIMITS.account())).isLessThan(2.1));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(tokensInGrid("u:" + user[0], LIMITS.account()))
+                .isLessThan(2.1));
 
         assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
         assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
@@ -161,8 +165,8 @@ class RateLimitTest {
                     .isEqualTo(404);
         }
         String client = address.substring(0, address.indexOf(','));
-        assertTrueEventually(
-                () -> assertThat(tokensInGrid("a:" + client, LIMITS.address())).isLessThan(0.1));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(tokensInGrid("a:" + client, LIMITS.address()))
+                .isLessThan(0.1));
         String handle = "limited" + ThreadLocalRandom.current().nextInt(1_000_000);
 
         Answer refused = post(

@@ -8,8 +8,10 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapStore;
 import com.hazelcast.map.ReachedMaxSizeException;
+import flock.apinode.grid.GridClient;
+import flock.apinode.paging.PageRequest;
 import flock.domain.MapNames;
-import flock.domain.Tweet;
+import flock.domain.tweet.Tweet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,7 +47,7 @@ class RefusedPostTest {
         int refusals = 0;
         for (int i = 0; i < BOUND * 2 && refusals < 3; i++) {
             try {
-                acknowledged.add(api.posts()
+                acknowledged.add(api.tweets()
                         .post(author, "tweet " + i, new long[0])
                         .tweet()
                         .id());
@@ -54,7 +56,7 @@ class RefusedPostTest {
             }
         }
 
-        long[] timeline = api.posts().userTimelinePage(author, new PageRequest(100, Long.MAX_VALUE, 0));
+        long[] timeline = api.tweets().userTimelinePage(author, new PageRequest(100, Long.MAX_VALUE, 0));
 
         assertThat(refusals).as("posts refused at the bound").isEqualTo(3);
         assertThat(acknowledged).as("posts taken before the bound").isNotEmpty().hasSizeLessThanOrEqualTo(BOUND);

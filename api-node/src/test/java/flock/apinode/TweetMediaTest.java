@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
-import flock.domain.Media;
+import flock.domain.media.Media;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -34,7 +35,7 @@ class TweetMediaTest {
         long picture = uploaded(alice, "image/png");
         long video = uploaded(alice, "video/mp4");
 
-        Posts.Posted posted = api.posts().post(alice, "two things", new long[] {picture, video});
+        Tweets.Posted posted = api.tweets().post(alice, "two things", new long[] {picture, video});
 
         JsonObject json = json(api.views().tweet(posted.tweet(), posted.author()));
         assertThat(json.getJsonArray("media").getValuesAs(JsonObject.class))
@@ -51,7 +52,7 @@ class TweetMediaTest {
         long theirs = uploaded(bob, "image/jpeg");
         long tweetsBefore = api.accounts().require(alice).tweetCount();
 
-        assertThatThrownBy(() -> api.posts().post(alice, "not mine", new long[] {own, theirs}))
+        assertThatThrownBy(() -> api.tweets().post(alice, "not mine", new long[] {own, theirs}))
                 .isInstanceOf(FlockException.class)
                 .hasMessage("mediaIds[1]: no media " + theirs + " was uploaded by you");
 
@@ -63,7 +64,7 @@ class TweetMediaTest {
     @Test
     void should_refuse_media_already_on_a_tweet_twice_listed_or_more_than_four() {
         long once = uploaded(alice, "image/gif");
-        api.posts().post(alice, "first", new long[] {once});
+        api.tweets().post(alice, "first", new long[] {once});
         long[] five = {
             uploaded(alice, "image/png"),
             uploaded(alice, "image/png"),
@@ -73,10 +74,10 @@ class TweetMediaTest {
         };
         long twice = uploaded(alice, "image/png");
 
-        assertThatThrownBy(() -> api.posts().post(alice, "again", new long[] {once}))
+        assertThatThrownBy(() -> api.tweets().post(alice, "again", new long[] {once}))
                 .hasMessageContaining("already attached to another tweet");
-        assertThatThrownBy(() -> api.posts().post(alice, "many", five)).hasMessageContaining("at most 4");
-        assertThatThrownBy(() -> api.posts().post(alice, "dup", new long[] {twice, twice}))
+        assertThatThrownBy(() -> api.tweets().post(alice, "many", five)).hasMessageContaining("at most 4");
+        assertThatThrownBy(() -> api.tweets().post(alice, "dup", new long[] {twice, twice}))
                 .hasMessageContaining("listed twice");
         assertThat(media.get(twice).state()).isEqualTo(Media.State.READY);
     }
@@ -86,7 +87,7 @@ class TweetMediaTest {
         long id = MEDIA_IDS.incrementAndGet();
         media.set(id, new Media(id, alice, "image/png", 0, Media.State.UPLOADING, System.currentTimeMillis(), 0));
 
-        assertThatThrownBy(() -> api.posts().post(alice, "too soon", new long[] {id}))
+        assertThatThrownBy(() -> api.tweets().post(alice, "too soon", new long[] {id}))
                 .hasMessageContaining("still being uploaded");
     }
 

@@ -6,34 +6,34 @@ package flock.domain;
  * credential, follow lists and timelines hash to the same partition and live on the same member.
  */
 public final class MapNames {
-    /** User id to {@link User}. Persisted. */
+    /** User id to {@link flock.domain.account.User User}. Persisted. */
     public static final String USERS = "users";
 
     /** Lower-cased handle to user id: enforces unique handles ignoring case. Persisted. */
     public static final String HANDLES = "handles";
 
-    /** User id to {@link Credential}, kept apart from profiles so that no read path carries a hash. */
+    /** User id to {@link flock.domain.account.Credential Credential}, kept apart from profiles so that no read path carries a hash. */
     public static final String CREDENTIALS = "credentials";
 
-    /** User id to the {@link FollowList} of accounts that user follows. Persisted. */
+    /** User id to the {@link flock.domain.graph.FollowList FollowList} of accounts that user follows. Persisted. */
     public static final String FOLLOWING = "following";
 
     /**
-     * User id to the {@link FollowList} of that user's followers: the whole list while it is small, its head
+     * User id to the {@link flock.domain.graph.FollowList FollowList} of that user's followers: the whole list while it is small, its head
      * when it is split into {@link #FOLLOWER_CHUNKS}. Persisted.
      */
     public static final String FOLLOWERS = "followers";
 
-    /** {@link FollowerChunkKey} to the {@link FollowList} of one chunk of a big follower list. Persisted. */
+    /** {@link flock.domain.graph.FollowerChunkKey FollowerChunkKey} to the {@link flock.domain.graph.FollowList FollowList} of one chunk of a big follower list. Persisted. */
     public static final String FOLLOWER_CHUNKS = "follower_chunks";
 
-    /** Tweet id to {@link Tweet}. Persisted; its event journal drives the fan-out. */
+    /** Tweet id to {@link flock.domain.tweet.Tweet Tweet}. Persisted; its event journal drives the fan-out. */
     public static final String TWEETS = "tweets";
 
-    /** Author id to the {@link Timeline} of that author's newest tweets. Loaded from Cassandra on a miss. */
+    /** Author id to the {@link flock.domain.timeline.Timeline Timeline} of that author's newest tweets. Loaded from Cassandra on a miss. */
     public static final String USER_TIMELINES = "user_timelines";
 
-    /** User id to the {@link Timeline} of that user's home feed. Rebuilt from the grid on a miss. */
+    /** User id to the {@link flock.domain.timeline.Timeline Timeline} of that user's home feed. Rebuilt from the grid on a miss. */
     public static final String HOME_TIMELINES = "home_timelines";
 
     /**
@@ -50,13 +50,13 @@ public final class MapNames {
     public static final String PULL = "pull";
 
     /**
-     * Shard number to the {@link RateShard} of the token buckets of the clients ({@code u:<user id>},
+     * Shard number to the {@link flock.domain.limits.RateShard RateShard} of the token buckets of the clients ({@code u:<user id>},
      * {@code a:<address>}) that hash to it: the rate limits every API node shares. Not persisted: a shard lost with
      * a member starts its buckets full again, which only forgives a few minutes of requests.
      */
     public static final String RATE_LIMITS = "rate_limits";
 
-    /** Media id to its {@link Media} metadata; the bytes are in the object store. Persisted. */
+    /** Media id to its {@link flock.domain.media.Media Media} metadata; the bytes are in the object store. Persisted. */
     public static final String MEDIA = "media";
 
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */

@@ -30,7 +30,7 @@ import java.util.List;
  */
 final class MemberMetrics {
     /** The maps whose entries are published: the same the admin view counts. */
-    private static final List<String> COUNTED_MAPS = flock.domain.MemberStatus.MAPS;
+    private static final List<String> COUNTED_MAPS = flock.domain.cluster.MemberStatus.MAPS;
 
     private MemberMetrics() {}
 

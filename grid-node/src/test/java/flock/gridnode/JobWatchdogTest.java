@@ -1,7 +1,7 @@
 package flock.gridnode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
@@ -13,12 +13,16 @@ import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.test.TestSources;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.domain.MapNames;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A job that an error suspended is resumed by the watchdog; a running one is left alone. */
 class JobWatchdogTest {
+    /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
+    private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
     /** Shared with the job's lambda (in-JVM members share this class). */
     private static final AtomicBoolean CASSANDRA_DOWN = new AtomicBoolean(true);
 
@@ -47,12 +51,14 @@ class JobWatchdogTest {
         Job job = member.getJet()
                 .newJob(pipeline, new JobConfig().setName(MapNames.FAN_OUT_JOB).setSuspendOnFailure(true));
         JobWatchdog watchdog = new JobWatchdog(member);
-        assertTrueEventually(() -> assertThat(job.getStatus()).isEqualTo(JobStatus.SUSPENDED));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(job.getStatus()).isEqualTo(JobStatus.SUSPENDED));
 
         CASSANDRA_DOWN.set(false);
 
         assertThat(watchdog.check()).isEqualTo(1);
-        assertTrueEventually(() -> assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING));
         assertThat(watchdog.check()).as("nothing to resume while it runs").isZero();
     }
 }

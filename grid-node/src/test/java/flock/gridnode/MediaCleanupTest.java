@@ -7,7 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.domain.MapNames;
-import flock.domain.Media;
+import flock.domain.media.Media;
 import flock.objectstore.ObjectStore;
 import flock.objectstore.ObjectStoreSettings;
 import java.time.Duration;

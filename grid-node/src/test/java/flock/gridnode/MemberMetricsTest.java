@@ -1,7 +1,7 @@
 package flock.gridnode;
 
-import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapStoreConfig;
@@ -9,22 +9,26 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapStoreAdapter;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import com.sun.net.httpserver.HttpServer;
-import flock.domain.FollowList;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.domain.account.User;
+import flock.domain.graph.FollowList;
+import flock.domain.timeline.Timeline;
+import flock.domain.tweet.Tweet;
 import flock.pipelines.FanOutPipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MemberMetricsTest {
+    /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
+    private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
     private static final Pattern LAG_COUNT = Pattern.compile("(?m)^flock_fanout_lag_seconds_count\\S* (\\S+)$");
 
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(2);
@@ -52,7 +56,7 @@ class MemberMetricsTest {
         member.<Long, Tweet>getMap(MapNames.TWEETS)
                 .set(10L, new Tweet(10, 1, "measured", System.currentTimeMillis(), new long[0]));
 
-        assertTrueEventually(() -> {
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
             String body = scrape(metrics);
             Matcher lag = LAG_COUNT.matcher(body);
             assertThat(lag.find()).as(body).isTrue();
@@ -114,7 +118,8 @@ class MemberMetricsTest {
         server = MemberMetrics.serve(member, "127.0.0.1", 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
 
-        assertTrueEventually(() -> assertThat(status(base + "/health/ready")).isEqualTo(200));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(status(base + "/health/ready")).isEqualTo(200));
         assertThat(status(base + "/health/live")).isEqualTo(200);
 
         member.shutdown();
@@ -138,7 +143,7 @@ class MemberMetricsTest {
 
         factory.newHazelcastInstance(config);
 
-        assertTrueEventually(() -> {
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
             String body = scrape(metrics);
             assertThat(metric(body, "flock_migration_process_seconds_count")).isGreaterThanOrEqualTo(1);
             assertThat(metric(body, "flock_migration_replicas_total\\{result=\"moved\"\\}"))

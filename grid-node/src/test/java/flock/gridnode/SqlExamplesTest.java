@@ -8,12 +8,12 @@ import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.analytics.ExampleQueries;
-import flock.domain.ChunkIndex;
-import flock.domain.FollowList;
-import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.domain.account.User;
+import flock.domain.graph.ChunkIndex;
+import flock.domain.graph.FollowList;
+import flock.domain.graph.FollowerChunkKey;
+import flock.domain.tweet.Tweet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analysts' example queries ({@link ExampleQueries}, the README's), over the mappings every member creates, on
+ * The analysts' example queries ({@link ExampleQueries}, shown in docs/sql.md), over the mappings every member creates, on
  * data this test wrote: each answer is checked against what the test knows it put in. The queries measure time from
  * a moment given as a parameter; the test places its tweets relative to its own.
  */

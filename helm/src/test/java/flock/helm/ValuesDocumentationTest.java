@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every key of values.yaml has a comment above it that starts with its full name (style.md, "Docs"). */
+/** Every key of values.yaml has a comment above it that starts with its full name. */
 class ValuesDocumentationTest {
     private static final Pattern KEY = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9]*):.*$");
 

@@ -11,10 +11,10 @@ import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamStage;
-import flock.domain.FollowList;
-import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
-import flock.domain.Tweet;
+import flock.domain.graph.FollowList;
+import flock.domain.graph.FollowerChunkKey;
+import flock.domain.tweet.Tweet;
 
 /**
  * The fan-out on write: every tweet posted or deleted is pushed into (or taken out of) the home timeline

@@ -1,6 +1,6 @@
 package flock.pipelines;
 
-import flock.domain.ApplyFeedUpdates;
+import flock.domain.timeline.ApplyFeedUpdates;
 import java.util.Arrays;
 import java.util.List;
 

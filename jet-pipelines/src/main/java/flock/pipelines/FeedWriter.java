@@ -3,7 +3,7 @@ package flock.pipelines;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
-import flock.domain.Timeline;
+import flock.domain.timeline.Timeline;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -10,11 +10,11 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.map.EntryProcessor;
-import flock.domain.FollowList;
 import flock.domain.MapNames;
-import flock.domain.MergeIntoTimeline;
-import flock.domain.RemoveFromTimeline;
-import flock.domain.Timeline;
+import flock.domain.graph.FollowList;
+import flock.domain.timeline.MergeIntoTimeline;
+import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.Timeline;
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,7 @@ package flock.pipelines;
 
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.map.EventJournalMapEvent;
-import flock.domain.FollowList;
+import flock.domain.graph.FollowList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package flock.pipelines;
 
-import flock.domain.FollowList;
+import flock.domain.graph.FollowList;
 
 /**
  * A pushed tweet with its author's follower list as the fan-out found it: the whole list, or the head of a

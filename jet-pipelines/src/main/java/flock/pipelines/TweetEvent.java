@@ -2,10 +2,10 @@ package flock.pipelines;
 
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.map.EventJournalMapEvent;
-import flock.domain.FollowList;
-import flock.domain.FollowerChunkKey;
 import flock.domain.MapNames;
-import flock.domain.Tweet;
+import flock.domain.graph.FollowList;
+import flock.domain.graph.FollowerChunkKey;
+import flock.domain.tweet.Tweet;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package flock.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import flock.domain.ApplyFeedUpdates;
+import flock.domain.timeline.ApplyFeedUpdates;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

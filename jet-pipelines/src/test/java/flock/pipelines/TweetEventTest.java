@@ -2,7 +2,7 @@ package flock.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import flock.domain.FollowList;
+import flock.domain.graph.FollowList;
 import java.util.Arrays;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;

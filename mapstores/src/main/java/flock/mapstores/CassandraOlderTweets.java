@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.OlderTweets;
+import flock.domain.timeline.OlderTweets;
 import java.util.Arrays;
 
 /**

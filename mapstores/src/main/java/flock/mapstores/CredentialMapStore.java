@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.Credential;
+import flock.domain.account.Credential;
 import java.nio.ByteBuffer;
 
 /** Write-behind store of token hashes ({@code credentials} table). */

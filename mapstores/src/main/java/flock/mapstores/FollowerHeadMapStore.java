@@ -3,8 +3,8 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.ChunkIndex;
-import flock.domain.FollowList;
+import flock.domain.graph.ChunkIndex;
+import flock.domain.graph.FollowList;
 import java.util.Arrays;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.Media;
+import flock.domain.media.Media;
 import java.time.Instant;
 
 /** Write-behind store of media metadata ({@code media} table); the bytes are in the object store. */

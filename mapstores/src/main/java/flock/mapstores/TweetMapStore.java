@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.Tweet;
+import flock.domain.tweet.Tweet;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.User;
+import flock.domain.account.User;
 import java.time.Instant;
 
 /** Write-behind store and read-through loader of user profiles ({@code users} table). */

@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.hazelcast.map.MapLoader;
-import flock.domain.Timeline;
+import flock.domain.timeline.Timeline;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,15 +1,17 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
-import flock.testkit.Poll;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,16 +19,15 @@ import org.junit.jupiter.api.Test;
  * it, and another node serves the same users with the same tokens, their feeds and their writes, at once.
  */
 class ApiNodeKillIT {
+    @AutoClose
     private FlockStack stack;
+
     private JvmProcess first;
 
     @AfterEach
     void stop() {
         if (first != null && first.isAlive()) {
             first.kill();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -42,9 +43,10 @@ class ApiNodeKillIT {
         assertThat(viaFirst.follow(reader, author.id()).status()).isEqualTo(204);
         viaFirst.home(reader, "");
         String before = viaFirst.tweetId(author, "posted through the first node");
-        Poll.until(Duration.ofSeconds(30), "the tweet in the reader's feed", () -> viaFirst.home(reader, "")
-                .itemIds()
-                .contains(before));
+        await("the tweet in the reader's feed")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> viaFirst.home(reader, "").itemIds().contains(before));
 
         first.kill();
         long killedAt = System.nanoTime();
@@ -54,10 +56,10 @@ class ApiNodeKillIT {
                 .contains(before);
         String after = viaSecond.tweetId(author, "posted through the second node");
         long servedMillis = (System.nanoTime() - killedAt) / 1_000_000;
-        Poll.until(
-                Duration.ofSeconds(30),
-                "the new tweet in the reader's feed",
-                () -> viaSecond.home(reader, "").itemIds().contains(after));
+        await("the new tweet in the reader's feed")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> viaSecond.home(reader, "").itemIds().contains(after));
         assertThat(viaSecond.get("/api/v1/users/" + author.id(), null).json().getInt("tweets"))
                 .isEqualTo(2);
         List<String> acknowledged = List.of(before, after);

@@ -1,25 +1,26 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.domain.DomainSerializers;
-import flock.domain.FollowList;
-import flock.domain.FollowerChunkKey;
-import flock.domain.FollowerLayout;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
+import flock.domain.graph.FollowList;
+import flock.domain.graph.FollowerChunkKey;
+import flock.domain.graph.FollowerLayout;
+import flock.domain.serialization.DomainSerializers;
+import flock.domain.timeline.Timeline;
 import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
-import flock.systemtests.FlockClient.Account;
-import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
+import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.Poll;
 import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,15 +49,10 @@ class BigAccountIT {
     private static final int ORDINARY_TWEETS = 100;
     private static final Pattern LAG_MAX = Pattern.compile("(?m)^flock_fanout_lag_seconds_max\\S* (\\S+)$");
 
+    @AutoClose
     private FlockStack stack;
-    private StackMetrics metrics;
 
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    private StackMetrics metrics;
 
     @Test
     void should_bring_a_tweet_of_a_200000_follower_account_to_every_active_follower() {
@@ -80,10 +76,10 @@ class BigAccountIT {
             long acknowledged = System.nanoTime();
             assertThat(posted.status()).isEqualTo(201);
             long tweetId = Long.parseLong(posted.string("id"));
-            Poll.until(
-                    Duration.ofMinutes(3),
-                    "the fan-out to update " + (FOLLOWERS + 1) + " feeds",
-                    () -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + FOLLOWERS + 1);
+            await("the fan-out to update " + (FOLLOWERS + 1) + " feeds")
+                    .atMost(Duration.ofMinutes(3))
+                    .ignoreExceptions()
+                    .until(() -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + FOLLOWERS + 1);
             long fanOutMillis = (System.nanoTime() - acknowledged) / 1_000_000;
             assertThat(feedsHolding(grid, fans, tweetId)).isEqualTo(FOLLOWERS);
             System.out.printf(
@@ -136,10 +132,10 @@ class BigAccountIT {
         for (int i = 0; i < ORDINARY_TWEETS; i++) {
             client.tweetId(author, "ordinary " + i);
         }
-        Poll.until(
-                Duration.ofMinutes(1),
-                "the ordinary tweets to reach their 4 feeds each",
-                () -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + ORDINARY_TWEETS * 4);
+        await("the ordinary tweets to reach their 4 feeds each")
+                .atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> metrics.sum(StackMetrics.FAN_OUT_UPDATES) >= updatesBefore + ORDINARY_TWEETS * 4);
         System.out.printf(
                 "BigAccountIT: %d tweets of an account with 3 followers: lag p50 <= %.0f ms, p99 <= %.0f ms%n",
                 ORDINARY_TWEETS, metrics.lagQuantile(before, 0.5) * 1000, metrics.lagQuantile(before, 0.99) * 1000);
@@ -172,20 +168,23 @@ class BigAccountIT {
         CassandraConfig config = CassandraConfig.fromMap(
                 Map.of("contact-points", CassandraServer.shared().contactPoint(), "keyspace", stack.keyspace()));
         try (CqlSession session = CassandraSessions.open(config, Duration.ofMinutes(1))) {
-            Poll.until(Duration.ofMinutes(3), "Cassandra to hold all " + FOLLOWERS + " follower edges", () -> {
-                long rows = session.execute("SELECT COUNT(*) FROM followers WHERE user_id = ?", starId)
-                        .one()
-                        .getLong(0);
-                for (int chunk = 1; chunk <= (FOLLOWERS - 1) / CHUNK; chunk++) {
-                    rows += session.execute(
-                                    "SELECT COUNT(*) FROM follower_chunks WHERE user_id = ? AND chunk = ?",
-                                    starId,
-                                    chunk)
-                            .one()
-                            .getLong(0);
-                }
-                return rows == FOLLOWERS;
-            });
+            await("Cassandra to hold all " + FOLLOWERS + " follower edges")
+                    .atMost(Duration.ofMinutes(3))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        long rows = session.execute("SELECT COUNT(*) FROM followers WHERE user_id = ?", starId)
+                                .one()
+                                .getLong(0);
+                        for (int chunk = 1; chunk <= (FOLLOWERS - 1) / CHUNK; chunk++) {
+                            rows += session.execute(
+                                            "SELECT COUNT(*) FROM follower_chunks WHERE user_id = ? AND chunk = ?",
+                                            starId,
+                                            chunk)
+                                    .one()
+                                    .getLong(0);
+                        }
+                        return rows == FOLLOWERS;
+                    });
         }
     }
 

@@ -1,13 +1,15 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
-import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
+import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
-import flock.testkit.Poll;
+import flock.testkit.Latency;
 import flock.testkit.ProjectLayout;
 import flock.testkit.StackMetrics;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ class CassandraOutageIT {
     private CassandraServer cassandra;
     private FlockStack stack;
 
+    /** The stack first, while Cassandra runs: its members flush their write-behind queues as they leave. */
     @AfterEach
     void stop() {
         if (stack != null) {
@@ -128,7 +131,10 @@ class CassandraOutageIT {
                 }
             }));
         }
-        Poll.until(Duration.ofSeconds(30), "posts acknowledged before the outage", () -> outage.total() >= 60);
+        await("posts acknowledged before the outage")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> outage.total() >= 60);
         // Down from the moment the stop begins: Cassandra's graceful stop takes seconds on a busy machine, and the
         // posts taken meanwhile already queue behind a store that is going away (counted after the stop returned,
         // a slow stop filled the small bound before the count began, and the test saw none accepted).
@@ -141,18 +147,20 @@ class CassandraOutageIT {
         cassandraDown.set(false);
         cassandra.startAgain();
         int atReturn = outage.total();
-        outage.resumed = Poll.timeUntil(
-                Duration.ofMinutes(2),
-                "posts acknowledged again after Cassandra returned",
+        outage.resumed = Latency.of(
+                await("posts acknowledged again after Cassandra returned")
+                        .atMost(Duration.ofMinutes(2))
+                        .ignoreExceptions(),
                 () -> outage.total() >= atReturn + 30);
         writing.set(false);
         for (Thread writer : writers) {
             writer.join();
         }
         StackMetrics metrics = new StackMetrics(stack);
-        outage.drained = Poll.timeUntil(
-                Duration.ofMinutes(4),
-                "the write-behind queues to drain into Cassandra",
+        outage.drained = Latency.of(
+                await("the write-behind queues to drain into Cassandra")
+                        .atMost(Duration.ofMinutes(4))
+                        .ignoreExceptions(),
                 () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
         return outage;
     }

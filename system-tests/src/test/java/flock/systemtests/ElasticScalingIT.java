@@ -1,13 +1,14 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
-import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
+import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
-import flock.testkit.Poll;
 import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,14 +32,8 @@ class ElasticScalingIT {
     private static final int READERS = 8;
     private static final int READ_RETRIES = 5;
 
+    @AutoClose
     private FlockStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void should_lose_no_write_and_fail_no_read_while_members_go_from_2_to_4_and_back() throws Exception {
@@ -61,7 +56,10 @@ class ElasticScalingIT {
         }
         Load load = new Load(client, authors, readers);
         load.start();
-        Poll.until(Duration.ofSeconds(60), "posts acknowledged before scaling", () -> load.tweets.size() >= 50);
+        await("posts acknowledged before scaling")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> load.tweets.size() >= 50);
 
         List<String> steps = new ArrayList<>();
         for (int members = 3; members <= 4; members++) {
@@ -70,44 +68,49 @@ class ElasticScalingIT {
             stack.startMember();
             stack.awaitMembers(members);
             long joined = System.nanoTime();
-            Poll.until(
-                    Duration.ofMinutes(3),
-                    "the migration to " + members + " members",
-                    () -> metrics.sum(StackMetrics.MIGRATION_PROCESSES) > before
+            await("the migration to " + members + " members")
+                    .atMost(Duration.ofMinutes(3))
+                    .ignoreExceptions()
+                    .until(() -> metrics.sum(StackMetrics.MIGRATION_PROCESSES) > before
                             && metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
             steps.add(String.format(
                     "%d -> %d: joined %d ms after its JVM started, safe %d ms later",
                     members - 1, members, (joined - started) / 1_000_000, (System.nanoTime() - joined) / 1_000_000));
         }
         int atFour = load.tweets.size();
-        Poll.until(Duration.ofSeconds(60), "posts acknowledged on 4 members", () -> load.tweets.size() >= atFour + 30);
+        await("posts acknowledged on 4 members")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> load.tweets.size() >= atFour + 30);
         for (int index = 3; index >= 2; index--) {
             JvmProcess leaving = stack.members().get(index);
             long started = System.nanoTime();
             leaving.stop(); // graceful: flushes its write-behind queues, hands its partitions over, then exits
             long exited = System.nanoTime();
             stack.awaitMembers(index);
-            Poll.until(
-                    Duration.ofMinutes(3),
-                    "the cluster safe on " + index + " members",
-                    () -> metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
+            await("the cluster safe on " + index + " members")
+                    .atMost(Duration.ofMinutes(3))
+                    .ignoreExceptions()
+                    .until(() -> metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
             steps.add(String.format(
                     "%d -> %d: left (flushed, partitions handed over) in %d ms, safe %d ms later",
                     index + 1, index, (exited - started) / 1_000_000, (System.nanoTime() - exited) / 1_000_000));
         }
         int atTwo = load.tweets.size();
-        Poll.until(
-                Duration.ofSeconds(60), "posts acknowledged back on 2 members", () -> load.tweets.size() >= atTwo + 30);
+        await("posts acknowledged back on 2 members")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> load.tweets.size() >= atTwo + 30);
         load.stop();
 
         int inGrid = 0;
         for (String[] tweet : load.tweets) {
             inGrid += client.get("/api/v1/tweets/" + tweet[1], null).status() == 200 ? 1 : 0;
         }
-        Poll.until(
-                Duration.ofMinutes(3),
-                "the write-behind queues to drain",
-                () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
+        await("the write-behind queues to drain")
+                .atMost(Duration.ofMinutes(3))
+                .ignoreExceptions()
+                .until(() -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
         int inCassandra = 0;
         try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
             for (String[] tweet : load.tweets) {

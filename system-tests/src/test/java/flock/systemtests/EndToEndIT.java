@@ -1,12 +1,14 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
-import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
+import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.Poll;
+import flock.testkit.Latency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +32,7 @@ class EndToEndIT {
 
     /**
      * A functional bound for the follow backfill: it asserts that the feed changes, and the test prints how
-     * fast. Its one-second target belongs to issue 3 and is measured there, not gated here.
+     * fast. Its one-second target is a benchmark figure, measured there and not gated here.
      */
     private static final Duration BACKFILL_BOUND = Duration.ofSeconds(5);
 
@@ -41,7 +43,9 @@ class EndToEndIT {
 
     private static final Pattern LAG_COUNT = Pattern.compile("(?m)^flock_fanout_lag_seconds_count\\S* (\\S+)$");
 
+    @AutoClose
     private FlockStack stack;
+
     private FlockClient client;
 
     @BeforeAll
@@ -49,13 +53,6 @@ class EndToEndIT {
         stack = new FlockStack(CassandraServer.shared(), "e2e").start(2);
         client = new FlockClient(stack.apiUri());
         awaitFanOutJobRunning();
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -66,10 +63,11 @@ class EndToEndIT {
         assertThat(client.home(bob, "").status()).isEqualTo(200); // the feed is cached from here on
 
         String tweetId = client.tweetId(alice, "hello, followers");
-        Duration lag =
-                Poll.timeUntil(FAN_OUT_PROMISE, "the tweet reaches bob's home timeline", () -> client.home(bob, "")
-                        .itemIds()
-                        .contains(tweetId));
+        Duration lag = Latency.of(
+                await("the tweet reaches bob's home timeline")
+                        .atMost(FAN_OUT_PROMISE)
+                        .ignoreExceptions(),
+                () -> client.home(bob, "").itemIds().contains(tweetId));
         System.out.printf("fan-out lag (post acknowledged to visible in the follower's feed): %d ms%n", lag.toMillis());
 
         Answer profile = client.get("/api/v1/users/" + alice.id(), null);
@@ -87,10 +85,14 @@ class EndToEndIT {
         client.home(reader, "");
         double before = fanOutsMeasured();
         String tweetId = client.tweetId(author, "count me");
-        Poll.until(Duration.ofSeconds(10), "the tweet reaches the reader", () -> client.home(reader, "")
-                .itemIds()
-                .contains(tweetId));
-        Poll.until(Duration.ofSeconds(10), "the members count the fan-out", () -> fanOutsMeasured() > before);
+        await("the tweet reaches the reader")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> client.home(reader, "").itemIds().contains(tweetId));
+        await("the members count the fan-out")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> fanOutsMeasured() > before);
         String metrics = stack.fetch(stack.memberMetricsUri(0));
         assertThat(metrics).contains("flock_fanout_lag_seconds_bucket").contains("flock_map_owned_entries");
     }
@@ -129,13 +131,17 @@ class EndToEndIT {
         }
         assertThat(queried).hasSizeGreaterThan(10);
 
-        Poll.until(Duration.ofSeconds(30), "every queried metric served", () -> {
-            StringBuilder served = new StringBuilder(stack.fetch(stack.apiUri().resolve("/observe/metrics")));
-            for (int member = 0; member < stack.members().size(); member++) {
-                served.append(stack.fetch(stack.memberMetricsUri(member)));
-            }
-            return queried.stream().allMatch(name -> served.indexOf("\n" + name) >= 0);
-        });
+        await("every queried metric served")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> {
+                    StringBuilder served =
+                            new StringBuilder(stack.fetch(stack.apiUri().resolve("/observe/metrics")));
+                    for (int member = 0; member < stack.members().size(); member++) {
+                        served.append(stack.fetch(stack.memberMetricsUri(member)));
+                    }
+                    return queried.stream().allMatch(name -> served.indexOf("\n" + name) >= 0);
+                });
     }
 
     @Test
@@ -151,12 +157,16 @@ class EndToEndIT {
         Collections.reverse(posted);
 
         // The oldest tweets are only in Cassandra once write-behind has stored them (about a second).
-        Poll.until(Duration.ofSeconds(20), "the author's timeline pages down to the first tweet", () -> walk(
-                        "/api/v1/users/" + author.id() + "/tweets", null, 70)
-                .equals(posted));
-        Poll.until(Duration.ofSeconds(20), "the reader's home feed pages down to the first tweet", () -> walk(
-                        "/api/v1/users/" + reader.id() + "/timeline", reader.token(), 70)
-                .equals(posted));
+        await("the author's timeline pages down to the first tweet")
+                .atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() -> walk("/api/v1/users/" + author.id() + "/tweets", null, 70)
+                        .equals(posted));
+        await("the reader's home feed pages down to the first tweet")
+                .atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() -> walk("/api/v1/users/" + reader.id() + "/timeline", reader.token(), 70)
+                        .equals(posted));
         assertThat(walk("/api/v1/users/" + reader.id() + "/timeline", reader.token(), 100))
                 .as("another page size over the same feed")
                 .isEqualTo(posted);
@@ -203,10 +213,10 @@ class EndToEndIT {
             posted.add(client.tweetId(author, "tweet number " + i));
         }
         Collections.reverse(posted); // newest first, as pages are
-        Poll.until(
-                Duration.ofSeconds(10),
-                "all 27 tweets in the reader's feed",
-                () -> client.home(reader, "?limit=100").itemIds().size() == 27);
+        await("all 27 tweets in the reader's feed")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> client.home(reader, "?limit=100").itemIds().size() == 27);
 
         List<String> seen = new ArrayList<>();
         String query = "?limit=10";
@@ -239,9 +249,10 @@ class EndToEndIT {
         client.home(reader, "");
         String kept = client.tweetId(author, "this one stays");
         String doomed = client.tweetId(author, "this one goes");
-        Poll.until(Duration.ofSeconds(5), "both tweets in the feed", () -> client.home(reader, "")
-                .itemIds()
-                .containsAll(List.of(kept, doomed)));
+        await("both tweets in the feed")
+                .atMost(Duration.ofSeconds(5))
+                .ignoreExceptions()
+                .until(() -> client.home(reader, "").itemIds().containsAll(List.of(kept, doomed)));
 
         assertThat(client.delete("/api/v1/tweets/" + doomed, reader.token()).status())
                 .isEqualTo(403);
@@ -264,15 +275,17 @@ class EndToEndIT {
         assertThat(client.home(reader, "").itemIds()).isEmpty();
 
         client.follow(reader, author.id());
-        Duration backfill = Poll.timeUntil(
-                BACKFILL_BOUND,
-                "the followed account's tweets in the feed",
+        Duration backfill = Latency.of(
+                await("the followed account's tweets in the feed")
+                        .atMost(BACKFILL_BOUND)
+                        .ignoreExceptions(),
                 () -> client.home(reader, "").itemIds().containsAll(earlier));
         client.unfollow(reader, author.id());
-        Duration unfill =
-                Poll.timeUntil(BACKFILL_BOUND, "the unfollowed account's tweets gone", () -> client.home(reader, "")
-                        .itemIds()
-                        .isEmpty());
+        Duration unfill = Latency.of(
+                await("the unfollowed account's tweets gone")
+                        .atMost(BACKFILL_BOUND)
+                        .ignoreExceptions(),
+                () -> client.home(reader, "").itemIds().isEmpty());
         System.out.printf(
                 "follow backfill visible after %d ms, unfollow removal after %d ms%n",
                 backfill.toMillis(), unfill.toMillis());
@@ -330,10 +343,10 @@ class EndToEndIT {
         for (int i = 0; i < 20; i++) {
             client.tweetId(author, "page filler " + i);
         }
-        Poll.until(
-                Duration.ofSeconds(10),
-                "20 tweets in the feed",
-                () -> client.home(reader, "").itemIds().size() == 20);
+        await("20 tweets in the feed")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> client.home(reader, "").itemIds().size() == 20);
         int reads = 300;
         long[] nanos = new long[reads];
         for (int i = 0; i < reads; i++) {
@@ -360,8 +373,9 @@ class EndToEndIT {
         Account warmUp = client.signUp(Handles.fresh("warmup"));
         client.home(warmUp, "");
         String id = client.tweetId(warmUp, "warming up the fan-out");
-        Poll.until(Duration.ofMinutes(2), "the fan-out job delivers a first tweet", () -> client.home(warmUp, "")
-                .itemIds()
-                .contains(id));
+        await("the fan-out job delivers a first tweet")
+                .atMost(Duration.ofMinutes(2))
+                .ignoreExceptions()
+                .until(() -> client.home(warmUp, "").itemIds().contains(id));
     }
 }

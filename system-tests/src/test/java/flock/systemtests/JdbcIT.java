@@ -2,8 +2,9 @@ package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import flock.systemtests.FlockClient.Account;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockStack;
 import flock.testkit.ProjectLayout;
 import java.io.IOException;
@@ -12,26 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
  * Analysts' own tools reach the grid through Hazelcast's JDBC driver. Data written over HTTP is read back by the
- * README's example program ({@code analytics/examples/JdbcQuery.java}), run as the README runs it: the driver's jar
+ * SQL guide's example program ({@code analytics/examples/JdbcQuery.java}), run as docs/sql.md runs it: the driver's jar
  * on the class path of a JVM of its own, against a member process.
  */
 class JdbcIT {
     private static final Path DRIVER = Path.of("target", "jdbc", "hazelcast-jdbc.jar");
     private static final Path EXAMPLE = ProjectLayout.root().resolve("analytics/examples/JdbcQuery.java");
 
+    @AutoClose
     private FlockStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void should_answer_analysts_queries_through_the_jdbc_driver() throws Exception {

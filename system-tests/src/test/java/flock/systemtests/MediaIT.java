@@ -1,11 +1,12 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockStack;
-import flock.testkit.Poll;
 import flock.testkit.S3Server;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -72,6 +73,7 @@ class MediaIT {
         shortLived.awaitMembers(1);
     }
 
+    /** The stacks before the store of one of them: members may still be removing media as they leave. */
     @AfterAll
     void stop() {
         stack.close();
@@ -157,10 +159,10 @@ class MediaIT {
         assertThat(presigned).as("signed for the address browsers use").startsWith(publicEndpoint() + "/");
         assertThat(get(presigned).statusCode()).isEqualTo(200);
 
-        Poll.until(
-                Duration.ofSeconds(30),
-                "the presigned URL to expire",
-                () -> get(presigned).statusCode() == 403);
+        await("the presigned URL to expire")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> get(presigned).statusCode() == 403);
 
         assertThat(get(redirect(shortLived.apiUri(), url)).statusCode())
                 .as("a fresh redirect signs a fresh URL")
@@ -241,10 +243,10 @@ class MediaIT {
                 .getString("id");
         assertThat(client.tweetWithMedia(author, "kept", kept).status()).isEqualTo(201);
 
-        Poll.until(
-                Duration.ofSeconds(60),
-                "the unattached media removed",
-                () -> client.get("/api/v1/media/" + orphan, null).status() == 404);
+        await("the unattached media removed")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> client.get("/api/v1/media/" + orphan, null).status() == 404);
         Duration gone = Duration.ofNanos(System.nanoTime() - uploadedAt);
 
         assertThat(objectExists(ownStore, "media/" + author.id() + "/" + orphan))

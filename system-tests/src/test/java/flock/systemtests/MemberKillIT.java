@@ -1,13 +1,15 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
-import flock.systemtests.FlockClient.Answer;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
+import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
-import flock.testkit.Poll;
+import flock.testkit.Latency;
 import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,17 +32,11 @@ class MemberKillIT {
     /** Accounts each writer follows, one every third post. */
     private static final int TARGETS_PER_WRITER = 25;
 
+    @AutoClose
     private FlockStack stack;
 
     /** A follow the API acknowledged. */
     record Follow(String who, String whom) {}
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void should_keep_every_acknowledged_tweet_and_follow_when_a_member_is_killed_mid_writes() throws Exception {
@@ -71,10 +67,10 @@ class MemberKillIT {
         JvmProcess victim = stack.members().get(1);
         victim.kill();
         int atKill = storm.tweets.size();
-        Poll.until(
-                Duration.ofMinutes(1),
-                "writes acknowledged again after the kill",
-                () -> storm.tweets.size() >= atKill + 100);
+        await("writes acknowledged again after the kill")
+                .atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> storm.tweets.size() >= atKill + 100);
         storm.going.set(false);
         for (Thread thread : threads) {
             thread.join();
@@ -83,9 +79,10 @@ class MemberKillIT {
         int tweetsInGrid = countTweetsInGrid(client, storm);
         int followsInGrid = countFollowsInGrid(client, storm);
         StackMetrics metrics = new StackMetrics(stack);
-        Duration drained = Poll.timeUntil(
-                Duration.ofMinutes(3),
-                "the surviving members' write-behind queues to drain",
+        Duration drained = Latency.of(
+                await("the surviving members' write-behind queues to drain")
+                        .atMost(Duration.ofMinutes(3))
+                        .ignoreExceptions(),
                 () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
         int tweetsStored;
         int followsStored;
@@ -117,9 +114,10 @@ class MemberKillIT {
 
         // The fan-out job lost a member too: it restarts from its last snapshot and keeps delivering.
         String afterKill = client.tweetId(writers.get(0), "posted after the crash");
-        Duration lag = Poll.timeUntil(
-                Duration.ofSeconds(60),
-                "the fan-out delivers after a member was killed",
+        Duration lag = Latency.of(
+                await("the fan-out delivers after a member was killed")
+                        .atMost(Duration.ofSeconds(60))
+                        .ignoreExceptions(),
                 () -> client.home(reader, "?limit=100").itemIds().contains(afterKill));
         System.out.printf("member kill: fan-out delivered a post-crash tweet after %d ms%n", lag.toMillis());
     }

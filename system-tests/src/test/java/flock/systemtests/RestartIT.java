@@ -1,16 +1,17 @@
 package flock.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import flock.systemtests.FlockClient.Account;
 import flock.testkit.CassandraServer;
+import flock.testkit.FlockClient;
+import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockStack;
-import flock.testkit.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +20,8 @@ import org.junit.jupiter.api.Test;
  * profiles, handles, the follow graph, tweets, user timelines, and home timelines rebuilt on read.
  */
 class RestartIT {
+    @AutoClose
     private FlockStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void should_bring_back_everything_from_cassandra_after_a_graceful_restart() {
@@ -132,9 +127,10 @@ class RestartIT {
                 .hasSize(5);
 
         String fresh = after.tweetId(alice, "after the restart");
-        Poll.until(Duration.ofSeconds(10), "a new tweet fans out after the restart", () -> after.home(carol, "")
-                .itemIds()
-                .contains(fresh));
+        await("a new tweet fans out after the restart")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> after.home(carol, "").itemIds().contains(fresh));
         assertThat(after.post(
                                 "/api/v1/users",
                                 null,

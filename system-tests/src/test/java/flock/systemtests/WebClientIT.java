@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +24,8 @@ class WebClientIT {
     private static final Path WEB_TESTS = ProjectLayout.root().resolve("system-tests/src/test/web");
     private static final Path SCREENSHOTS = Path.of("target", "web-screenshots").toAbsolutePath();
 
+    @AutoClose
     private FlockStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void should_serve_a_web_client_people_can_use_in_a_real_browser() throws Exception {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** One of Flock's own JVMs (a grid member, an API node) run as a separate process, logging to a file. */
 public final class JvmProcess {
@@ -76,9 +79,23 @@ public final class JvmProcess {
         command.add("-cp");
         command.add(ProjectLayout.classpath(module));
         command.add(mainClass);
+        return launch(name, new ProcessBuilder(command), log);
+    }
+
+    /**
+     * Starts a JVM by a command of its own (the image's java in a chroot, say) with exactly these environment
+     * variables, none of the test's own: as a container starts with only its image's and its deployment's.
+     */
+    public static JvmProcess run(String name, List<String> command, Map<String, String> environment, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return launch(name, builder, log);
+    }
+
+    private static JvmProcess launch(String name, ProcessBuilder builder, Path log) {
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new JvmProcess(name, process, log);
@@ -105,14 +122,15 @@ public final class JvmProcess {
      */
     public void awaitWhileAlive(Duration timeout, String description, BooleanSupplier condition) {
         try {
-            Poll.until(timeout, description, () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError(description + ": " + this + " exited with status " + process.exitValue());
-                }
-                return condition.getAsBoolean();
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
+            Awaitility.await(description)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions()
+                    .failFast(this + " exited", () -> !process.isAlive())
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            String exit = process.isAlive() ? "" : " (" + this + " exited with status " + process.exitValue() + ")";
+            throw new AssertionError(description + ": " + e.getMessage() + exit + "\n" + logTail(), e);
         }
     }
 
@@ -133,8 +151,13 @@ public final class JvmProcess {
     private static final int TAIL_LINES = 25;
     private static final int TAIL_LINE_CHARS = 300;
 
-    /** SIGTERM and wait: the process runs its shutdown hook (a member flushes and leaves gracefully). */
+    /**
+     * SIGTERM and wait: the process runs its shutdown hook (a member flushes and leaves gracefully). A JVM started
+     * through a launcher of its own ({@link #run}: unshare, chroot) gets the signal itself, since a launcher that
+     * waits for its child may ignore SIGTERM.
+     */
     public void stop() {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -149,6 +172,7 @@ public final class JvmProcess {
 
     /** SIGKILL: a crash, no shutdown hook runs. */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package flock.benchmarks.load;
 
-import flock.apinode.Tokens;
+import flock.apinode.account.Tokens;
 import flock.benchmarks.graph.SocialGraph;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -115,7 +115,7 @@ public final class Dataset {
             int followee = graph.followee(user, i);
             sources[i + 1] = pulled[followee] ? new long[0] : tweets[followee];
         }
-        return flock.domain.NewestFirstMerge.merge(sources, limit);
+        return flock.domain.timeline.NewestFirstMerge.merge(sources, limit);
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {

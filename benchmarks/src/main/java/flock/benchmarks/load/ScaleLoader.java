@@ -2,12 +2,12 @@ package flock.benchmarks.load;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import flock.apinode.Tokens;
-import flock.domain.Credential;
+import flock.apinode.account.Tokens;
 import flock.domain.MapNames;
-import flock.domain.Timeline;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.domain.account.Credential;
+import flock.domain.account.User;
+import flock.domain.timeline.Timeline;
+import flock.domain.tweet.Tweet;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

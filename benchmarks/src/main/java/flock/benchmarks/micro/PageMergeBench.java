@@ -1,6 +1,6 @@
 package flock.benchmarks.micro;
 
-import flock.domain.NewestFirstMerge;
+import flock.domain.timeline.NewestFirstMerge;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

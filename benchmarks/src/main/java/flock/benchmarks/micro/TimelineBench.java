@@ -1,7 +1,7 @@
 package flock.benchmarks.micro;
 
-import flock.domain.InsertIntoTimeline;
-import flock.domain.Timeline;
+import flock.domain.timeline.InsertIntoTimeline;
+import flock.domain.timeline.Timeline;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.Map;
 import java.util.SplittableRandom;

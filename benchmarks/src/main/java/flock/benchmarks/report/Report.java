@@ -84,7 +84,7 @@ public final class Report {
         return path;
     }
 
-    /** The summary table alone, for the README. */
+    /** The summary table alone, for docs/benchmarks.md. */
     public String summaryTable() {
         StringBuilder md = new StringBuilder();
         Map<Mix, List<Measurement>> byMix = new LinkedHashMap<>();

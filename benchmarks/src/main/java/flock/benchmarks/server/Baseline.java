@@ -1,8 +1,8 @@
 package flock.benchmarks.server;
 
-import flock.apinode.TweetPages;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.apinode.render.TweetPages;
+import flock.domain.account.User;
+import flock.domain.tweet.Tweet;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

@@ -2,9 +2,9 @@ package flock.benchmarks.server;
 
 import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.Main;
-import flock.apinode.TweetPages;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.apinode.render.TweetPages;
+import flock.domain.account.User;
+import flock.domain.tweet.Tweet;
 import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
 import io.helidon.config.Config;

@@ -1,7 +1,7 @@
 package flock.benchmarks.server;
 
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.domain.account.User;
+import flock.domain.tweet.Tweet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

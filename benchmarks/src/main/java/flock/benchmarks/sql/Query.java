@@ -4,7 +4,7 @@ import flock.analytics.ExampleQueries;
 import flock.analytics.ExampleQueries.Example;
 import java.util.List;
 
-/** One analysts' query the SQL stage times: two that must read every tweet, then the README's examples over tweets. */
+/** One analysts' query the SQL stage times: two that must read every tweet, then docs/sql.md's examples over tweets. */
 record Query(String name, String sql, Object... parameters) {
 
     static List<Query> all(long now) {

@@ -10,8 +10,8 @@ import flock.benchmarks.BenchRun;
 import flock.benchmarks.ChildProcesses;
 import flock.benchmarks.MachineQuiet;
 import flock.domain.MapNames;
-import flock.domain.Tweet;
-import flock.domain.User;
+import flock.domain.account.User;
+import flock.domain.tweet.Tweet;
 import flock.testkit.FlockStack;
 import flock.testkit.ProjectLayout;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 
 /**
  * {@code ./flock bench --sql}: what analysts' SQL costs over the live grid. Two members (in memory only, the fan-out
- * job running as in production) hold 1,000,000 tweets of 10,000 authors over the last day; the README's queries run
+ * job running as in production) hold 1,000,000 tweets of 10,000 authors over the last day; the example queries of docs/sql.md run
  * five times each, without an index and then with the sorted index on {@code tweets.createdAt} that
  * {@code hazelcast.yaml} declares, and bulk writes are timed both ways, since an index costs every post. Writes
  * {@code benchmarks/results/DATE-sql.md}.

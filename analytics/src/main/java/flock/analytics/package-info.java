@@ -1,0 +1,2 @@
+/** Read-only SQL over the live grid for analysts: the ./flock sql shell and its example queries. */
+package flock.analytics;

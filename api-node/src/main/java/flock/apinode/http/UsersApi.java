@@ -1,0 +1,119 @@
+package flock.apinode.http;
+
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.render.Views;
+import flock.apinode.timeline.HomeFeed;
+import flock.apinode.tweet.Tweets;
+import flock.domain.FlockException;
+import flock.domain.graph.FollowList;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
+import java.util.function.BiFunction;
+
+/** {@code /api/v1/users}: sign-up, profiles, following and the two timelines of a user. */
+public final class UsersApi implements HttpService {
+    private final Accounts accounts;
+    private final Graph graph;
+    private final Tweets tweets;
+    private final HomeFeed homeFeed;
+    private final Views views;
+
+    public UsersApi(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Views views) {
+        this.accounts = accounts;
+        this.graph = graph;
+        this.tweets = tweets;
+        this.homeFeed = homeFeed;
+        this.views = views;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::signUp)
+                .get("/by-handle/{handle}", this::byHandle)
+                .get("/{id}", this::profile)
+                .put("/{id}/following/{targetId}", this::follow)
+                .delete("/{id}/following/{targetId}", this::unfollow)
+                .get("/{id}/following", this::following)
+                .get("/{id}/followers", this::followers)
+                .get("/{id}/tweets", this::userTimeline)
+                .get("/{id}/timeline", this::homeTimeline)
+                .post("/{id}/token", this::rotateToken);
+    }
+
+    private void signUp(ServerRequest request, ServerResponse response) {
+        JsonObject body = Responses.jsonBody(request);
+        Accounts.SignUp signUp = accounts.signUp(JsonIn.string(body, "handle"), JsonIn.string(body, "displayName"));
+        response.header(HeaderNames.LOCATION, "/api/v1/users/" + signUp.user().id());
+        Responses.json(response, 201, Views.signUp(signUp));
+    }
+
+    private void byHandle(ServerRequest request, ServerResponse response) {
+        String handle = request.path().pathParameters().get("handle");
+        var user = accounts.findByHandle(handle)
+                .orElseThrow(() -> FlockException.notFound("no user has the handle '" + handle + "'"));
+        Responses.json(response, 200, Views.profile(graph.profile(user)));
+    }
+
+    private void profile(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        Responses.json(response, 200, Views.profile(graph.profile(accounts.require(id))));
+    }
+
+    private void follow(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        long targetId = Responses.pathId(request, "targetId");
+        Accounts.requireSelf(Admission.authenticate(request, accounts), id);
+        graph.follow(id, targetId);
+        response.status(204).send();
+    }
+
+    private void unfollow(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        long targetId = Responses.pathId(request, "targetId");
+        Accounts.requireSelf(Admission.authenticate(request, accounts), id);
+        graph.unfollow(id, targetId);
+        response.status(204).send();
+    }
+
+    private void following(ServerRequest request, ServerResponse response) {
+        followPage(request, response, graph::followingPage);
+    }
+
+    private void followers(ServerRequest request, ServerResponse response) {
+        followPage(request, response, graph::followersPage);
+    }
+
+    private void followPage(
+            ServerRequest request, ServerResponse response, BiFunction<Long, PageRequest, FollowList> direction) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        accounts.require(id);
+        Responses.json(response, 200, views.userPage(direction.apply(id, page), page.limit()));
+    }
+
+    private void userTimeline(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        accounts.require(id);
+        Responses.json(response, 200, views.tweetPage(tweets.userTimelinePage(id, page), page.limit()));
+    }
+
+    private void rotateToken(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        String token = accounts.rotateToken(request.headers().first(HeaderNames.AUTHORIZATION), id);
+        Responses.json(response, 200, Views.token(id, token));
+    }
+
+    private void homeTimeline(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        Accounts.requireSelf(Admission.authenticate(request, accounts), id);
+        PageRequest page = PageParameters.from(request.query());
+        Responses.json(response, 200, views.tweetPage(homeFeed.page(id, page), page.limit()));
+    }
+}

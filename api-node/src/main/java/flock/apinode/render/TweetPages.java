@@ -1,0 +1,63 @@
+package flock.apinode.render;
+
+import flock.domain.account.User;
+import flock.domain.media.Media;
+import flock.domain.tweet.Tweet;
+import java.util.Map;
+
+/**
+ * The JSON of a page of tweets, from values already fetched. Public so that the benchmarks' baselines
+ * (Redis lists, pull from Cassandra) answer byte for byte the same page as Flock does, and differ only in
+ * where the values come from.
+ */
+public final class TweetPages {
+    private TweetPages() {}
+
+    /**
+     * A page newest first; {@code ids} holds one more than the limit if more exist. A tweet missing from
+     * {@code found} (deleted after its id was read) is left out.
+     */
+    public static byte[] render(long[] ids, int limit, Map<Long, Tweet> found, Map<Long, User> authors) {
+        return render(ids, limit, found, authors, Map.of());
+    }
+
+    /** The same, with the media of the page's tweets (a media missing from {@code media} is left out). */
+    public static byte[] render(
+            long[] ids, int limit, Map<Long, Tweet> found, Map<Long, User> authors, Map<Long, Media> media) {
+        int shown = Math.min(limit, ids.length);
+        JsonOut json =
+                new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
+        for (int i = 0; i < shown; i++) {
+            Tweet tweet = found.get(ids[i]);
+            if (tweet != null) {
+                writeTweet(json, tweet, authors.get(tweet.authorId()), media);
+            }
+        }
+        json.endArray();
+        if (ids.length > limit) {
+            json.id("nextMaxId", ids[limit - 1]);
+        }
+        return json.endObject().toBytes();
+    }
+
+    public static void writeTweet(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
+        json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
+        if (author != null) {
+            UserJson.writeSummary(json.beginObject("author"), author).endObject();
+        }
+        json.field("text", tweet.text()).time("createdAt", tweet.createdAt());
+        json.beginArray("media");
+        for (long id : tweet.mediaIds()) {
+            Media item = media.get(id);
+            if (item != null) {
+                json.beginObject()
+                        .id("id", id)
+                        .field("contentType", item.contentType())
+                        .field("url", "/api/v1/media/" + id)
+                        .endObject();
+            }
+        }
+        json.endArray();
+        json.endObject();
+    }
+}

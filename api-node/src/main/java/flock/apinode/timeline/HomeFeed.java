@@ -1,0 +1,168 @@
+package flock.apinode.timeline;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.PullAccounts;
+import flock.apinode.paging.PageRequest;
+import flock.domain.MapNames;
+import flock.domain.timeline.EditPulledAuthors;
+import flock.domain.timeline.InstallRebuiltFeed;
+import flock.domain.timeline.MarkFeedRead;
+import flock.domain.timeline.NewestFirstMerge;
+import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadTimelinePage;
+import flock.domain.timeline.Timeline;
+import flock.domain.timeline.TimelinePage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads home feeds. A feed in memory answers with one entry processor on its owner, plus, for readers who
+ * follow accounts in pull mode, those accounts' newest tweets merged in by id. A feed that is not in memory
+ * (never read, evicted as idle, or lost in a restart) is rebuilt from the followed accounts' timelines,
+ * which read through to Cassandra, before the first page is answered.
+ */
+public final class HomeFeed {
+    private final IMap<Long, Timeline> homeTimelines;
+    private final IMap<Long, Timeline> userTimelines;
+    private final Graph graph;
+    private final PullAccounts pullAccounts;
+    private final FeedSettings settings;
+    private final FeedMetrics metrics;
+
+    public HomeFeed(
+            HazelcastInstance grid,
+            Graph graph,
+            PullAccounts pullAccounts,
+            FeedSettings settings,
+            FeedMetrics metrics) {
+        this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
+        this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
+        this.graph = graph;
+        this.pullAccounts = pullAccounts;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    /** One more id than asked for, so the caller knows whether another page exists. */
+    public long[] page(long userId, PageRequest page) {
+        long now = System.currentTimeMillis();
+        ReadTimelinePage read = new ReadTimelinePage(
+                page.maxId(),
+                page.sinceId(),
+                page.limit() + 1,
+                now - settings.markReadEvery().toMillis());
+        TimelinePage home = homeTimelines.executeOnKey(userId, read);
+        if (home == null) {
+            rebuild(userId, now);
+            home = homeTimelines.executeOnKey(userId, read);
+            if (home == null) {
+                return new long[0];
+            }
+        } else if (home.readMarkStale()) {
+            homeTimelines.submitToKey(userId, new MarkFeedRead(now)); // no need to wait: it only delays eviction
+        }
+        boolean olderExist = home.truncated();
+        long[] ids = home.ids();
+        if (home.pulledAuthors().length > 0) {
+            Map<Long, Timeline> pulled = pulledTimelines(home.pulledAuthors());
+            ids = withPulledTweets(ids, pulled.values(), page);
+            olderExist |= pulled.values().stream().anyMatch(Timeline::truncated);
+        }
+        if (ids.length <= page.limit() && olderExist) {
+            return deepPage(userId, page); // the page runs past what memory keeps
+        }
+        return ids;
+    }
+
+    /**
+     * The timelines of the pulled accounts, through the API node's near cache: a big account's timeline is
+     * read by every follower and changes only when it posts.
+     */
+    private Map<Long, Timeline> pulledTimelines(long[] authors) {
+        Set<Long> keys = new HashSet<>(authors.length * 2);
+        for (long author : authors) {
+            keys.add(author);
+        }
+        return userTimelines.getAll(keys);
+    }
+
+    /** Merges the pulled accounts' newest tweets into the page by id. */
+    private static long[] withPulledTweets(long[] pushed, Iterable<Timeline> pulled, PageRequest page) {
+        List<long[]> sources = new ArrayList<>();
+        sources.add(pushed);
+        for (Timeline timeline : pulled) {
+            sources.add(timeline.page(page.maxId(), page.sinceId(), page.limit() + 1));
+        }
+        return NewestFirstMerge.merge(sources.toArray(long[][]::new), page.limit() + 1);
+    }
+
+    /**
+     * A page past the newest 800 entries that memory keeps: computed like a pull for every account followed
+     * (and the user's own tweets), each author's page read from memory and continued from Cassandra on its
+     * owner, all in parallel, then merged by id. The cursor stays the same id, so paging goes on seamlessly:
+     * every id below it, from every account followed, is a candidate, so nothing is skipped or repeated.
+     */
+    private long[] deepPage(long userId, PageRequest page) {
+        long[] followees = graph.allFollowing(userId).userIds();
+        ReadAuthorTweets read = new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1);
+        List<CompletableFuture<long[]>> parts = new ArrayList<>(followees.length + 1);
+        parts.add(userTimelines.submitToKey(userId, read).toCompletableFuture());
+        for (long followee : followees) {
+            parts.add(userTimelines.submitToKey(followee, read).toCompletableFuture());
+        }
+        long[][] sources = parts.stream().map(CompletableFuture::join).toArray(long[][]::new);
+        metrics.deepPage();
+        return NewestFirstMerge.merge(sources, page.limit() + 1);
+    }
+
+    /**
+     * Merges the newest tweets of every pushed account followed (and the user's own) into the feed, and
+     * records the pulled ones. The author timelines are read by entry processor, never from the near
+     * cache: a tweet posted during the rebuild must be seen there (Tweets.post writes it first) or by the
+     * fan-out, which finds the feed present; the install merges with whatever the fan-out added meanwhile.
+     */
+    public void rebuild(long userId, long readAtMillis) {
+        long started = System.nanoTime();
+        long[] followees = graph.allFollowing(userId).userIds();
+        Set<Long> pulled = pullAccounts.pulledAmong(followees);
+        Set<Long> pushedAuthors = new HashSet<>(followees.length * 2 + 2);
+        pushedAuthors.add(userId);
+        for (long followee : followees) {
+            if (!pulled.contains(followee)) {
+                pushedAuthors.add(followee);
+            }
+        }
+        Map<Long, TimelinePage> newest = userTimelines.executeOnKeys(
+                pushedAuthors, new ReadTimelinePage(Long.MAX_VALUE, 0, Timeline.MAX_ENTRIES));
+        long[][] sources = newest.values().stream()
+                .filter(source -> source != null)
+                .map(TimelinePage::ids)
+                .toArray(long[][]::new);
+        // An author with older tweets in Cassandra than memory keeps makes the feed go on there too.
+        boolean truncated = newest.values().stream().anyMatch(source -> source != null && source.truncated());
+        homeTimelines.executeOnKey(
+                userId,
+                new InstallRebuiltFeed(
+                        NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES + 1),
+                        toArray(pulled),
+                        readAtMillis,
+                        truncated));
+        // An account that switched to pull while this ran is either seen now or found the feed installed.
+        for (Long switched : pullAccounts.pulledAmong(followees)) {
+            if (!pulled.contains(switched)) {
+                homeTimelines.executeOnKey(userId, new EditPulledAuthors(switched, true));
+            }
+        }
+        metrics.rebuilt(System.nanoTime() - started);
+    }
+
+    private static long[] toArray(Set<Long> ids) {
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+}

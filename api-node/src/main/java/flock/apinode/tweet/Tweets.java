@@ -1,0 +1,103 @@
+package flock.apinode.tweet;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.ReachedMaxSizeException;
+import flock.apinode.media.MediaLibrary;
+import flock.apinode.paging.PageRequest;
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import flock.domain.MapNames;
+import flock.domain.account.AdjustTweetCount;
+import flock.domain.account.User;
+import flock.domain.timeline.InsertIntoTimeline;
+import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadTimelinePage;
+import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.Timeline;
+import flock.domain.timeline.TimelinePage;
+import flock.domain.tweet.Tweet;
+import flock.domain.tweet.TweetText;
+import java.util.Optional;
+
+/**
+ * Posting, reading and deleting tweets, and the author's own timeline. The fan-out to followers is not
+ * done here: putting the tweet into the tweets map is the acknowledged write, and the Jet job picks it
+ * up from the map's event journal.
+ */
+public final class Tweets {
+    private final IMap<Long, Tweet> tweets;
+    private final IMap<Long, Timeline> userTimelines;
+    private final IMap<Long, User> users;
+    private final FlakeIdGenerator ids;
+    private final MediaLibrary media;
+
+    public Tweets(HazelcastInstance grid, MediaLibrary media) {
+        this.media = media;
+        this.tweets = grid.getMap(MapNames.TWEETS);
+        this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
+        this.users = grid.getMap(MapNames.USERS);
+        this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
+    }
+
+    /**
+     * The author's timeline gets the id before the tweet is stored: a home timeline rebuilt while this
+     * tweet's fan-out is in flight then finds it in the author's timeline (see HomeFeed.rebuild).
+     */
+    public Posted post(long authorId, String rawText, long[] mediaIds) {
+        String text = TweetText.normalize(rawText);
+        long id = ids.newId();
+        media.attach(authorId, id, mediaIds);
+        Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
+        userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
+        try {
+            tweets.set(id, tweet);
+        } catch (ReachedMaxSizeException full) {
+            // Refused (503): Cassandra is not keeping up. The author's timeline must not keep an id that
+            // names no tweet, and the media go back to the author for another try.
+            userTimelines.executeOnKey(authorId, RemoveFromTimeline.one(id));
+            media.detach(id, mediaIds);
+            throw full;
+        }
+        return new Posted(tweet, users.executeOnKey(authorId, new AdjustTweetCount(1)));
+    }
+
+    /** A tweet just posted and its author as the post left them (null only if the account vanished). */
+    public record Posted(Tweet tweet, User author) {}
+
+    public Optional<Tweet> find(long id) {
+        return Optional.ofNullable(tweets.get(id));
+    }
+
+    /** Removes the tweet; the fan-out job then takes it out of every home timeline. */
+    public void delete(long actingUser, long tweetId) {
+        Tweet tweet = find(tweetId).orElseThrow(() -> FlockException.notFound("tweet " + tweetId + " does not exist"));
+        if (tweet.authorId() != actingUser) {
+            throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
+        }
+        if (tweets.remove(tweetId) != null) {
+            userTimelines.executeOnKey(tweet.authorId(), RemoveFromTimeline.one(tweetId));
+            users.executeOnKey(tweet.authorId(), new AdjustTweetCount(-1));
+            media.deleteWithTweet(tweetId, tweet.mediaIds());
+        }
+    }
+
+    /**
+     * One more id than asked for, so the caller knows whether another page exists. A page that runs off the
+     * 800 tweets in memory of an author who has older ones asks again with {@link ReadAuthorTweets}, which
+     * continues from Cassandra.
+     */
+    public long[] userTimelinePage(long authorId, PageRequest page) {
+        TimelinePage inMemory = userTimelines.executeOnKey(
+                authorId, new ReadTimelinePage(page.maxId(), page.sinceId(), page.limit() + 1));
+        if (inMemory == null) {
+            return new long[0];
+        }
+        if (inMemory.ids().length > page.limit() || !inMemory.truncated()) {
+            return inMemory.ids();
+        }
+        return userTimelines.executeOnKey(
+                authorId, new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1));
+    }
+}

@@ -1,0 +1,2 @@
+/** The Markdown report and its plots. */
+package flock.benchmarks.report;

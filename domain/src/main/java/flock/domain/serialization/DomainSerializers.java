@@ -1,0 +1,87 @@
+package flock.domain.serialization;
+
+import com.hazelcast.config.CompactSerializationConfig;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import flock.domain.account.AdjustTweetCount;
+import flock.domain.account.CredentialSerializer;
+import flock.domain.account.UserSerializer;
+import flock.domain.cluster.MemberStatus;
+import flock.domain.graph.AddFollow;
+import flock.domain.graph.AddFollower;
+import flock.domain.graph.CountFollows;
+import flock.domain.graph.FollowListSerializer;
+import flock.domain.graph.FollowerChunkKey;
+import flock.domain.graph.ReadFollowEdge;
+import flock.domain.graph.ReadFollowPage;
+import flock.domain.graph.RemoveFollow;
+import flock.domain.graph.RemoveFollower;
+import flock.domain.limits.DrawTokens;
+import flock.domain.limits.RateShard;
+import flock.domain.media.AttachMedia;
+import flock.domain.media.ClaimForCleanup;
+import flock.domain.media.Media;
+import flock.domain.timeline.ApplyFeedUpdates;
+import flock.domain.timeline.EditPulledAuthors;
+import flock.domain.timeline.EvictIdleFeed;
+import flock.domain.timeline.InsertIntoTimeline;
+import flock.domain.timeline.InstallRebuiltFeed;
+import flock.domain.timeline.MarkFeedRead;
+import flock.domain.timeline.MergeIntoTimeline;
+import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadTimelinePage;
+import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.TimelinePage;
+import flock.domain.timeline.TimelineSerializer;
+import flock.domain.tweet.TweetSerializer;
+import java.util.List;
+
+/**
+ * Every Compact serializer of the domain, registered the same way on members, clients and test
+ * clusters. Type names are stable ("flock.Tweet"): renaming a class must not change the wire format.
+ */
+public final class DomainSerializers {
+    /** Every serializer, one per Compact class; the round-trip test holds a sample of each class named here. */
+    static final List<CompactSerializer<?>> ALL = List.of(
+            new UserSerializer(),
+            new CredentialSerializer(),
+            new TweetSerializer(),
+            new TimelineSerializer(),
+            new FollowListSerializer(),
+            new InsertIntoTimeline.Serializer(),
+            new ApplyFeedUpdates.Serializer(),
+            new RemoveFromTimeline.Serializer(),
+            new ReadTimelinePage.Serializer(),
+            new MergeIntoTimeline.Serializer(),
+            new TimelinePage.Serializer(),
+            new MarkFeedRead.Serializer(),
+            new EditPulledAuthors.Serializer(),
+            new InstallRebuiltFeed.Serializer(),
+            new EvictIdleFeed.Serializer(),
+            new ReadAuthorTweets.Serializer(),
+            new AddFollow.Serializer(),
+            new RemoveFollow.Serializer(),
+            new ReadFollowPage.Serializer(),
+            new CountFollows.Serializer(),
+            new CountFollows.CountSerializer(),
+            new ReadFollowEdge.Serializer(),
+            new AddFollower.Serializer(),
+            new AddFollower.PlacedSerializer(),
+            new RemoveFollower.Serializer(),
+            new FollowerChunkKey.Serializer(),
+            new AdjustTweetCount.Serializer(),
+            new DrawTokens.Serializer(),
+            new RateShard.Serializer(),
+            new MemberStatus.Serializer(),
+            new MemberStatus.ReportSerializer(),
+            new Media.Serializer(),
+            new AttachMedia.Serializer(),
+            new ClaimForCleanup.Serializer());
+
+    private DomainSerializers() {}
+
+    public static void registerAll(CompactSerializationConfig config) {
+        for (CompactSerializer<?> serializer : ALL) {
+            config.addSerializer(serializer);
+        }
+    }
+}
