@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Finds the highest request rate a system sustains with p99 latency under a bound, and measures latency at
- * half that rate, as the issue's targets are stated.
+ * half that rate, as the report's targets are stated.
  *
  * <p>First a closed-loop run finds the throughput ceiling (after a warm-up run of the same length, so the
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within

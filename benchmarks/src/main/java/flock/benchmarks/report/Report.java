@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The benchmark report: a Markdown file with the run's setting, one table per mix, the ratios and targets
- * the issue asks for, and PNG plots beside it.
+ * Flock is held to, and PNG plots beside it.
  */
 public final class Report {
     private final List<String> setting = new ArrayList<>();

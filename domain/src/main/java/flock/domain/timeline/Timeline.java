@@ -12,7 +12,10 @@ import java.util.Arrays;
  * <p>Not thread-safe: every mutation runs inside an entry processor on the key's partition thread.
  */
 public final class Timeline {
-    /** The most entries kept in memory, as Twitter and Mastodon keep; every insert trims to it. */
+    /**
+     * The most entries kept in memory: Twitter's 800 (Mastodon keeps 400, its feed_manager.rb MAX_ITEMS); every insert
+     * trims to it.
+     */
     public static final int MAX_ENTRIES = 800;
 
     private static final int MIN_CAPACITY = 8;

@@ -1,0 +1,108 @@
+package flock.benchmarks;
+
+import flock.benchmarks.http.CpuAccount;
+import flock.testkit.CassandraServer;
+import flock.testkit.FlockStack;
+import flock.testkit.ProjectLayout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./flock bench --idle}: what an idle Flock costs. Two members and an API node run with nothing to do, and
+ * each process's CPU is read over repeated windows. Every benchmark pays this background on the same cores as the
+ * work it measures, so it is measured alone here, for the members as shipped beside each candidate setting, one
+ * stack after another in the same run.
+ *
+ * <p>Usage: {@code IdleRun [windows] [seconds per window]} (default 3 windows of 10 s).
+ */
+public final class IdleRun {
+    /** Time for a new stack's jobs to start and its JIT and collectors to settle before it is measured. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    /** The variants measured: each a name and the JVM options its members get on top of the shipped config. */
+    static final Map<String, List<String>> VARIANTS = variants();
+
+    private IdleRun() {}
+
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("as shipped", List.of());
+        variants.put("Jet idle back-off up to 5 ms", jetIdle(5_000));
+        variants.put("Jet idle back-off up to 20 ms", jetIdle(20_000));
+        return variants;
+    }
+
+    /**
+     * How long an idle Jet thread may park between looks for work (Hazelcast's default: 500 µs cooperative, 5 ms
+     * non-cooperative): an idle cooperative thread wakes at least 2,000 times a second by default.
+     */
+    private static List<String> jetIdle(int maxMicros) {
+        return List.of(
+                "-Dhazelcast.jet.idle.cooperative.max.microseconds=" + maxMicros,
+                "-Dhazelcast.jet.idle.noncooperative.max.microseconds=" + Math.max(maxMicros, 5_000));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int windows = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        ChildProcesses.stopOnExit();
+        List<String> rows = new ArrayList<>();
+        try (CassandraServer cassandra =
+                ChildProcesses.closeOnExit(CassandraServer.start(ProjectLayout.scratch("idle-cassandra")))) {
+            for (Map.Entry<String, List<String>> variant : VARIANTS.entrySet()) {
+                rows.add(measure(cassandra, variant.getKey(), variant.getValue(), windows, seconds));
+            }
+        }
+        ChildProcesses.closed();
+        System.out.println();
+        System.out.println("| members as | members, % of a core per window | API node, % of a core per window |");
+        System.out.println("|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private static String measure(
+            CassandraServer cassandra, String name, List<String> options, int windows, int seconds) {
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseZGC"));
+        jvmOptions.addAll(options);
+        System.out.printf("idle: starting two members and an API node, %s%n", name);
+        try (FlockStack stack = new FlockStack(
+                        cassandra, "idle-" + VARIANTS.keySet().stream().toList().indexOf(name))
+                .withMemberHeap("1g")
+                .withJvmOptions(jvmOptions)
+                .start(2)) {
+            sleep(SETTLE);
+            CpuAccount cpu = new CpuAccount(() -> Map.of(
+                    "members",
+                            stack.members().stream().map(member -> member.pid()).toList(),
+                    "api", List.of(stack.api().pid())));
+            List<String> members = new ArrayList<>();
+            List<String> api = new ArrayList<>();
+            for (int i = 0; i < windows; i++) {
+                Map<String, Long> before = cpu.read();
+                sleep(Duration.ofSeconds(seconds));
+                Map<String, Long> after = cpu.read();
+                members.add(percent(before, after, "members", seconds));
+                api.add(percent(before, after, "api", seconds));
+                System.out.printf(
+                        "  window %d: members %s%%, API node %s%%%n", i + 1, members.getLast(), api.getLast());
+            }
+            return "| " + name + " | " + String.join(" / ", members) + " | " + String.join(" / ", api) + " |";
+        }
+    }
+
+    private static String percent(Map<String, Long> before, Map<String, Long> after, String group, int seconds) {
+        return String.format("%.1f", (after.get(group) - before.get(group)) / 1e7 / seconds);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
