@@ -108,7 +108,9 @@ abstract class ApiContractTest {
         };
         for (byte[] bytes : broken) {
             assertProblem(
-                    post("/api/v1/tweets", account.token(), jsonWith("{\"text\":\"bad ", bytes, "\"}")), 400, "UTF-8");
+                    post("/api/v1/tweets", account.token(), jsonWith("{\"text\":\"bad ", bytes, "\"}")),
+                    400,
+                    "body: not valid UTF-8");
         }
         assertThat(get("/api/v1/users/" + account.id(), null).json().getInt("tweets"))
                 .as("no tweet stored")

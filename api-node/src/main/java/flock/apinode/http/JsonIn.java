@@ -32,8 +32,9 @@ final class JsonIn {
         if (body.length == 0) {
             throw FlockException.invalid("body: a JSON object is required");
         }
+        Reader text = strictUtf8(body);
         JsonValue value;
-        try (JsonReader reader = READERS.createReader(strictUtf8(body))) {
+        try (JsonReader reader = READERS.createReader(text)) {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException mostly; Parsson throws a plain RuntimeException for nesting past 1,000 levels
