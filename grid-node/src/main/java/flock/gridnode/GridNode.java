@@ -54,8 +54,8 @@ public final class GridNode {
         }
         CqlSession openedSession = session;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
-        FanOutPipeline.submitIfAbsent(member.getJet());
-        FollowBackfillPipeline.submitIfAbsent(member.getJet());
+        FanOutPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
+        FollowBackfillPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         new JobWatchdog(member).schedule(Duration.ofSeconds(5));
         LOG.info(
                 "Flock grid member ready: {} in cluster '{}' of {} member(s)",

@@ -1,5 +1,6 @@
 package flock.gridnode;
 
+import flock.pipelines.FanOutPipeline;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  *     ISO-8601, 7 days by default); it is rebuilt on its owner's next read
  * @param metricsPort the HTTP port serving {@code /metrics} in Prometheus form on the member's interface,
  *     or 0 for none
+ * @param snapshotInterval how often the Jet jobs snapshot ({@code flock.jobs.snapshot-interval}, ISO-8601): the most
+ *     journal a member failure makes them read again, and a cost paid whether or not anything happens
  */
 public record MemberSettings(
         String configFile,
@@ -29,7 +32,8 @@ public record MemberSettings(
         String bindInterface,
         boolean cassandraEnabled,
         Duration idleEviction,
-        int metricsPort) {
+        int metricsPort,
+        Duration snapshotInterval) {
     static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
 
     public MemberSettings {
@@ -39,6 +43,10 @@ public record MemberSettings(
         }
         if (metricsPort < 0 || metricsPort > 65_535) {
             throw new IllegalArgumentException("flock.metrics.port must be 0..65535, was " + metricsPort);
+        }
+        if (snapshotInterval.toMillis() < 100 || snapshotInterval.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException(
+                    "flock.jobs.snapshot-interval must be from PT0.1S to PT5M, was " + snapshotInterval);
         }
         if (idleEviction.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("flock.feed.idle-eviction must be at least PT1S, was " + idleEviction);
@@ -70,7 +78,8 @@ public record MemberSettings(
                 value(lookup, "member.interface"),
                 !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")),
                 duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION),
-                port(lookup, "metrics.port"));
+                port(lookup, "metrics.port"),
+                duration(lookup, "jobs.snapshot-interval", FanOutPipeline.SNAPSHOT_INTERVAL));
     }
 
     private static int port(Function<String, String> lookup, String key) {

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * in memory are left alone: their rebuild on read already follows the current graph. Follows of accounts in
  * pull mode merge nothing: the follow itself put the account on the feed's merge-at-read list.
  *
- * <p>Same guarantees as the fan-out: at-least-once with 1 s snapshots over idempotent entry processors.
+ * <p>Same guarantees as the fan-out: at-least-once with snapshots every 5 s over idempotent entry processors.
  * An unfollow removes the tweets among the account's newest 800; older ones can only linger in a feed that
  * holds almost nothing newer.
  */
@@ -59,11 +59,16 @@ public final class FollowBackfillPipeline {
     }
 
     public static Job submitIfAbsent(JetService jet) {
+        return submitIfAbsent(jet, FanOutPipeline.SNAPSHOT_INTERVAL);
+    }
+
+    /** Submits the job unless the cluster already runs it, snapshotting at the given interval. */
+    public static Job submitIfAbsent(JetService jet, java.time.Duration snapshotInterval) {
         JobConfig config = new JobConfig()
                 .setSuspendOnFailure(true) // as the fan-out: resumed by the members' watchdog, never lost
                 .setName(MapNames.FOLLOW_BACKFILL_JOB)
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
-                .setSnapshotIntervalMillis(FanOutPipeline.SNAPSHOT_INTERVAL_MILLIS);
+                .setSnapshotIntervalMillis(snapshotInterval.toMillis());
         return jet.newJobIfAbsent(
                 build(MapNames.FOLLOWING, MapNames.PULL_ACCOUNTS, MapNames.USER_TIMELINES, MapNames.HOME_TIMELINES),
                 config);

@@ -59,7 +59,7 @@ class FanOutPipelineTest {
         member.getJet()
                 .newJob(
                         FanOutPipeline.build("tweets", "pull", "followers", "chunks", "homes"),
-                        FanOutPipeline.jobConfig());
+                        FanOutPipeline.jobConfig(FanOutPipeline.SNAPSHOT_INTERVAL));
     }
 
     @AfterEach

@@ -1,0 +1,173 @@
+package flock.benchmarks;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.map.IMap;
+import flock.apinode.account.Accounts;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.GraphSettings;
+import flock.apinode.graph.PullAccounts;
+import flock.apinode.grid.GridClient;
+import flock.apinode.media.MediaLibrary;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.render.Views;
+import flock.apinode.timeline.FeedMetrics;
+import flock.apinode.timeline.FeedSettings;
+import flock.apinode.timeline.HomeFeed;
+import flock.apinode.tweet.Tweets;
+import flock.domain.MapNames;
+import flock.domain.serialization.DomainSerializers;
+import flock.domain.timeline.Timeline;
+import flock.objectstore.ObjectStore;
+import flock.objectstore.ObjectStoreSettings;
+import flock.pipelines.FanOutPipeline;
+import flock.testkit.ProjectLayout;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How many grid operations one post and one home page cost: two members in this JVM on the project's hazelcast.yaml
+ * (without Cassandra, whose statements are counted apart), a client configured as an API node's, and the API node's
+ * own services. It posts as an author with {@value #FOLLOWERS} followers whose feeds are all in memory, waits until the
+ * fan-out put each tweet in every feed, and reads the operations the members executed (partition and generic
+ * threads, backups included) before and after; then the same for home pages.
+ *
+ * <p>Usage: {@code GridOperationsBench [posts]} ({@code ./flock bench --ops}).
+ */
+public final class GridOperationsBench {
+    /** The followers of the posting author, as the post-path cost is quoted (the benchmark's mean is about 20). */
+    static final int FOLLOWERS = 20;
+
+    private GridOperationsBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String cluster = "ops-bench-" + ProcessHandle.current().pid();
+        HazelcastInstance first = Hazelcast.newHazelcastInstance(memberConfig(cluster));
+        HazelcastInstance second = Hazelcast.newHazelcastInstance(memberConfig(cluster));
+        List<HazelcastInstance> members = List.of(first, second);
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(
+                GridClient.config(io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
+                        Map.of("cluster-name", cluster, "addresses", addresses(members))))));
+        try {
+            FanOutPipeline.submitIfAbsent(first.getJet());
+            Accounts accounts = new Accounts(client);
+            PullAccounts pull = new PullAccounts(client, FeedSettings.DEFAULTS.pullThreshold());
+            Graph graph = new Graph(client, accounts, pull, GraphSettings.DEFAULTS);
+            HomeFeed homes = new HomeFeed(client, graph, pull, FeedSettings.DEFAULTS, FeedMetrics.register(client));
+            MediaLibrary media =
+                    new MediaLibrary(client, new ObjectStore(ObjectStoreSettings.LOCAL), Duration.ofMinutes(5));
+            Tweets tweets = new Tweets(client, media);
+            Views views = new Views(client);
+
+            long author = accounts.signUp("ops_author", "Author").user().id();
+            List<Long> fans = new ArrayList<>();
+            for (int i = 0; i < FOLLOWERS; i++) {
+                long fan = accounts.signUp("ops_fan_" + i, "Fan " + i).user().id();
+                graph.follow(fan, author);
+                homes.page(fan, new PageRequest(20, Long.MAX_VALUE, 0)); // the feed is in memory from here on
+                fans.add(fan);
+            }
+            IMap<Long, Timeline> feeds = client.getMap(MapNames.HOME_TIMELINES);
+            PageRequest firstPage = new PageRequest(20, Long.MAX_VALUE, 0);
+            for (int i = 0; i < posts; i++) { // warm-up: the JIT, the near caches, the fan-out's batching
+                postAndAwaitFanOut(tweets, feeds, author, fans, "warm-up " + i);
+                views.tweetPage(homes.page(fans.get(i % FOLLOWERS), firstPage), 20);
+            }
+
+            long before = executed(members);
+            long waitReads = 0;
+            for (int i = 0; i < posts; i++) {
+                waitReads += postAndAwaitFanOut(tweets, feeds, author, fans, "measured " + i);
+            }
+            double perPost = (executed(members) - before - waitReads) / (double) posts;
+            before = executed(members);
+            for (int i = 0; i < posts; i++) {
+                views.tweetPage(homes.page(fans.get(i % FOLLOWERS), firstPage), 20);
+            }
+            double perPage = (executed(members) - before) / (double) posts;
+            System.out.printf(
+                    "grid operations executed on the members, backups included (mean of %d):%n"
+                            + "  one post of an author with %d followers, every feed in memory: %.1f%n"
+                            + "  one home page of 20, the feed in memory, tweets and authors near-cached: %.1f%n",
+                    posts, FOLLOWERS, perPost, perPage);
+        } finally {
+            client.shutdown();
+            second.shutdown();
+            first.shutdown();
+        }
+    }
+
+    /**
+     * Posts and waits until the tweet is in every follower's feed, so that the fan-out's operations are counted with
+     * the post's; answers how many feed reads the wait made (each one operation on the feed's owner), which the
+     * caller subtracts.
+     */
+    private static long postAndAwaitFanOut(
+            Tweets tweets, IMap<Long, Timeline> feeds, long author, List<Long> fans, String text) {
+        long id = tweets.post(author, text, new long[0]).tweet().id();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long reads = 0;
+        for (long fan : fans) {
+            while (true) {
+                reads++;
+                if (feeds.get(fan).contains(id)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the fan-out did not deliver tweet " + id + " within 30 s");
+                }
+                Thread.onSpinWait();
+            }
+        }
+        return reads;
+    }
+
+    /** Operations the members' operation threads completed so far (Hazelcast's own counter, an internal API). */
+    private static long executed(List<HazelcastInstance> members) {
+        long total = 0;
+        for (HazelcastInstance member : members) {
+            total += ((HazelcastInstanceProxy) member)
+                    .getOriginal()
+                    .node
+                    .getNodeEngine()
+                    .getOperationService()
+                    .getExecutedOperationCount();
+        }
+        return total;
+    }
+
+    private static String addresses(List<HazelcastInstance> members) {
+        List<String> addresses = new ArrayList<>();
+        for (HazelcastInstance member : members) {
+            var address = member.getCluster().getLocalMember().getAddress();
+            addresses.add(address.getHost() + ":" + address.getPort());
+        }
+        return String.join(",", addresses);
+    }
+
+    private static Config memberConfig(String cluster) throws IOException {
+        try (FileInputStream in = new FileInputStream(
+                ProjectLayout.root().resolve("hazelcast.yaml").toFile())) {
+            Config config = new YamlConfigBuilder(in).build();
+            config.setClusterName(cluster);
+            config.setProperty("hazelcast.logging.type", "none");
+            config.getNetworkConfig().setPort(15_901).setPortAutoIncrement(true);
+            config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(List.of("127.0.0.1"));
+            for (MapConfig map : config.getMapConfigs().values()) {
+                map.getMapStoreConfig().setEnabled(false);
+            }
+            DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+            return config;
+        }
+    }
+}
