@@ -38,6 +38,25 @@ public final class CpuAccount {
         return nanos;
     }
 
+    /**
+     * Each group's CPU while nothing is asked of it, in cores, over {@code window}: the background (Jet's idle loops,
+     * snapshots, rate-limit syncs, Cassandra's housekeeping) that a run pays whatever it measures.
+     */
+    public Map<String, Double> idleCores(Duration window) {
+        Map<String, Long> before = read();
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Long> after = read();
+        Map<String, Double> cores = new LinkedHashMap<>();
+        after.forEach(
+                (name, nanos) -> cores.put(name, (nanos - before.getOrDefault(name, 0L)) / (double) window.toNanos()));
+        return cores;
+    }
+
     /** Each group's CPU microseconds per request between two readings. */
     public static Map<String, Double> perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
         Map<String, Double> micros = new LinkedHashMap<>();

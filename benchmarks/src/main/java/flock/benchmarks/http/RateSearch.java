@@ -57,15 +57,32 @@ public final class RateSearch {
      * @param probes every open-loop probe, by rate (the latency-throughput curve)
      * @param atHalf the run at half of {@code maxRate}
      * @param cpuMicrosPerRequest each process group's CPU per request during the closed-loop run
+     * @param idleCores each process group's CPU just before, with nothing asked of it, in cores
      */
     public record Capacity(
             LoadResult saturated,
             double maxRate,
             List<Probe> probes,
             LoadResult atHalf,
-            Map<String, Double> cpuMicrosPerRequest) {}
+            Map<String, Double> cpuMicrosPerRequest,
+            Map<String, Double> idleCores) {
+
+        /** All groups' CPU per request in the closed-loop run, less what they spend idle in the same time. */
+        public double netMicrosPerRequest() {
+            double gross = cpuMicrosPerRequest.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            double idle =
+                    idleCores.values().stream().mapToDouble(Double::doubleValue).sum();
+            return saturated.throughput() > 0 ? gross - idle * 1e6 / saturated.throughput() : gross;
+        }
+    }
+
+    /** How long the processes are watched doing nothing before a system's runs, for its idle background. */
+    private static final java.time.Duration IDLE_WINDOW = java.time.Duration.ofSeconds(2);
 
     public Capacity measure(Workload workload) {
+        Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
         generator.saturate(workload, probe); // warm-up: the JIT compiles the path under test
         Map<String, Long> cpuBefore = cpu.read();
         LoadResult saturated = generator.saturate(workload, probe);
@@ -101,7 +118,7 @@ public final class RateSearch {
         double maxRate = passed == null ? 0 : passed.rate();
         LoadResult atHalf = maxRate > 0 ? generator.atRate(workload, maxRate / 2, half) : saturated;
         probes.sort(Comparator.comparingDouble(Probe::rate));
-        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest);
+        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest, idle);
     }
 
     private Probe probe(Workload workload, double rate) {

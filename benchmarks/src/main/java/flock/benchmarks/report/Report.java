@@ -136,9 +136,13 @@ public final class Report {
         if (groups.isEmpty()) {
             return;
         }
-        md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores):\n\n");
-        md.append("| system | ").append(String.join(" | ", groups)).append(" | all |\n");
-        md.append("|---|").append("---:|".repeat(groups.size() + 1)).append('\n');
+        md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores); the last"
+                + " two columns take out what the processes spent idle just before (in cores), which every system's"
+                + " run pays whatever it measures:\n\n");
+        md.append("| system | ")
+                .append(String.join(" | ", groups))
+                .append(" | all | all, net of idle | idle, cores |\n");
+        md.append("|---|").append("---:|".repeat(groups.size() + 3)).append('\n');
         for (Measurement m : list) {
             Map<String, Double> micros = m.capacity().cpuMicrosPerRequest();
             md.append("| ").append(m.target().name()).append(" |");
@@ -147,7 +151,11 @@ public final class Report {
             }
             double all =
                     micros.values().stream().mapToDouble(Double::doubleValue).sum();
-            md.append(String.format(" %,.0f |%n", all));
+            double idle = m.capacity().idleCores().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            md.append(String.format(
+                    " %,.0f | %,.0f | %.2f |%n", all, Math.max(0, m.capacity().netMicrosPerRequest()), idle));
         }
     }
 

@@ -76,9 +76,9 @@ class ReportTest {
         String text = Files.readString(report.write(dir, "run", "test run"));
 
         assertThat(text)
-                .contains("| system | members | API node | all |")
-                .contains("| ceiling (fixed page) | 50 | 100 | 150 |")
-                .contains("| Flock hybrid | 125 | 250 | 375 |");
+                .contains("| system | members | API node | all | all, net of idle | idle, cores |")
+                .contains("| ceiling (fixed page) | 50 | 100 | 150 | 140 | 0.20 |")
+                .contains("| Flock hybrid | 125 | 250 | 375 | 350 | 0.20 |");
     }
 
     private static Measurement withLag(Measurement m, double p50, double p99) {
@@ -94,7 +94,12 @@ class ReportTest {
                 target,
                 mix,
                 new RateSearch.Capacity(
-                        saturated, maxRate, List.of(probe), half, cpu(1e6 / closedLoop, 2e6 / closedLoop)),
+                        saturated,
+                        maxRate,
+                        List.of(probe),
+                        half,
+                        cpu(1e6 / closedLoop, 2e6 / closedLoop),
+                        Map.of("members", 0.2, "API node", 0.0)),
                 Double.NaN,
                 Double.NaN);
     }
