@@ -29,7 +29,7 @@ record BenchProfile(
             Duration.ofSeconds(3),
             Duration.ofSeconds(6),
             2,
-            List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY),
+            List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY),
             null);
 
     /**

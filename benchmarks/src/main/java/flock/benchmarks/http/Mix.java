@@ -21,6 +21,12 @@ public record Mix(String name, double home, double user, double post) {
      */
     public static final Mix READ_HEAVY = new Mix("read-heavy 100 reads/post", 10.0 / 11, 0, 1.0 / 11);
 
+    /**
+     * Posts only: what a post costs each design end to end (the write, the fan-out, and for Flock the write-behind and
+     * the backups), with no read to hide it.
+     */
+    public static final Mix POSTS_ONLY = new Mix("posts only", 0, 0, 1);
+
     /** Home-page reads only: the hot path, and the only call the ceiling has. */
     public static final Mix HOME_ONLY = new Mix("home pages only", 1, 0, 0);
 

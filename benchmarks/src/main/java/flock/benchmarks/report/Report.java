@@ -171,7 +171,7 @@ public final class Report {
                             + " loop (target >= 0.5 both): %s",
                     max, closed, verdict(Math.min(max, closed) >= 0.5)));
         }
-        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY)) {
+        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY)) {
             Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);
