@@ -70,8 +70,9 @@ public final class IdleRun {
         List<String> rows = new ArrayList<>();
         try (CassandraServer cassandra =
                 ChildProcesses.closeOnExit(CassandraServer.start(ProjectLayout.scratch("idle-cassandra")))) {
+            int stack = 0;
             for (Map.Entry<String, List<String>> variant : VARIANTS.entrySet()) {
-                rows.add(measure(cassandra, variant.getKey(), variant.getValue(), windows, seconds));
+                rows.add(measure(cassandra, "idle-" + stack++, variant.getKey(), variant.getValue(), windows, seconds));
             }
         }
         ChildProcesses.closed();
@@ -82,12 +83,11 @@ public final class IdleRun {
     }
 
     private static String measure(
-            CassandraServer cassandra, String name, List<String> options, int windows, int seconds) {
+            CassandraServer cassandra, String cluster, String name, List<String> options, int windows, int seconds) {
         List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseZGC"));
         jvmOptions.addAll(options);
         System.out.printf("idle: starting two members and an API node, %s%n", name);
-        try (FlockStack stack = new FlockStack(
-                        cassandra, "idle-" + VARIANTS.keySet().stream().toList().indexOf(name))
+        try (FlockStack stack = new FlockStack(cassandra, cluster)
                 .withMemberHeap("1g")
                 .withJvmOptions(jvmOptions)
                 .start(2)) {
