@@ -4,6 +4,8 @@ import flock.benchmarks.http.Mix;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How much a benchmark run measures.
@@ -15,9 +17,29 @@ import java.util.List;
  * @param mixes the workload mixes measured (the ceiling only ever runs home pages)
  * @param graphFile a real graph to load instead of a generated one (undirected edges, followed both ways), or
  *     null
+ * @param closedLoops closed-loop runs per system and mix, for the spread of the figures taken from them
+ * @param systems the systems measured, by their short names (ceiling, push, redis, pull, hybrid)
  */
 record BenchProfile(
-        String name, int users, Duration probe, Duration half, int refinements, List<Mix> mixes, Path graphFile) {
+        String name,
+        int users,
+        Duration probe,
+        Duration half,
+        int refinements,
+        List<Mix> mixes,
+        Path graphFile,
+        int closedLoops,
+        Set<String> systems) {
+
+    /** Every system's short name, as {@code --only} takes them. */
+    static final Set<String> ALL_SYSTEMS = Set.of("ceiling", "push", "redis", "pull", "hybrid");
+
+    /** The mixes' short names, as {@code --mixes} takes them. */
+    static final Map<String, Mix> MIXES = Map.of(
+            "home", Mix.HOME_ONLY,
+            "dsb", Mix.DEATH_STAR_BENCH,
+            "read-heavy", Mix.READ_HEAVY,
+            "posts", Mix.POSTS_ONLY);
 
     /**
      * Every system, every mix, 10,000 users: about ten minutes on 2 cores, so that the whole {@code ./flock
@@ -30,7 +52,9 @@ record BenchProfile(
             Duration.ofSeconds(6),
             2,
             List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY),
-            null);
+            null,
+            3,
+            ALL_SYSTEMS);
 
     /**
      * Every system on home pages, 2,000 users, one-second probes: under 3 minutes, a check that the whole
@@ -38,13 +62,38 @@ record BenchProfile(
      * longer probes to say anything about the fan-out).
      */
     static final BenchProfile QUICK = new BenchProfile(
-            "quick", 2_000, Duration.ofSeconds(1), Duration.ofSeconds(2), 0, List.of(Mix.HOME_ONLY), null);
+            "quick",
+            2_000,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            0,
+            List.of(Mix.HOME_ONLY),
+            null,
+            1,
+            ALL_SYSTEMS);
 
     BenchProfile withUsers(int count) {
-        return new BenchProfile(name, count, probe, half, refinements, mixes, graphFile);
+        return new BenchProfile(name, count, probe, half, refinements, mixes, graphFile, closedLoops, systems);
     }
 
     BenchProfile withGraph(Path file) {
-        return new BenchProfile(name, users, probe, half, refinements, mixes, file);
+        return new BenchProfile(name, users, probe, half, refinements, mixes, file, closedLoops, systems);
+    }
+
+    /** Only these systems: a focused run (its report is named apart, so it never replaces a whole run's). */
+    BenchProfile only(Set<String> chosen) {
+        return new BenchProfile(name, users, probe, half, refinements, mixes, graphFile, closedLoops, chosen);
+    }
+
+    BenchProfile withMixes(List<Mix> chosen) {
+        return new BenchProfile(name, users, probe, half, refinements, chosen, graphFile, closedLoops, systems);
+    }
+
+    BenchProfile withClosedLoops(int runs) {
+        return new BenchProfile(name, users, probe, half, refinements, mixes, graphFile, runs, systems);
+    }
+
+    boolean measures(String system) {
+        return systems.contains(system);
     }
 }

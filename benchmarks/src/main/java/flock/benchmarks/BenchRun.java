@@ -113,6 +113,7 @@ public final class BenchRun {
         Path dir = ProjectLayout.root().resolve("benchmarks/results");
         String name = LocalDate.now()
                 + (profile.name().equals("quick") ? "-quick" : "")
+                + (focused(args) ? "-focused" : "")
                 + (profile.graphFile() != null ? "-reed98" : "");
         Path written = report.write(dir, name, "Flock benchmark, " + LocalDate.now());
         System.out.println(report.summaryTable());
@@ -196,13 +197,16 @@ public final class BenchRun {
                 profile.probe(),
                 profile.half(),
                 profile.refinements(),
+                profile.closedLoops(),
                 System.out::println,
                 new CpuAccount(() -> processes(stack)));
         StackMetrics metrics = new StackMetrics(stack);
         // Pull on read has no cache to warm, and a pass would take minutes at its rate.
         for (Target target : List.of(Target.CEILING, Target.FLOCK_PUSH, Target.REDIS)) {
-            System.out.println("warming " + target.name() + " up: every user's pages once");
-            generator.each(target.everyPage(data));
+            if (profile.measures(shortName(target)) || target == Target.FLOCK_PUSH && profile.measures("hybrid")) {
+                System.out.println("warming " + target.name() + " up: every user's pages once");
+                generator.each(target.everyPage(data));
+            }
         }
         report.setting("Warm-up: before any measurement every user's home page and own page were read once"
                 + " from Flock, Redis and the ceiling, so caches (Flock's near cache, Redis) hold what steady"
@@ -210,10 +214,11 @@ public final class BenchRun {
         report.setting("Rate limits: raised to " + FlockStack.RAISED_LIMIT + " requests per period"
                 + " (the load generator is thousands of users on one address); the limiter still runs, so its cost"
                 + " is in Flock's figures");
-        Measurement firstCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY);
-        measure(report, search, metrics, data, Target.FLOCK_PUSH, profile.mixes());
-        measure(report, search, metrics, data, Target.REDIS, profile.mixes());
-        measure(report, search, metrics, data, Target.PULL, profile.mixes());
+        Measurement firstCeiling =
+                profile.measures("ceiling") ? measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY) : null;
+        measure(report, search, metrics, data, Target.FLOCK_PUSH, profile);
+        measure(report, search, metrics, data, Target.REDIS, profile);
+        measure(report, search, metrics, data, Target.PULL, profile);
         int threshold = sorted[(int) (sorted.length * PULL_PERCENTILE / 100)];
         int[] big = IntStream.range(0, data.users())
                 .filter(u -> followers[u] > threshold)
@@ -223,7 +228,10 @@ public final class BenchRun {
                 "Hybrid: the %d accounts with more than %,d followers (the top %.1f%%) switched to pull, as the"
                         + " production threshold (10,000) would at scale",
                 big.length, threshold, 100 - PULL_PERCENTILE));
-        measure(report, search, metrics, data, Target.FLOCK_HYBRID, profile.mixes());
+        measure(report, search, metrics, data, Target.FLOCK_HYBRID, profile);
+        if (firstCeiling == null) {
+            return;
+        }
         // The ceiling again, last: the first run follows the bulk load, when Cassandra may still be
         // compacting; the higher of the two is what Flock is held against.
         Measurement lastCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY);
@@ -236,8 +244,11 @@ public final class BenchRun {
     }
 
     private static void measure(
-            Report report, RateSearch search, StackMetrics metrics, Dataset data, Target target, List<Mix> mixes) {
-        for (Mix mix : mixes) {
+            Report report, RateSearch search, StackMetrics metrics, Dataset data, Target target, BenchProfile profile) {
+        if (!profile.measures(shortName(target))) {
+            return;
+        }
+        for (Mix mix : profile.mixes()) {
             // Posts alone compare Flock as it runs (hybrid) with the Redis design; push-only and pull on read add
             // 2.5 minutes to a run that must stay within twenty and nothing a target asks about.
             if (mix == Mix.POSTS_ONLY && (target == Target.FLOCK_PUSH || target == Target.PULL)) {
@@ -245,6 +256,24 @@ public final class BenchRun {
             }
             report.add(measureOne(search, metrics, data, target, mix));
         }
+    }
+
+    /** The name {@code --only} knows a system by. */
+    private static String shortName(Target target) {
+        if (target == Target.CEILING) {
+            return "ceiling";
+        } else if (target == Target.FLOCK_PUSH) {
+            return "push";
+        } else if (target == Target.REDIS) {
+            return "redis";
+        } else if (target == Target.PULL) {
+            return "pull";
+        }
+        return "hybrid";
+    }
+
+    private static boolean focused(String[] args) {
+        return List.of(args).contains("--only") || List.of(args).contains("--mixes");
     }
 
     private static Measurement measureOne(
@@ -355,12 +384,39 @@ public final class BenchRun {
                 case "--reed98" ->
                     profile = profile.withGraph(
                             ProjectLayout.root().resolve("benchmarks/data/socfb-Reed98/socfb-Reed98.edges"));
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; usage: ./flock bench [--quick] [--users N | --reed98]");
+                case "--only" -> profile = profile.only(names(value(args, ++i), BenchProfile.ALL_SYSTEMS, "--only"));
+                case "--mixes" ->
+                    profile = profile.withMixes(names(value(args, ++i), BenchProfile.MIXES.keySet(), "--mixes").stream()
+                            .map(BenchProfile.MIXES::get)
+                            .toList());
+                case "--closed-loops" -> profile = profile.withClosedLoops(Integer.parseInt(value(args, ++i)));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
         return profile;
+    }
+
+    private static final String USAGE = "usage: ./flock bench [--quick] [--users N | --reed98]"
+            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts] [--closed-loops N]";
+
+    private static String value(String[] args, int at) {
+        if (at >= args.length) {
+            throw new IllegalArgumentException(args[at - 1] + " needs a value; " + USAGE);
+        }
+        return args[at];
+    }
+
+    /** A comma-separated list of known names, in the order given. */
+    private static java.util.Set<String> names(String list, java.util.Set<String> known, String option) {
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            if (!known.contains(name.strip())) {
+                throw new IllegalArgumentException(option + ": unknown name '" + name.strip() + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+            chosen.add(name.strip());
+        }
+        return chosen;
     }
 
     private static String machine() {

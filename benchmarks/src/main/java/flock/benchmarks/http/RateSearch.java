@@ -23,6 +23,7 @@ public final class RateSearch {
     private final Duration probe;
     private final Duration half;
     private final int refinements;
+    private final int closedLoops;
     private final Consumer<String> log;
     private final CpuAccount cpu;
 
@@ -30,6 +31,7 @@ public final class RateSearch {
      * @param probe how long each probe runs
      * @param half how long the run at half the found rate lasts
      * @param refinements bisection steps after the first passing probe
+     * @param closedLoops closed-loop runs, one after another: their spread says how far one figure can be trusted
      */
     public RateSearch(
             LoadGenerator generator,
@@ -37,6 +39,7 @@ public final class RateSearch {
             Duration probe,
             Duration half,
             int refinements,
+            int closedLoops,
             Consumer<String> log,
             CpuAccount cpu) {
         this.generator = generator;
@@ -45,6 +48,7 @@ public final class RateSearch {
         this.probe = probe;
         this.half = half;
         this.refinements = refinements;
+        this.closedLoops = closedLoops;
         this.log = log;
     }
 
@@ -52,12 +56,13 @@ public final class RateSearch {
     public record Probe(double rate, LoadResult result, boolean passed) {}
 
     /**
-     * @param saturated the closed-loop run: the throughput ceiling
+     * @param saturated the closed-loop run with the median throughput: the throughput ceiling
      * @param maxRate the highest rate that passed, 0 if none did
      * @param probes every open-loop probe, by rate (the latency-throughput curve)
      * @param atHalf the run at half of {@code maxRate}
-     * @param cpuMicrosPerRequest each process group's CPU per request during the closed-loop run
+     * @param cpuMicrosPerRequest each process group's CPU per request during that closed-loop run
      * @param idleCores each process group's CPU just before, with nothing asked of it, in cores
+     * @param closedLoops every closed-loop run, in the order they ran
      */
     public record Capacity(
             LoadResult saturated,
@@ -65,16 +70,26 @@ public final class RateSearch {
             List<Probe> probes,
             LoadResult atHalf,
             Map<String, Double> cpuMicrosPerRequest,
-            Map<String, Double> idleCores) {
+            Map<String, Double> idleCores,
+            List<ClosedLoop> closedLoops) {
 
-        /** All groups' CPU per request in the closed-loop run, less what they spend idle in the same time. */
+        /** All groups' CPU per request in the median closed-loop run, less what they spend idle in the same time. */
         public double netMicrosPerRequest() {
+            return ClosedLoop.of(saturated.throughput(), cpuMicrosPerRequest, idleCores)
+                    .netMicrosPerRequest();
+        }
+    }
+
+    /** One closed-loop run: its throughput and all processes' CPU per request, less their idle background. */
+    public record ClosedLoop(double throughput, double netMicrosPerRequest) {
+        static ClosedLoop of(
+                double throughput, Map<String, Double> cpuMicrosPerRequest, Map<String, Double> idleCores) {
             double gross = cpuMicrosPerRequest.values().stream()
                     .mapToDouble(Double::doubleValue)
                     .sum();
             double idle =
                     idleCores.values().stream().mapToDouble(Double::doubleValue).sum();
-            return saturated.throughput() > 0 ? gross - idle * 1e6 / saturated.throughput() : gross;
+            return new ClosedLoop(throughput, throughput > 0 ? gross - idle * 1e6 / throughput : gross);
         }
     }
 
@@ -84,11 +99,24 @@ public final class RateSearch {
     public Capacity measure(Workload workload) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
         generator.saturate(workload, probe); // warm-up: the JIT compiles the path under test
-        Map<String, Long> cpuBefore = cpu.read();
-        LoadResult saturated = generator.saturate(workload, probe);
-        Map<String, Double> cpuPerRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), saturated.completed());
+        List<LoadResult> runs = new ArrayList<>();
+        List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
+        List<ClosedLoop> closed = new ArrayList<>();
+        for (int i = 0; i < closedLoops; i++) {
+            Map<String, Long> cpuBefore = cpu.read();
+            LoadResult run = generator.saturate(workload, probe);
+            Map<String, Double> perRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), run.completed());
+            runs.add(run);
+            cpuOfRuns.add(perRequest);
+            closed.add(ClosedLoop.of(run.throughput(), perRequest, idle));
+            log.accept(String.format(
+                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",
+                    run.throughput(), run.millis(99), closed.getLast().netMicrosPerRequest()));
+        }
+        int median = medianIndex(runs);
+        LoadResult saturated = runs.get(median);
+        Map<String, Double> cpuPerRequest = cpuOfRuns.get(median);
         double ceiling = saturated.throughput();
-        log.accept(String.format("  closed loop: %,.0f req/s, p99 %.1f ms", ceiling, saturated.millis(99)));
         List<Probe> probes = new ArrayList<>();
         Probe passed = null;
         double failedRate = ceiling * 1.05;
@@ -118,7 +146,17 @@ public final class RateSearch {
         double maxRate = passed == null ? 0 : passed.rate();
         LoadResult atHalf = maxRate > 0 ? generator.atRate(workload, maxRate / 2, half) : saturated;
         probes.sort(Comparator.comparingDouble(Probe::rate));
-        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest, idle);
+        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest, idle, List.copyOf(closed));
+    }
+
+    /** The run with the median throughput (the lower middle one of an even count). */
+    private static int medianIndex(List<LoadResult> runs) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> runs.get(i).throughput()));
+        return order.get((runs.size() - 1) / 2);
     }
 
     private Probe probe(Workload workload, double rate) {

@@ -2,11 +2,13 @@ package flock.benchmarks.report;
 
 import flock.benchmarks.http.LoadResult;
 import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.RateSearch;
 import flock.benchmarks.http.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +108,10 @@ public final class Report {
         for (Measurement m : list) {
             LoadResult half = m.capacity().atHalf();
             md.append(String.format(
-                    "| %s | %,.0f | %,.0f | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s |%n",
+                    "| %s | %,.0f | %s | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s |%n",
                     m.target().name(),
                     m.maxRate(),
-                    m.saturated(),
+                    withSpread(m.saturated(), m.capacity().closedLoops(), RateSearch.ClosedLoop::throughput),
                     half.millis(50),
                     half.millis(99),
                     half.millis(99.9),
@@ -155,8 +157,45 @@ public final class Report {
                     .mapToDouble(Double::doubleValue)
                     .sum();
             md.append(String.format(
-                    " %,.0f | %,.0f | %.2f |%n", all, Math.max(0, m.capacity().netMicrosPerRequest()), idle));
+                    " %,.0f | %s | %.2f |%n",
+                    all,
+                    withSpread(
+                            Math.max(0, m.capacity().netMicrosPerRequest()),
+                            m.capacity().closedLoops(),
+                            run -> Math.max(0, run.netMicrosPerRequest())),
+                    idle));
         }
+    }
+
+    /** A figure of the median closed-loop run, with the lowest and highest of all runs when there were several. */
+    private static String withSpread(
+            double median,
+            List<RateSearch.ClosedLoop> runs,
+            java.util.function.ToDoubleFunction<RateSearch.ClosedLoop> of) {
+        if (runs.size() < 2) {
+            return String.format("%,.0f", median);
+        }
+        DoubleSummaryStatistics spread = runs.stream().mapToDouble(of).summaryStatistics();
+        return String.format("%,.0f (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
+    }
+
+    /**
+     * The spread of a closed-loop ratio over the runs of both systems: the lowest of one over the highest of the
+     * other, and the other way round; empty when either ran once.
+     */
+    private static String ratioSpread(Measurement top, Measurement bottom) {
+        List<RateSearch.ClosedLoop> mine = top.capacity().closedLoops();
+        List<RateSearch.ClosedLoop> theirs = bottom.capacity().closedLoops();
+        if (mine.size() < 2 || theirs.size() < 2) {
+            return "";
+        }
+        DoubleSummaryStatistics a =
+                mine.stream().mapToDouble(RateSearch.ClosedLoop::throughput).summaryStatistics();
+        DoubleSummaryStatistics b =
+                theirs.stream().mapToDouble(RateSearch.ClosedLoop::throughput).summaryStatistics();
+        return String.format(
+                " (%.2f-%.2f over %d and %d runs)",
+                a.getMin() / b.getMax(), a.getMax() / b.getMin(), mine.size(), theirs.size());
     }
 
     private List<String> targets() {
@@ -168,8 +207,8 @@ public final class Report {
             double closed = flockHome.get().saturated() / ceiling.get().saturated();
             lines.add(String.format(
                     "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %.2f at max rate, %.2f closed"
-                            + " loop (target >= 0.5 both): %s",
-                    max, closed, verdict(Math.min(max, closed) >= 0.5)));
+                            + " loop%s (target >= 0.5 both): %s",
+                    max, closed, ratioSpread(flockHome.get(), ceiling.get()), verdict(Math.min(max, closed) >= 0.5)));
         }
         for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY)) {
             Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
@@ -178,8 +217,12 @@ public final class Report {
             if (flock.isPresent() && redis.isPresent()) {
                 double ratio = flock.get().maxRate() / redis.get().maxRate();
                 lines.add(String.format(
-                        "%s: Flock / Redis design = %.2f at equal p99 bound (%.2f closed loop): %s",
-                        mix.name(), ratio, flock.get().saturated() / redis.get().saturated(), verdict(ratio >= 1)));
+                        "%s: Flock / Redis design = %.2f at equal p99 bound (%.2f closed loop%s): %s",
+                        mix.name(),
+                        ratio,
+                        flock.get().saturated() / redis.get().saturated(),
+                        ratioSpread(flock.get(), redis.get()),
+                        verdict(ratio >= 1)));
             }
             if (flock.isPresent() && pull.isPresent()) {
                 // Pull on read may hold the bound at no rate at all; then only the closed loop compares.

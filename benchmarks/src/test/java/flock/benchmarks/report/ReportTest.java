@@ -99,7 +99,8 @@ class ReportTest {
                         List.of(probe),
                         half,
                         cpu(1e6 / closedLoop, 2e6 / closedLoop),
-                        Map.of("members", 0.2, "API node", 0.0)),
+                        Map.of("members", 0.2, "API node", 0.0),
+                        List.of(new RateSearch.ClosedLoop(closedLoop, 2.8e6 / closedLoop))),
                 Double.NaN,
                 Double.NaN);
     }
