@@ -198,6 +198,7 @@ public final class BenchRun {
                 profile.half(),
                 profile.refinements(),
                 profile.closedLoops(),
+                profile.warmUp(),
                 System.out::println,
                 new CpuAccount(() -> processes(stack)));
         StackMetrics metrics = new StackMetrics(stack);
@@ -390,6 +391,8 @@ public final class BenchRun {
                             .map(BenchProfile.MIXES::get)
                             .toList());
                 case "--closed-loops" -> profile = profile.withClosedLoops(Integer.parseInt(value(args, ++i)));
+                case "--warm-up" ->
+                    profile = profile.withWarmUp(Duration.ofSeconds(Integer.parseInt(value(args, ++i))));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
@@ -397,7 +400,8 @@ public final class BenchRun {
     }
 
     private static final String USAGE = "usage: ./flock bench [--quick] [--users N | --reed98]"
-            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts] [--closed-loops N]";
+            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts] [--closed-loops N]"
+            + " [--warm-up SECONDS]";
 
     private static String value(String[] args, int at) {
         if (at >= args.length) {

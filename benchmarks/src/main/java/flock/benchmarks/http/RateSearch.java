@@ -24,6 +24,7 @@ public final class RateSearch {
     private final Duration half;
     private final int refinements;
     private final int closedLoops;
+    private final Duration warmUp;
     private final Consumer<String> log;
     private final CpuAccount cpu;
 
@@ -32,6 +33,7 @@ public final class RateSearch {
      * @param half how long the run at half the found rate lasts
      * @param refinements bisection steps after the first passing probe
      * @param closedLoops closed-loop runs, one after another: their spread says how far one figure can be trusted
+     * @param warmUp how long the closed loop runs first, unmeasured, so that every process has compiled the path
      */
     public RateSearch(
             LoadGenerator generator,
@@ -40,6 +42,7 @@ public final class RateSearch {
             Duration half,
             int refinements,
             int closedLoops,
+            Duration warmUp,
             Consumer<String> log,
             CpuAccount cpu) {
         this.generator = generator;
@@ -49,6 +52,7 @@ public final class RateSearch {
         this.half = half;
         this.refinements = refinements;
         this.closedLoops = closedLoops;
+        this.warmUp = warmUp;
         this.log = log;
     }
 
@@ -98,7 +102,7 @@ public final class RateSearch {
 
     public Capacity measure(Workload workload) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
-        generator.saturate(workload, probe); // warm-up: the JIT compiles the path under test
+        generator.saturate(workload, warmUp); // the JIT compiles the path under test
         List<LoadResult> runs = new ArrayList<>();
         List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
         List<ClosedLoop> closed = new ArrayList<>();
