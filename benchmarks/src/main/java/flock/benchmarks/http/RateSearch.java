@@ -67,6 +67,9 @@ public final class RateSearch {
      * @param cpuMicrosPerRequest each process group's CPU per request during that closed-loop run
      * @param idleCores each process group's CPU just before, with nothing asked of it, in cores
      * @param closedLoops every closed-loop run, in the order they ran
+     * @param atHalfNetMicrosPerRequest all processes' CPU per request in the run at half the max rate, less their idle
+     *     background (NaN when no rate held the bound): a system that keeps up, so work a request defers (the
+     *     fan-out, the write-behind) is done within the run, where a saturated run leaves some of it queued
      */
     public record Capacity(
             LoadResult saturated,
@@ -75,7 +78,8 @@ public final class RateSearch {
             LoadResult atHalf,
             Map<String, Double> cpuMicrosPerRequest,
             Map<String, Double> idleCores,
-            List<ClosedLoop> closedLoops) {
+            List<ClosedLoop> closedLoops,
+            double atHalfNetMicrosPerRequest) {
 
         /** All groups' CPU per request in the median closed-loop run, less what they spend idle in the same time. */
         public double netMicrosPerRequest() {
@@ -148,9 +152,28 @@ public final class RateSearch {
             }
         }
         double maxRate = passed == null ? 0 : passed.rate();
-        LoadResult atHalf = maxRate > 0 ? generator.atRate(workload, maxRate / 2, half) : saturated;
+        LoadResult atHalf = saturated;
+        double atHalfMicros = Double.NaN;
+        if (maxRate > 0) {
+            Map<String, Long> cpuBefore = cpu.read();
+            atHalf = generator.atRate(workload, maxRate / 2, half);
+            atHalfMicros = ClosedLoop.of(
+                            atHalf.throughput(), CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()), idle)
+                    .netMicrosPerRequest();
+            log.accept(String.format(
+                    "  at half the max rate: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",
+                    atHalf.throughput(), atHalf.millis(99), atHalfMicros));
+        }
         probes.sort(Comparator.comparingDouble(Probe::rate));
-        return new Capacity(saturated, maxRate, List.copyOf(probes), atHalf, cpuPerRequest, idle, List.copyOf(closed));
+        return new Capacity(
+                saturated,
+                maxRate,
+                List.copyOf(probes),
+                atHalf,
+                cpuPerRequest,
+                idle,
+                List.copyOf(closed),
+                atHalfMicros);
     }
 
     /** The run with the median throughput (the lower middle one of an even count). */

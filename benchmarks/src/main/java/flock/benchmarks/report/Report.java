@@ -138,13 +138,14 @@ public final class Report {
         if (groups.isEmpty()) {
             return;
         }
-        md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores); the last"
+        md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores); the next"
                 + " two columns take out what the processes spent idle just before (in cores), which every system's"
-                + " run pays whatever it measures:\n\n");
+                + " run pays whatever it measures; the last is the same, net of idle, in the run at half the max rate,"
+                + " where the system keeps up and finishes the work a request defers (fan-out, write-behind):\n\n");
         md.append("| system | ")
                 .append(String.join(" | ", groups))
-                .append(" | all | all, net of idle | idle, cores |\n");
-        md.append("|---|").append("---:|".repeat(groups.size() + 3)).append('\n');
+                .append(" | all | all, net of idle | idle, cores | at 50%, net of idle |\n");
+        md.append("|---|").append("---:|".repeat(groups.size() + 4)).append('\n');
         for (Measurement m : list) {
             Map<String, Double> micros = m.capacity().cpuMicrosPerRequest();
             md.append("| ").append(m.target().name()).append(" |");
@@ -157,13 +158,15 @@ public final class Report {
                     .mapToDouble(Double::doubleValue)
                     .sum();
             md.append(String.format(
-                    " %,.0f | %s | %.2f |%n",
+                    " %,.0f | %s | %.2f |",
                     all,
                     withSpread(
                             Math.max(0, m.capacity().netMicrosPerRequest()),
                             m.capacity().closedLoops(),
                             run -> Math.max(0, run.netMicrosPerRequest())),
                     idle));
+            double atHalf = m.capacity().atHalfNetMicrosPerRequest();
+            md.append(Double.isNaN(atHalf) ? " - |\n" : String.format(" %,.0f |%n", Math.max(0, atHalf)));
         }
     }
 

@@ -76,9 +76,47 @@ class ReportTest {
         String text = Files.readString(report.write(dir, "run", "test run"));
 
         assertThat(text)
-                .contains("| system | members | API node | all | all, net of idle | idle, cores |")
-                .contains("| ceiling (fixed page) | 50 | 100 | 150 | 140 | 0.20 |")
-                .contains("| Flock hybrid | 125 | 250 | 375 | 350 | 0.20 |");
+                .contains(
+                        "| system | members | API node | all | all, net of idle | idle, cores | at 50%, net of idle |")
+                .contains("| ceiling (fixed page) | 50 | 100 | 150 | 140 | 0.20 | 125 |")
+                .contains("| Flock hybrid | 125 | 250 | 375 | 350 | 0.20 | 313 |");
+    }
+
+    @Test
+    void should_give_the_median_closed_loop_with_the_spread_of_repeated_runs(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(repeated(measured(Target.CEILING, Mix.HOME_ONLY, 10_000, 20_000, 1), 18_000, 20_000, 25_000));
+        report.add(repeated(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 9_000, 4), 8_000, 9_000, 9_500));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .as("the median with the lowest and highest run, and the ratio's spread over all runs")
+                .contains("| Flock hybrid | 6,000 | 9,000 (8,000-9,500) |")
+                .contains("0.45 closed loop (0.32-0.53 over 3 and 3 runs)")
+                .contains("| 311 (295-350) |");
+    }
+
+    /** The measurement with closed-loop runs of these rates, each costing 2.8 s of CPU over its requests. */
+    private static Measurement repeated(Measurement m, double... rates) {
+        List<RateSearch.ClosedLoop> runs = java.util.Arrays.stream(rates)
+                .mapToObj(rate -> new RateSearch.ClosedLoop(rate, 2.8e6 / rate))
+                .toList();
+        RateSearch.Capacity c = m.capacity();
+        return new Measurement(
+                m.target(),
+                m.mix(),
+                new RateSearch.Capacity(
+                        c.saturated(),
+                        c.maxRate(),
+                        c.probes(),
+                        c.atHalf(),
+                        c.cpuMicrosPerRequest(),
+                        c.idleCores(),
+                        runs,
+                        c.atHalfNetMicrosPerRequest()),
+                m.lagP50Millis(),
+                m.lagP99Millis());
     }
 
     private static Measurement withLag(Measurement m, double p50, double p99) {
@@ -100,7 +138,8 @@ class ReportTest {
                         half,
                         cpu(1e6 / closedLoop, 2e6 / closedLoop),
                         Map.of("members", 0.2, "API node", 0.0),
-                        List.of(new RateSearch.ClosedLoop(closedLoop, 2.8e6 / closedLoop))),
+                        List.of(new RateSearch.ClosedLoop(closedLoop, 2.8e6 / closedLoop)),
+                        2.5e6 / closedLoop),
                 Double.NaN,
                 Double.NaN);
     }
