@@ -54,11 +54,11 @@ class NearCacheTest {
     void should_show_a_changed_profile_on_another_node() {
         IMap<Long, User> onA = nodeA.getMap(MapNames.USERS);
         IMap<Long, User> onB = nodeB.getMap(MapNames.USERS);
-        onA.set(7_003L, new User(7_003L, "nc_user", "Before", 0, 0));
+        onA.set(7_003L, new User(7_003L, "nc_user", "Before", 0));
         assertThat(onB.get(7_003L).displayName()).isEqualTo("Before");
         assertThat(fromNearCache(onB, () -> onB.get(7_003L)).displayName()).isEqualTo("Before");
 
-        onA.set(7_003L, new User(7_003L, "nc_user", "After", 0, 0));
+        onA.set(7_003L, new User(7_003L, "nc_user", "After", 0));
 
         await().atMost(Duration.ofSeconds(BOUND_SECONDS))
                 .untilAsserted(() -> assertThat(onB.get(7_003L).displayName()).isEqualTo("After"));

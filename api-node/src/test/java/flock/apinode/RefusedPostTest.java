@@ -65,7 +65,7 @@ class RefusedPostTest {
                 .containsExactly(acknowledged.reversed().stream()
                         .mapToLong(Long::longValue)
                         .toArray());
-        assertThat(api.accounts().require(author).tweetCount()).isEqualTo(acknowledged.size());
+        assertThat(api.tweets().countOf(author).join()).isEqualTo(acknowledged.size());
     }
 
     private HazelcastInstance gridWithAFailingTweetStore() {

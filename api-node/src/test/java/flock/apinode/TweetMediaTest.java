@@ -50,7 +50,7 @@ class TweetMediaTest {
     void should_refuse_someone_elses_media_and_attach_none_of_the_list() {
         long own = uploaded(alice, "image/png");
         long theirs = uploaded(bob, "image/jpeg");
-        long tweetsBefore = api.accounts().require(alice).tweetCount();
+        long tweetsBefore = api.tweets().countOf(alice).join();
 
         assertThatThrownBy(() -> api.tweets().post(alice, "not mine", new long[] {own, theirs}))
                 .isInstanceOf(FlockException.class)
@@ -58,7 +58,7 @@ class TweetMediaTest {
 
         assertThat(media.get(own).state()).as("given back: all or none").isEqualTo(Media.State.READY);
         assertThat(media.get(theirs).state()).isEqualTo(Media.State.READY);
-        assertThat(api.accounts().require(alice).tweetCount()).isEqualTo(tweetsBefore);
+        assertThat(api.tweets().countOf(alice).join()).isEqualTo(tweetsBefore);
     }
 
     @Test

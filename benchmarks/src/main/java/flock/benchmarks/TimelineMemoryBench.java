@@ -44,7 +44,7 @@ public final class TimelineMemoryBench {
             homes.putAll(batch);
             for (int entry = 0; entry < perFeed; entry++) {
                 // Every feed gets the same new tweet, as a fan-out to everyone would do.
-                homes.executeOnEntries(new InsertIntoTimeline(1_000_000L + entry, false));
+                homes.executeOnEntries(new InsertIntoTimeline(1_000_000L + entry));
                 if (entry % 100 == 99) {
                     System.out.printf("  %d of %d entries per feed%n", entry + 1, perFeed);
                 }

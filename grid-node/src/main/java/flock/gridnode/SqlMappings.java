@@ -19,11 +19,10 @@ final class SqlMappings {
             + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.FollowList')";
 
     static final List<String> ALL = List.of(
-            // users: id, handle, display_name, created_at (epoch ms), tweets (count)
+            // users: id, handle, display_name, created_at (epoch ms)
             "CREATE OR REPLACE MAPPING " + MapNames.USERS + " ("
                     + "__key BIGINT, id BIGINT, handle VARCHAR, display_name VARCHAR EXTERNAL NAME \"this.displayName\","
-                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\","
-                    + " tweets BIGINT EXTERNAL NAME \"this.tweetCount\")"
+                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.User')",
             // tweets: id, author_id, text, created_at (epoch ms)

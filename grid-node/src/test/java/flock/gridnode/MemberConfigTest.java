@@ -82,6 +82,11 @@ class MemberConfigTest {
         }
         assertThat(config.getMapConfig(MapNames.HOME_TIMELINES).getInMemoryFormat())
                 .isEqualTo(InMemoryFormat.OBJECT);
+        // Derived: rebuilt on read after a member loss, so no backup
+        assertThat(config.getMapConfig(MapNames.HOME_TIMELINES).getBackupCount())
+                .isZero();
+        assertThat(config.getMapConfig(MapNames.HOME_TIMELINES).getAsyncBackupCount())
+                .isZero();
         assertThat(config.getMapConfig(MapNames.HOME_TIMELINES)
                         .getMapStoreConfig()
                         .isEnabled())

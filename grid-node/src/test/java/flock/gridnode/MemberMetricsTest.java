@@ -84,7 +84,7 @@ class MemberMetricsTest {
         URI metrics = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
 
         for (long id = 1; id <= 3; id++) {
-            member.<Long, User>getMap(MapNames.USERS).set(id, new User(id, "u" + id, "U", 0, 0));
+            member.<Long, User>getMap(MapNames.USERS).set(id, new User(id, "u" + id, "U", 0));
         }
 
         assertThat(scrape(metrics))

@@ -44,11 +44,11 @@ class SqlExamplesTest {
         SqlMappings.create(member);
         SqlMappings.create(member); // idempotent: a second member starting does the same
         var users = member.<Long, User>getMap(MapNames.USERS);
-        users.set(1L, new User(1, "ann", "Ann", NOW - 100 * MINUTE, 3));
-        users.set(2L, new User(2, "bob", "Bob", NOW - 100 * MINUTE, 2));
-        users.set(3L, new User(3, "cyd", "Cyd", NOW - 100 * MINUTE, 1));
-        users.set(4L, new User(4, "dee", "Dee", NOW - 100 * MINUTE, 0));
-        users.set(5L, new User(5, "eve", "Eve", NOW - 100 * MINUTE, 0));
+        users.set(1L, new User(1, "ann", "Ann", NOW - 100 * MINUTE));
+        users.set(2L, new User(2, "bob", "Bob", NOW - 100 * MINUTE));
+        users.set(3L, new User(3, "cyd", "Cyd", NOW - 100 * MINUTE));
+        users.set(4L, new User(4, "dee", "Dee", NOW - 100 * MINUTE));
+        users.set(5L, new User(5, "eve", "Eve", NOW - 100 * MINUTE));
         // ann: 3 in the last hour; bob: 1 in the last hour, 1 before; cyd: 1 two days ago
         post(100, 1, NOW - 5 * MINUTE);
         post(101, 1, NOW - 5 * MINUTE + 1);

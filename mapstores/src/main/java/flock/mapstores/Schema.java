@@ -31,7 +31,7 @@ public final class Schema {
         return List.of(
                 // UserMapStore.load: a profile by user id.
                 "CREATE TABLE IF NOT EXISTS KS.users (id bigint PRIMARY KEY, handle text, display_name text,"
-                        + " created_at timestamp, tweet_count bigint)",
+                        + " created_at timestamp)",
                 // HandleMapStore.load: who owns a handle (lower-cased), for unique sign-up and by-handle reads.
                 "CREATE TABLE IF NOT EXISTS KS.handles (handle text PRIMARY KEY, user_id bigint)",
                 // CredentialMapStore.load: the SHA-256 of a user's bearer token.

@@ -14,21 +14,14 @@ final class UserMapStore extends CassandraMapStore<Long, User> {
 
     UserMapStore(CqlSession session) {
         super(session, "users");
-        this.insert = session.prepare(
-                "INSERT INTO users (id, handle, display_name, created_at, tweet_count)" + " VALUES (?, ?, ?, ?, ?)");
+        this.insert = session.prepare("INSERT INTO users (id, handle, display_name, created_at) VALUES (?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM users WHERE id = ?");
-        this.select =
-                session.prepare("SELECT id, handle, display_name, created_at, tweet_count FROM users WHERE id = ?");
+        this.select = session.prepare("SELECT id, handle, display_name, created_at FROM users WHERE id = ?");
     }
 
     @Override
     void write(AsyncWrites writes, Long id, User user) {
-        writes.add(insert.bind(
-                user.id(),
-                user.handle(),
-                user.displayName(),
-                Instant.ofEpochMilli(user.createdAt()),
-                user.tweetCount()));
+        writes.add(insert.bind(user.id(), user.handle(), user.displayName(), Instant.ofEpochMilli(user.createdAt())));
     }
 
     @Override
@@ -46,7 +39,6 @@ final class UserMapStore extends CassandraMapStore<Long, User> {
                 row.getLong("id"),
                 row.getString("handle"),
                 row.getString("display_name"),
-                row.getInstant("created_at").toEpochMilli(),
-                row.getLong("tweet_count"));
+                row.getInstant("created_at").toEpochMilli());
     }
 }

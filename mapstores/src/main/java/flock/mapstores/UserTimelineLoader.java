@@ -11,16 +11,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Loads an author's newest tweet ids when the user timeline is not in memory. A loader only: the rows
- * are written by {@link TweetMapStore}, so the timeline itself is never stored twice.
+ * Loads an author's newest tweet ids and their tweet count when the user timeline is not in memory. A loader
+ * only: the rows are written by {@link TweetMapStore}, so neither the timeline nor the count is stored twice,
+ * and the count can never disagree with the author's rows.
  */
 final class UserTimelineLoader implements MapLoader<Long, Timeline> {
     private final CqlSession session;
     private final PreparedStatement select;
+    private final PreparedStatement countRows;
 
     UserTimelineLoader(CqlSession session) {
         this.session = session;
         this.select = session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ? LIMIT ?");
+        this.countRows = session.prepare("SELECT COUNT(*) FROM tweets_by_author WHERE author_id = ?");
     }
 
     /** Always answers a timeline, empty for an author without tweets, so that the miss is cached too. */
@@ -33,7 +36,15 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
         for (Row row : rows) {
             ids[count++] = row.getLong("tweet_id");
         }
-        return Timeline.ofNewestFirst(ids, count);
+        Timeline timeline = Timeline.ofNewestFirst(ids, count);
+        // Most authors have fewer tweets than memory keeps, and the rows just read are all of them; only a
+        // prolific author's older rows are counted, once, in Cassandra.
+        timeline.setTweetCount(timeline.truncated() ? countAll(authorId) : count);
+        return timeline;
+    }
+
+    private long countAll(long authorId) {
+        return session.execute(countRows.bind(authorId)).one().getLong(0);
     }
 
     @Override

@@ -48,7 +48,7 @@ class MapStoresIT {
         CassandraMapStore<Long, User> users = store(MapNames.USERS);
         CassandraMapStore<String, Long> handles = store(MapNames.HANDLES);
         CassandraMapStore<Long, Credential> credentials = store(MapNames.CREDENTIALS);
-        User user = new User(11L, "Alice", "Alice A.", 1_700_000_000_123L, 4);
+        User user = new User(11L, "Alice", "Alice A.", 1_700_000_000_123L);
         users.storeAll(Map.of(11L, user));
         handles.store("alice", 11L);
         byte[] hash = new byte[Credential.HASH_LENGTH];

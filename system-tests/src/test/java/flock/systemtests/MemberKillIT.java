@@ -18,19 +18,31 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
  * A member crash (SIGKILL) in the middle of a storm of posts and follows, with three members and one backup: every
  * tweet and every follow the API acknowledged is still in the grid (served from the dead member's backups), and in
- * Cassandra once the write-behind queues drained (the backups' queues took over the dead member's).
+ * Cassandra once the write-behind queues drained (the backups' queues took over the dead member's). Home feeds have
+ * no backup: the dead member's feeds are gone, and each of their readers' next page rebuilds theirs from the follow
+ * lists and the authors' timelines, with every acknowledged tweet.
  */
 class MemberKillIT {
     private static final int WRITERS = 4;
 
     /** Accounts each writer follows, one every third post. */
     private static final int TARGETS_PER_WRITER = 25;
+
+    /**
+     * Readers whose feeds are in memory when the member dies, each following one writer. With three members a
+     * third of the feeds live on the victim: the chance that none of 24 does is under one in ten thousand.
+     */
+    private static final int READERS = 24;
+
+    private static final Pattern FEED_REBUILDS = Pattern.compile("(?m)^flock_feed_rebuild_seconds_count\\S* (\\S+)$");
 
     @AutoClose
     private FlockStack stack;
@@ -52,9 +64,14 @@ class MemberKillIT {
             }
             targets.add(mine);
         }
-        Account reader = client.signUp(Handles.fresh("reader"));
-        client.follow(reader, writers.get(0).id());
-        client.home(reader, "");
+        List<Account> readers = new ArrayList<>();
+        for (int i = 0; i < READERS; i++) {
+            Account reader = client.signUp(Handles.fresh("reader"));
+            client.follow(reader, writers.get(i % WRITERS).id());
+            assertThat(client.home(reader, "").status()).isEqualTo(200); // the feed is in memory from here on
+            readers.add(reader);
+        }
+        Account reader = readers.get(0);
         Storm storm = new Storm();
         CountDownLatch warmedUp = new CountDownLatch(WRITERS);
         List<Thread> threads = new ArrayList<>();
@@ -65,6 +82,7 @@ class MemberKillIT {
         }
         warmedUp.await();
         JvmProcess victim = stack.members().get(1);
+        double rebuildsBefore = feedRebuilds();
         victim.kill();
         int atKill = storm.tweets.size();
         await("writes acknowledged again after the kill")
@@ -120,6 +138,32 @@ class MemberKillIT {
                         .ignoreExceptions(),
                 () -> client.home(reader, "?limit=100").itemIds().contains(afterKill));
         System.out.printf("member kill: fan-out delivered a post-crash tweet after %d ms%n", lag.toMillis());
+
+        // Every reader's whole feed (every page) holds every tweet acknowledged to the writer they follow,
+        // whether their feed survived on a live member or was lost with the victim and rebuilt on this read.
+        for (int i = 0; i < READERS; i++) {
+            Account each = readers.get(i);
+            String followed = writers.get(i % WRITERS).id();
+            List<String> acknowledged = storm.tweets.stream()
+                    .filter(tweet -> tweet[0].equals(followed))
+                    .map(tweet -> tweet[1])
+                    .toList();
+            await("reader " + i + "'s feed to hold the " + acknowledged.size() + " tweets acknowledged to its writer")
+                    .atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(
+                            () -> assertThat(client.allIds("/api/v1/users/" + each.id() + "/timeline", each.token()))
+                                    .containsAll(acknowledged));
+        }
+        double rebuilt = feedRebuilds() - rebuildsBefore;
+        System.out.printf("member kill: %.0f of %d readers' feeds rebuilt after the kill%n", rebuilt, READERS);
+        assertThat(rebuilt).as("feeds lost with the victim and rebuilt on read").isPositive();
+    }
+
+    /** Home feeds the API node rebuilt so far (its own metric): each one a read that found no feed in memory. */
+    private double feedRebuilds() {
+        Matcher matcher = FEED_REBUILDS.matcher(stack.fetch(stack.apiUri().resolve("/observe/metrics")));
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     /** What the writers were told: acknowledged tweets (author, id) and follows, and how many were refused. */

@@ -44,7 +44,7 @@ public final class Accounts {
         }
         String token = Tokens.newToken(id);
         credentials.set(id, new Credential(id, Tokens.hash(token)));
-        User user = new User(id, handle, displayName, System.currentTimeMillis(), 0);
+        User user = new User(id, handle, displayName, System.currentTimeMillis());
         users.set(id, user);
         return new SignUp(user, token);
     }

@@ -7,6 +7,7 @@ import flock.apinode.render.Views;
 import flock.apinode.timeline.HomeFeed;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
+import flock.domain.account.User;
 import flock.domain.graph.FollowList;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -14,6 +15,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /** {@code /api/v1/users}: sign-up, profiles, following and the two timelines of a user. */
@@ -57,12 +59,19 @@ public final class UsersApi implements HttpService {
         String handle = request.path().pathParameters().get("handle");
         var user = accounts.findByHandle(handle)
                 .orElseThrow(() -> FlockException.notFound("no user has the handle '" + handle + "'"));
-        Responses.json(response, 200, Views.profile(graph.profile(user)));
+        Responses.json(response, 200, profileOf(user));
     }
 
     private void profile(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
-        Responses.json(response, 200, Views.profile(graph.profile(accounts.require(id))));
+        Responses.json(response, 200, profileOf(accounts.require(id)));
+    }
+
+    /** The profile with its three counts, asked for in parallel where each lives. */
+    private byte[] profileOf(User user) {
+        CompletableFuture<Long> tweetCount = tweets.countOf(user.id());
+        Graph.Profile follows = graph.profile(user);
+        return Views.profile(follows, tweetCount.join());
     }
 
     private void follow(ServerRequest request, ServerResponse response) {

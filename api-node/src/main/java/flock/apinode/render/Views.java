@@ -57,11 +57,11 @@ public final class Views {
                 .toBytes();
     }
 
-    public static byte[] profile(Graph.Profile profile) {
+    public static byte[] profile(Graph.Profile profile, long tweetCount) {
         return writeUserHeader(new JsonOut().beginObject(), profile.user())
                 .field("followers", profile.followers())
                 .field("following", profile.following())
-                .field("tweets", profile.user().tweetCount())
+                .field("tweets", tweetCount)
                 .endObject()
                 .toBytes();
     }

@@ -9,17 +9,18 @@ import flock.apinode.paging.PageRequest;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
-import flock.domain.account.AdjustTweetCount;
 import flock.domain.account.User;
-import flock.domain.timeline.InsertIntoTimeline;
+import flock.domain.timeline.AddOwnTweet;
+import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.ReadAuthorTweets;
 import flock.domain.timeline.ReadTimelinePage;
-import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.RemoveOwnTweet;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.tweet.Tweet;
 import flock.domain.tweet.TweetText;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Posting, reading and deleting tweets, and the author's own timeline. The fan-out to followers is not
@@ -42,25 +43,26 @@ public final class Tweets {
     }
 
     /**
-     * The author's timeline gets the id before the tweet is stored: a home timeline rebuilt while this
-     * tweet's fan-out is in flight then finds it in the author's timeline (see HomeFeed.rebuild).
+     * The author's timeline gets the id (and counts it) before the tweet is stored: a home timeline rebuilt
+     * while this tweet's fan-out is in flight then finds it in the author's timeline (see HomeFeed.rebuild).
+     * The author is rendered from the near cache: a post no longer changes the profile.
      */
     public Posted post(long authorId, String rawText, long[] mediaIds) {
         String text = TweetText.normalize(rawText);
         long id = ids.newId();
         media.attach(authorId, id, mediaIds);
         Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
-        userTimelines.executeOnKey(authorId, new InsertIntoTimeline(id, true));
+        userTimelines.executeOnKey(authorId, new AddOwnTweet(id));
         try {
             tweets.set(id, tweet);
         } catch (ReachedMaxSizeException full) {
             // Refused (503): Cassandra is not keeping up. The author's timeline must not keep an id that
             // names no tweet, and the media go back to the author for another try.
-            userTimelines.executeOnKey(authorId, RemoveFromTimeline.one(id));
+            userTimelines.executeOnKey(authorId, new RemoveOwnTweet(id));
             media.detach(id, mediaIds);
             throw full;
         }
-        return new Posted(tweet, users.executeOnKey(authorId, new AdjustTweetCount(1)));
+        return new Posted(tweet, users.get(authorId));
     }
 
     /** A tweet just posted and its author as the post left them (null only if the account vanished). */
@@ -77,10 +79,14 @@ public final class Tweets {
             throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
         }
         if (tweets.remove(tweetId) != null) {
-            userTimelines.executeOnKey(tweet.authorId(), RemoveFromTimeline.one(tweetId));
-            users.executeOnKey(tweet.authorId(), new AdjustTweetCount(-1));
+            userTimelines.executeOnKey(tweet.authorId(), new RemoveOwnTweet(tweetId));
             media.deleteWithTweet(tweetId, tweet.mediaIds());
         }
+    }
+
+    /** The author's tweets posted and not deleted, counted where their timeline lives. */
+    public CompletableFuture<Long> countOf(long authorId) {
+        return userTimelines.submitToKey(authorId, new CountTweets()).toCompletableFuture();
     }
 
     /**

@@ -75,7 +75,7 @@ public final class GridLoader {
                 MapNames.USERS,
                 "users",
                 users,
-                u -> new User(data.userIds[u], data.handle(u), "Bench user " + u, now, data.tweets[u].length),
+                u -> new User(data.userIds[u], data.handle(u), "Bench user " + u, now),
                 data);
         putKeyed(MapNames.HANDLES, "handles", users, u -> Handles.key(data.handle(u)), u -> data.userIds[u]);
         put(

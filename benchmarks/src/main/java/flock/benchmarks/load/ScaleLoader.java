@@ -45,7 +45,7 @@ public final class ScaleLoader {
                 MapNames.USERS,
                 "users",
                 data.users(),
-                u -> new User(data.userIds[u], data.handle(u), "Bench user " + u, now, data.tweets[u].length),
+                u -> new User(data.userIds[u], data.handle(u), "Bench user " + u, now),
                 data);
         bulk.put(
                 MapNames.CREDENTIALS,

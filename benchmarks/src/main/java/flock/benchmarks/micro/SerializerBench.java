@@ -76,7 +76,7 @@ public class SerializerBench {
         for (int i = 0; i < pageIds.length; i++) {
             pageIds[i] = 1_000L + i;
             pageTweets.put(pageIds[i], new Tweet(pageIds[i], 10L + i, tweet.text(), tweet.createdAt(), new long[0]));
-            pageAuthors.put(10L + i, new User(10L + i, "user" + i, "User " + i, 1_600_000_000_000L, 12));
+            pageAuthors.put(10L + i, new User(10L + i, "user" + i, "User " + i, 1_600_000_000_000L));
         }
     }
 

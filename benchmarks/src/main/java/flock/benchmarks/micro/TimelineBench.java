@@ -66,7 +66,7 @@ public class TimelineBench {
     @Benchmark
     public Timeline insertProcessorOnFullFeed() {
         Map.Entry<Long, Timeline> entry = new SimpleEntry<>(7L, forProcessor);
-        new InsertIntoTimeline(nextNewest++, false).process(entry);
+        new InsertIntoTimeline(nextNewest++).process(entry);
         return entry.getValue();
     }
 }

@@ -64,7 +64,7 @@ public final class BenchServer {
     static byte[] fixedPage(int limit) {
         long[] ids = new long[limit + 1];
         Map<Long, Tweet> tweets = new HashMap<>();
-        User author = new User(1_177_896_939_325_227_009L, "b1234", "Bench user 1234", 0, 0);
+        User author = new User(1_177_896_939_325_227_009L, "b1234", "Bench user 1234", 0);
         for (int i = 0; i <= limit; i++) {
             ids[i] = 1_177_896_939_325_228_000L - i * 4_096L;
             tweets.put(

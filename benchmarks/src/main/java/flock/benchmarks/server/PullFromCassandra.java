@@ -99,7 +99,7 @@ final class PullFromCassandra extends Baseline {
         for (CompletableFuture<Row> pending : rows) {
             Row row = pending.join();
             if (row != null) {
-                found.put(row.getLong(0), new User(row.getLong(0), row.getString(1), row.getString(2), 0, 0));
+                found.put(row.getLong(0), new User(row.getLong(0), row.getString(1), row.getString(2), 0));
             }
         }
         return found;

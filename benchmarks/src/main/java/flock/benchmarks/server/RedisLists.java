@@ -89,7 +89,7 @@ final class RedisLists extends Baseline {
             String value = values.get(i);
             if (value != null) {
                 String[] parts = value.split("\t", 2);
-                found.put(order.get(i), new User(order.get(i), parts[0], parts[1], 0, 0));
+                found.put(order.get(i), new User(order.get(i), parts[0], parts[1], 0));
             }
         }
         return found;

@@ -108,7 +108,7 @@ public final class SqlRun {
     private static void loadUsers(IMap<Long, User> users, long now) {
         Map<Long, User> batch = new HashMap<>();
         for (long id = 1; id <= AUTHORS; id++) {
-            batch.put(id, new User(id, "author_" + id, "Author " + id, now - 30 * DAY, TWEETS / AUTHORS));
+            batch.put(id, new User(id, "author_" + id, "Author " + id, now - 30 * DAY));
         }
         users.putAll(batch);
     }

@@ -3,22 +3,16 @@ package flock.domain.account;
 import java.util.Objects;
 
 /**
- * A user's public profile as the grid and Cassandra hold it. The follower and following counts are not
- * stored here: they are the sizes of the follow lists, so they can never disagree with the edges.
+ * A user's public profile as the grid and Cassandra hold it. No count is stored here: the follower and
+ * following counts are the sizes of the follow lists, and the tweet count is kept with the author's own
+ * timeline, which every post changes anyway; so a profile changes only when its owner edits it, and stays in
+ * every API node's near cache.
  *
  * @param createdAt epoch milliseconds
- * @param tweetCount tweets posted and not deleted
  */
-public record User(long id, String handle, String displayName, long createdAt, long tweetCount) {
+public record User(long id, String handle, String displayName, long createdAt) {
     public User {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(displayName, "displayName");
-        if (tweetCount < 0) {
-            throw new IllegalArgumentException("tweetCount must not be negative: " + tweetCount);
-        }
-    }
-
-    public User withTweetCount(long newCount) {
-        return new User(id, handle, displayName, createdAt, Math.max(0, newCount));
     }
 }

@@ -12,8 +12,7 @@ public final class UserSerializer implements CompactSerializer<User> {
                 reader.readInt64("id"),
                 reader.readString("handle"),
                 reader.readString("displayName"),
-                reader.readInt64("createdAt"),
-                reader.readInt64("tweetCount"));
+                reader.readInt64("createdAt"));
     }
 
     @Override
@@ -22,7 +21,6 @@ public final class UserSerializer implements CompactSerializer<User> {
         writer.writeString("handle", user.handle());
         writer.writeString("displayName", user.displayName());
         writer.writeInt64("createdAt", user.createdAt());
-        writer.writeInt64("tweetCount", user.tweetCount());
     }
 
     @Override

@@ -2,7 +2,6 @@ package flock.domain.serialization;
 
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
-import flock.domain.account.AdjustTweetCount;
 import flock.domain.account.CredentialSerializer;
 import flock.domain.account.UserSerializer;
 import flock.domain.cluster.MemberStatus;
@@ -20,7 +19,9 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.timeline.AddOwnTweet;
 import flock.domain.timeline.ApplyFeedUpdates;
+import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
 import flock.domain.timeline.InsertIntoTimeline;
@@ -30,6 +31,7 @@ import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.ReadAuthorTweets;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.RemoveOwnTweet;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.timeline.TimelineSerializer;
 import flock.domain.tweet.TweetSerializer;
@@ -48,6 +50,9 @@ public final class DomainSerializers {
             new TimelineSerializer(),
             new FollowListSerializer(),
             new InsertIntoTimeline.Serializer(),
+            new AddOwnTweet.Serializer(),
+            new RemoveOwnTweet.Serializer(),
+            new CountTweets.Serializer(),
             new ApplyFeedUpdates.Serializer(),
             new RemoveFromTimeline.Serializer(),
             new ReadTimelinePage.Serializer(),
@@ -68,7 +73,6 @@ public final class DomainSerializers {
             new AddFollower.PlacedSerializer(),
             new RemoveFollower.Serializer(),
             new FollowerChunkKey.Serializer(),
-            new AdjustTweetCount.Serializer(),
             new DrawTokens.Serializer(),
             new RateShard.Serializer(),
             new MemberStatus.Serializer(),

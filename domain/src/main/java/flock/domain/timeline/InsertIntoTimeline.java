@@ -7,22 +7,18 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Pushes one tweet id into a timeline on its owner, trimming to {@link Timeline#MAX_ENTRIES}.
- * Idempotent, so the fan-out may replay events after a failure without duplicating entries.
- *
- * @param createIfAbsent true for an author's own timeline; false for home timelines, where an absent
- *     entry means the feed is not cached and will be rebuilt in full on its next read
+ * Pushes one tweet id into a home feed on its owner, trimming to {@link Timeline#MAX_ENTRIES}. An absent feed
+ * stays absent: it is not cached and will be rebuilt in full on its next read. Idempotent, so the fan-out may
+ * replay events after a failure without duplicating entries. (An author's own timeline takes its tweets through
+ * {@link AddOwnTweet}, which also counts them.)
  */
-public record InsertIntoTimeline(long tweetId, boolean createIfAbsent) implements EntryProcessor<Long, Timeline, Void> {
+public record InsertIntoTimeline(long tweetId) implements EntryProcessor<Long, Timeline, Void> {
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
         Timeline timeline = entry.getValue();
         if (timeline == null) {
-            if (!createIfAbsent) {
-                return null;
-            }
-            timeline = Timeline.empty();
+            return null;
         }
         if (timeline.insert(tweetId)) {
             entry.setValue(timeline);
@@ -34,13 +30,12 @@ public record InsertIntoTimeline(long tweetId, boolean createIfAbsent) implement
     public static final class Serializer implements CompactSerializer<InsertIntoTimeline> {
         @Override
         public InsertIntoTimeline read(CompactReader reader) {
-            return new InsertIntoTimeline(reader.readInt64("tweetId"), reader.readBoolean("createIfAbsent"));
+            return new InsertIntoTimeline(reader.readInt64("tweetId"));
         }
 
         @Override
         public void write(CompactWriter writer, InsertIntoTimeline processor) {
             writer.writeInt64("tweetId", processor.tweetId());
-            writer.writeBoolean("createIfAbsent", processor.createIfAbsent());
         }
 
         @Override

@@ -36,6 +36,14 @@ public final class Timeline {
      */
     private boolean truncated;
 
+    /**
+     * Author timelines only: the tweets the author posted and has not deleted, those older than memory keeps
+     * included. The profile shows it; kept here because every post and delete already changes this entry, so
+     * counting costs no operation of its own (in the profile it cost a replicated write, a Cassandra row and an
+     * invalidation of the author in every near cache, per post).
+     */
+    private long tweetCount;
+
     private Timeline(long[] ids, int size) {
         this.ids = ids;
         this.size = size;
@@ -100,6 +108,16 @@ public final class Timeline {
         truncated = true;
     }
 
+    /** Author timelines: tweets posted and not deleted (see the field). */
+    public long tweetCount() {
+        return tweetCount;
+    }
+
+    /** Sets the author's tweet count, as loaded from Cassandra; never below zero. */
+    public void setTweetCount(long count) {
+        tweetCount = Math.max(0, count);
+    }
+
     public long lastReadMillis() {
         return lastReadMillis;
     }
@@ -154,6 +172,11 @@ public final class Timeline {
         ids[position] = id;
         size = Math.min(size + 1, MAX_ENTRIES);
         return true;
+    }
+
+    /** The oldest id kept, or {@link Long#MAX_VALUE} when empty. */
+    public long oldest() {
+        return size == 0 ? Long.MAX_VALUE : ids[size - 1];
     }
 
     /** Removes an id if present; returns whether it was. */
@@ -241,7 +264,8 @@ public final class Timeline {
                 && Arrays.equals(toArray(), that.toArray())
                 && Arrays.equals(pulledAuthors, that.pulledAuthors)
                 && lastReadMillis == that.lastReadMillis
-                && truncated == that.truncated;
+                && truncated == that.truncated
+                && tweetCount == that.tweetCount;
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
         if (reader.readBoolean("truncated")) {
             timeline.markTruncated();
         }
+        timeline.setTweetCount(reader.readInt64("tweetCount"));
         return timeline;
     }
 
@@ -26,6 +27,7 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
         writer.writeArrayOfInt64("pulledAuthors", timeline.pulledAuthors());
         writer.writeInt64("lastReadMillis", timeline.lastReadMillis());
         writer.writeBoolean("truncated", timeline.truncated());
+        writer.writeInt64("tweetCount", timeline.tweetCount());
     }
 
     @Override

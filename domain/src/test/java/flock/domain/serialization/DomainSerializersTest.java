@@ -10,7 +10,6 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.internal.serialization.impl.SerializationConstants;
 import com.hazelcast.internal.serialization.impl.compact.CompactTestUtil;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
-import flock.domain.account.AdjustTweetCount;
 import flock.domain.account.Credential;
 import flock.domain.account.User;
 import flock.domain.cluster.MemberStatus;
@@ -29,7 +28,9 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.timeline.AddOwnTweet;
 import flock.domain.timeline.ApplyFeedUpdates;
+import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
 import flock.domain.timeline.InsertIntoTimeline;
@@ -39,6 +40,7 @@ import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.ReadAuthorTweets;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
+import flock.domain.timeline.RemoveOwnTweet;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.tweet.Tweet;
@@ -54,13 +56,17 @@ class DomainSerializersTest {
     /** A value of every class the domain registers a serializer for: values, entry processors and their answers. */
     private static List<Object> samples() {
         return List.of(
-                new User(1L, "alice", "Alice", 1_700_000_000_000L, 3),
+                new User(1L, "alice", "Alice", 1_700_000_000_000L),
                 new Credential(1L, new byte[Credential.HASH_LENGTH]),
                 new Tweet(2L, 1L, "hello \uD83D\uDC26", 1_700_000_000_001L, new long[] {7L}),
                 Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
+                countedTimeline(),
                 FollowList.EMPTY.with(5, 50).with(6, 60),
                 new FollowList(new long[] {5}, new long[] {50}, new ChunkIndex(new long[] {70, 90}, 95, 3)),
-                new InsertIntoTimeline(9L, true),
+                new InsertIntoTimeline(9L),
+                new AddOwnTweet(9L),
+                new RemoveOwnTweet(9L),
+                new CountTweets(),
                 new ReadTimelinePage(100L, 1L, 20),
                 new ReadTimelinePage(100L, 1L, 21, 5L),
                 new MergeIntoTimeline(new long[] {3, 2}),
@@ -82,7 +88,6 @@ class DomainSerializersTest {
                 new AddFollower.Placed(2, 70_000),
                 new RemoveFollower(3L, 4L),
                 new FollowerChunkKey(9L, 3),
-                new AdjustTweetCount(-1),
                 DrawTokens.read("account:7", 300, 300_000L),
                 new DrawTokens(
                         new String[] {"a", "b"}, new int[] {2, 0}, new int[] {300, 30}, new long[] {300_000L, 1L}),
@@ -93,6 +98,13 @@ class DomainSerializersTest {
                 AttachMedia.to(1L, 2L),
                 AttachMedia.detachFrom(2L),
                 new ClaimForCleanup(1_700_000_000_000L));
+    }
+
+    /** An author's timeline: its tweet count travels too. */
+    private static Timeline countedTimeline() {
+        Timeline timeline = Timeline.ofNewestFirst(new long[] {40, 35}, 2);
+        timeline.setTweetCount(1_234);
+        return timeline;
     }
 
     @Test
