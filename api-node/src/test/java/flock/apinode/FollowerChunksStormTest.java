@@ -38,7 +38,7 @@ class FollowerChunksStormTest {
     private final HazelcastInstance grid = TestGrid.client();
     private final ApiServices api = ApiServices.wire(
             grid,
-            new FeedSettings(Integer.MAX_VALUE, FeedSettings.DEFAULTS.markReadEvery()),
+            FeedSettings.DEFAULTS.withPullThreshold(Integer.MAX_VALUE),
             new GraphSettings(CHUNK, GraphSettings.DEFAULTS.maxFollowing()));
     private final Accounts accounts = api.accounts();
     private final Graph graph = api.graph();

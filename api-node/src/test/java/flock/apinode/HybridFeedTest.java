@@ -39,9 +39,8 @@ class HybridFeedTest {
 
     @Test
     void should_serve_the_same_pages_with_pull_at_read_as_with_push_on_write() {
-        List<List<List<String>>> pushed =
-                play(new FeedSettings(Integer.MAX_VALUE, FeedSettings.DEFAULTS.markReadEvery()));
-        List<List<List<String>>> hybrid = play(new FeedSettings(PULL_THRESHOLD, FeedSettings.DEFAULTS.markReadEvery()));
+        List<List<List<String>>> pushed = play(FeedSettings.DEFAULTS.withPullThreshold(Integer.MAX_VALUE));
+        List<List<List<String>>> hybrid = play(FeedSettings.DEFAULTS.withPullThreshold(PULL_THRESHOLD));
         assertThat(hybrid).isEqualTo(pushed);
     }
 

@@ -41,7 +41,7 @@ class PullSwitchStormTest {
     private static final int POSTS = 80;
 
     private final HazelcastInstance grid = TestGrid.client();
-    private final FeedSettings settings = new FeedSettings(THRESHOLD, FeedSettings.DEFAULTS.markReadEvery());
+    private final FeedSettings settings = FeedSettings.DEFAULTS.withPullThreshold(THRESHOLD);
     private final ApiServices api = ApiServices.wire(grid, settings, GraphSettings.DEFAULTS);
     private final Accounts accounts = api.accounts();
     private final Graph graph = api.graph();

@@ -62,6 +62,12 @@ public final class MapNames {
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 
+    /**
+     * The topic of {@link flock.domain.timeline.FeedChanges}: every writer of {@link #HOME_TIMELINES} names the feeds
+     * it changed, so API nodes drop the feed heads they cache for them.
+     */
+    public static final String FEED_CHANGES = "feed_changes";
+
     /** The name of the fan-out Jet job; one per cluster. */
     public static final String FAN_OUT_JOB = "fan-out";
 

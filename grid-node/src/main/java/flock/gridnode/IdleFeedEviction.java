@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import flock.domain.MapNames;
 import flock.domain.timeline.EvictIdleFeed;
+import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.Timeline;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,10 +32,12 @@ final class IdleFeedEviction {
     private static final int BATCH = 5_000;
 
     private final IMap<Long, Timeline> homeTimelines;
+    private final FeedChangePublisher changes;
     private final Duration idleAfter;
 
     IdleFeedEviction(HazelcastInstance member, Duration idleAfter) {
         this.homeTimelines = member.getMap(MapNames.HOME_TIMELINES);
+        this.changes = new FeedChangePublisher(member);
         this.idleAfter = idleAfter;
     }
 
@@ -68,7 +71,12 @@ final class IdleFeedEviction {
             return 0;
         }
         Map<Long, Boolean> results = homeTimelines.executeOnKeys(keys, new EvictIdleFeed(idleBefore));
-        return (int) results.values().stream().filter(Boolean.TRUE::equals).count();
+        long[] evicted = results.entrySet().stream()
+                .filter(result -> Boolean.TRUE.equals(result.getValue()))
+                .mapToLong(Map.Entry::getKey)
+                .toArray();
+        changes.changed(evicted);
+        return evicted.length;
     }
 
     private void sweepQuietly() {

@@ -3,6 +3,7 @@ package flock.pipelines;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
+import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.Timeline;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * The fan-out's last step on each member: the batches that queued up while earlier ones were in flight,
  * sent together as one update per feed ({@link FeedUpdates}) in calls over disjoint groups of partitions
  * ({@link PartitionCalls}), every call in flight at once. Under load a burst of tweets then costs one
- * operation per partition touched (and its backup), not one per tweet and partition; when idle a batch
- * goes alone, with no wait.
+ * operation per partition touched, not one per tweet and partition; when idle a batch goes alone, with no
+ * wait. Once every call completed, one message names the feeds changed ({@link FeedChangePublisher}).
  */
 final class FeedWriter {
     /**
@@ -24,11 +25,13 @@ final class FeedWriter {
     static final int MAX_KEY_VISITS = 2_048;
 
     private final IMap<Long, Timeline> feeds;
+    private final FeedChangePublisher changes;
     private final PartitionService partitions;
     private final int partitionCount;
 
     FeedWriter(HazelcastInstance member, String homeTimelinesMap) {
         this.feeds = member.getMap(homeTimelinesMap);
+        this.changes = new FeedChangePublisher(member);
         this.partitions = member.getPartitionService();
         this.partitionCount = partitions.getPartitions().size();
         FanOutMetrics.publish();
@@ -43,7 +46,11 @@ final class FeedWriter {
             sent[i] = feeds.submitToKeys(keySet(calls[i]), updates.processorFor(calls[i]))
                     .toCompletableFuture();
         }
-        return CompletableFuture.allOf(sent).thenApply(done -> batches);
+        // Every feed of the call, present or not: an API node may cache the head of a feed this member evicted.
+        return CompletableFuture.allOf(sent).thenApply(done -> {
+            changes.changed(updates.feeds());
+            return batches;
+        });
     }
 
     private static Set<Long> keySet(long[] keys) {

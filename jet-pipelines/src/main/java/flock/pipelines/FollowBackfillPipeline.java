@@ -1,5 +1,6 @@
 package flock.pipelines;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.JetService;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.Traversers;
@@ -7,15 +8,19 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
 import flock.domain.MapNames;
 import flock.domain.graph.FollowList;
+import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.Timeline;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Makes follows change feeds: following an account merges its newest {@value #BACKFILL_TWEETS} tweets into
@@ -54,7 +59,14 @@ public final class FollowBackfillPipeline {
                 .setName("skip follows of pulled accounts (merged at read)")
                 .<Long, Timeline, FeedEdit>mapUsingIMap(userTimelinesMap, FollowChange::followeeId, FeedEdit::of)
                 .setName("look up the account's tweets")
-                .writeTo(Sinks.mapWithEntryProcessor(homeTimelinesMap, FeedEdit::followerId, FeedEdit::processor));
+                .mapUsingServiceAsync(
+                        ServiceFactories.sharedService(
+                                context -> new FeedEditor(context.hazelcastInstance(), homeTimelinesMap)),
+                        EDITS_IN_FLIGHT,
+                        false,
+                        FeedEditor::apply)
+                .setName("edit the follower's feed")
+                .writeTo(Sinks.noop());
         return pipeline;
     }
 
@@ -72,6 +84,32 @@ public final class FollowBackfillPipeline {
         return jet.newJobIfAbsent(
                 build(MapNames.FOLLOWING, MapNames.PULL_ACCOUNTS, MapNames.USER_TIMELINES, MapNames.HOME_TIMELINES),
                 config);
+    }
+
+    /**
+     * Feed edits in flight per processor. One processor submits them in order, so two edits of one feed (a follow
+     * and its unfollow) reach the feed's partition, and run there, in that order.
+     */
+    static final int EDITS_IN_FLIGHT = 256;
+
+    /** Applies edits to feeds, then names each feed changed for the API nodes' caches of feed heads. */
+    static final class FeedEditor {
+        private final IMap<Long, Timeline> feeds;
+        private final FeedChangePublisher changes;
+
+        FeedEditor(HazelcastInstance member, String homeTimelinesMap) {
+            this.feeds = member.getMap(homeTimelinesMap);
+            this.changes = new FeedChangePublisher(member);
+        }
+
+        CompletableFuture<FeedEdit> apply(FeedEdit edit) {
+            return feeds.submitToKey(edit.followerId(), edit.processor())
+                    .toCompletableFuture()
+                    .thenApply(done -> {
+                        changes.changed(edit.followerId());
+                        return edit;
+                    });
+        }
     }
 
     /** The edit of one follower's feed: the followee's tweets merged in or taken out. */

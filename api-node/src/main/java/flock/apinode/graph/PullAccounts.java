@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.domain.MapNames;
 import flock.domain.timeline.EditPulledAuthors;
+import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.Timeline;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,12 +36,14 @@ public final class PullAccounts {
     private final IMap<Long, String> registry;
     private final Followers followers;
     private final IMap<Long, Timeline> homeTimelines;
+    private final FeedChangePublisher changes;
     private final int threshold;
 
     public PullAccounts(HazelcastInstance grid, int threshold) {
         this.registry = grid.getMap(MapNames.PULL_ACCOUNTS);
         this.followers = new Followers(grid);
         this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
+        this.changes = new FeedChangePublisher(grid);
         this.threshold = threshold;
     }
 
@@ -56,6 +59,7 @@ public final class PullAccounts {
             return false;
         }
         homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, true));
+        changes.changed(followerId);
         return true;
     }
 
@@ -72,6 +76,7 @@ public final class PullAccounts {
     /** One call whatever the followee: taking off an account the feed does not pull changes nothing. */
     public void unfollowed(long followerId, long followeeId) {
         homeTimelines.executeOnKey(followerId, new EditPulledAuthors(followeeId, false));
+        changes.changed(followerId);
     }
 
     /** The accounts among these that followers pull (migrating ones included). */
@@ -107,6 +112,7 @@ public final class PullAccounts {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        changes.changed(followerIds);
         registry.set(accountId, MapNames.PULL);
         LOG.info(() -> "account " + accountId + " has " + followerIds.length
                 + " followers: switched to pull at read in " + (System.nanoTime() - started) / 1_000_000 + " ms");

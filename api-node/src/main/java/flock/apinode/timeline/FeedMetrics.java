@@ -21,10 +21,14 @@ import java.util.concurrent.TimeUnit;
 public final class FeedMetrics {
     private final Timer rebuilds;
     private final Counter deepPages;
+    private final Counter headHits;
+    private final Counter headMisses;
 
-    private FeedMetrics(Timer rebuilds, Counter deepPages) {
+    private FeedMetrics(Timer rebuilds, Counter deepPages, Counter headHits, Counter headMisses) {
         this.rebuilds = rebuilds;
         this.deepPages = deepPages;
+        this.headHits = headHits;
+        this.headMisses = headMisses;
     }
 
     public static FeedMetrics register(HazelcastInstance grid) {
@@ -43,7 +47,19 @@ public final class FeedMetrics {
         }
         Counter deepPages = registry.getOrCreate(Counter.builder("flock.feed.deep.pages")
                 .description("Home feed pages past the 800 entries kept in memory, answered from Cassandra"));
-        return new FeedMetrics(rebuilds, deepPages);
+        Counter headHits = registry.getOrCreate(Counter.builder("flock.feed.head.hits")
+                .description("First pages and polls answered from the feed head cached on this node, no grid call"));
+        Counter headMisses = registry.getOrCreate(Counter.builder("flock.feed.head.misses")
+                .description("First pages and polls that read the feed on its member (nothing cached, or too old)"));
+        return new FeedMetrics(rebuilds, deepPages, headHits, headMisses);
+    }
+
+    public void headHit() {
+        headHits.increment();
+    }
+
+    public void headMiss() {
+        headMisses.increment();
     }
 
     public void deepPage() {

@@ -7,6 +7,7 @@ import flock.apinode.graph.PullAccounts;
 import flock.apinode.paging.PageRequest;
 import flock.domain.MapNames;
 import flock.domain.timeline.EditPulledAuthors;
+import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
 import flock.domain.timeline.NewestFirstMerge;
@@ -29,11 +30,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class HomeFeed {
     private final IMap<Long, Timeline> homeTimelines;
+    private final FeedChangePublisher changes;
     private final IMap<Long, Timeline> userTimelines;
     private final Graph graph;
     private final PullAccounts pullAccounts;
     private final FeedSettings settings;
     private final FeedMetrics metrics;
+    private final FeedHeads heads;
 
     public HomeFeed(
             HazelcastInstance grid,
@@ -42,35 +45,78 @@ public final class HomeFeed {
             FeedSettings settings,
             FeedMetrics metrics) {
         this.homeTimelines = grid.getMap(MapNames.HOME_TIMELINES);
+        this.changes = new FeedChangePublisher(grid);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.graph = graph;
         this.pullAccounts = pullAccounts;
         this.settings = settings;
         this.metrics = metrics;
+        this.heads = settings.headCapacity() > 0
+                ? FeedHeadListeners.register(grid, new FeedHeads(settings.headTimeToLive(), settings.headCapacity()))
+                : null;
     }
 
-    /** One more id than asked for, so the caller knows whether another page exists. */
+    /** Ids a feed head holds: two default pages and one more, so the usual first page and the next poll fit. */
+    static final int HEAD_IDS = 41;
+
+    /**
+     * One more id than asked for, so the caller knows whether another page exists. A first page or a poll (no
+     * {@code maxId}) is answered from the feed head this node caches when it holds enough of the feed.
+     */
     public long[] page(long userId, PageRequest page) {
+        boolean first = page.maxId() == Long.MAX_VALUE;
+        if (first && heads != null) {
+            long[] fromHead = fromHead(userId, page);
+            if (fromHead != null) {
+                return fromHead;
+            }
+        }
+        TimelinePage home = read(userId, page.maxId(), page.sinceId(), page.limit() + 1);
+        return home == null ? new long[0] : finish(userId, page, home.ids(), home.pulledAuthors(), home.truncated());
+    }
+
+    /** A first page from the cached head, filled from the member first if none is cached; null if it cannot say. */
+    private long[] fromHead(long userId, PageRequest page) {
+        long nowNanos = System.nanoTime();
+        FeedHeads.Head head = heads.get(userId, nowNanos);
+        if (head == null) {
+            metrics.headMiss();
+            int asked = Math.max(HEAD_IDS, page.limit() + 1);
+            long generation = heads.generation(userId);
+            TimelinePage read = read(userId, Long.MAX_VALUE, 0, asked);
+            if (read == null) {
+                return new long[0];
+            }
+            head = FeedHeads.Head.of(read, asked, nowNanos);
+            heads.fill(userId, generation, head);
+        } else {
+            metrics.headHit();
+        }
+        long[] ids = head.firstPage(page.sinceId(), page.limit() + 1);
+        return ids == null ? null : finish(userId, page, ids, head.pulledAuthors(), head.truncated());
+    }
+
+    /** The feed's page on its owner, rebuilding a feed not in memory first; null only if the rebuild found none. */
+    private TimelinePage read(long userId, long maxId, long sinceId, int limit) {
         long now = System.currentTimeMillis();
         ReadTimelinePage read = new ReadTimelinePage(
-                page.maxId(),
-                page.sinceId(),
-                page.limit() + 1,
-                now - settings.markReadEvery().toMillis());
+                maxId, sinceId, limit, now - settings.markReadEvery().toMillis());
         TimelinePage home = homeTimelines.executeOnKey(userId, read);
         if (home == null) {
             rebuild(userId, now);
             home = homeTimelines.executeOnKey(userId, read);
-            if (home == null) {
-                return new long[0];
-            }
         } else if (home.readMarkStale()) {
             homeTimelines.submitToKey(userId, new MarkFeedRead(now)); // no need to wait: it only delays eviction
         }
-        boolean olderExist = home.truncated();
-        long[] ids = home.ids();
-        if (home.pulledAuthors().length > 0) {
-            Map<Long, Timeline> pulled = pulledTimelines(home.pulledAuthors());
+        return home;
+    }
+
+    /** The pushed ids of a page with the pulled accounts' tweets merged in, or the deep page if it runs past both. */
+    private long[] finish(long userId, PageRequest page, long[] pushed, long[] pulledAuthors, boolean truncated) {
+        boolean olderExist = truncated;
+        long[] ids = pushed;
+        if (pulledAuthors.length > 0) {
+            Map<Long, Timeline> pulled = pulledTimelines(pulledAuthors);
             ids = withPulledTweets(ids, pulled.values(), page);
             olderExist |= pulled.values().stream().anyMatch(Timeline::truncated);
         }
@@ -159,6 +205,7 @@ public final class HomeFeed {
                 homeTimelines.executeOnKey(userId, new EditPulledAuthors(switched, true));
             }
         }
+        changes.changed(userId); // other nodes may cache a head of the feed that was lost
         metrics.rebuilt(System.nanoTime() - started);
     }
 

@@ -24,6 +24,7 @@ import flock.domain.timeline.ApplyFeedUpdates;
 import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
+import flock.domain.timeline.FeedChanges;
 import flock.domain.timeline.InsertIntoTimeline;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
@@ -62,6 +63,7 @@ public final class DomainSerializers {
             new EditPulledAuthors.Serializer(),
             new InstallRebuiltFeed.Serializer(),
             new EvictIdleFeed.Serializer(),
+            new FeedChanges.Serializer(),
             new ReadAuthorTweets.Serializer(),
             new AddFollow.Serializer(),
             new RemoveFollow.Serializer(),

@@ -33,6 +33,7 @@ import flock.domain.timeline.ApplyFeedUpdates;
 import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
+import flock.domain.timeline.FeedChanges;
 import flock.domain.timeline.InsertIntoTimeline;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
@@ -77,6 +78,7 @@ class DomainSerializersTest {
                 new MarkFeedRead(77L),
                 new EditPulledAuthors(12L, true),
                 new EvictIdleFeed(1000L),
+                new FeedChanges("member-1", 7L, new long[] {3, 4}),
                 new ReadAuthorTweets(50L, 2L, 21),
                 new AddFollow<Long>(3L, 4L, 5_000),
                 new RemoveFollow<Long>(3L),

@@ -1,0 +1,137 @@
+package flock.apinode.timeline;
+
+import flock.domain.timeline.FeedChanges;
+import flock.domain.timeline.TimelinePage;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The heads of the home feeds this API node read recently, so that a first page or a poll for new tweets is
+ * answered without a grid call when nothing changed (docs/design/feed-head-cache.md). Kept right by the writers'
+ * {@link FeedChanges} messages; a lost message, a membership change or a reconnect clears everything, and a head
+ * older than the time to live is read again.
+ *
+ * <p>The race between a fill and a change: a fill takes {@link #generation} before its grid call and hands it to
+ * {@link #fill}, which puts the head in and takes it out again if the generation moved meanwhile; a change bumps
+ * the generation before it removes the head. Either the change was applied on the member before the fill's read ran
+ * there (then the fill saw it), or the generation moved between the two, or the removal came after the put.
+ */
+public final class FeedHeads {
+    /** Stripes of users sharing a generation counter: a change makes only the fills in flight of its stripe retry. */
+    private static final int STRIPES = 4_096;
+
+    private final ConcurrentHashMap<Long, Head> heads = new ConcurrentHashMap<>();
+    private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
+    private final AtomicLong epoch = new AtomicLong();
+    private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
+    private final AtomicLong clears = new AtomicLong();
+    private final long timeToLiveNanos;
+    private final int capacity;
+
+    /**
+     * A feed's head as its owner answered it.
+     *
+     * @param ids the newest ids of the pushed feed, newest first
+     * @param complete the feed held no more than these, so a page past them is empty rather than unknown
+     * @param truncated older entries exist in Cassandra
+     * @param pulledAuthors accounts whose tweets are merged in at read
+     * @param filledAtNanos when the owner answered
+     */
+    public record Head(long[] ids, boolean complete, boolean truncated, long[] pulledAuthors, long filledAtNanos) {
+
+        /** The head of a feed read with {@code asked} ids from its newest. */
+        static Head of(TimelinePage page, int asked, long nowNanos) {
+            return new Head(page.ids(), page.ids().length < asked, page.truncated(), page.pulledAuthors(), nowNanos);
+        }
+
+        /**
+         * The ids of a first page (ids above {@code sinceId}, at most {@code limit}), or null when this head does not
+         * hold enough of the feed to know them.
+         */
+        long[] firstPage(long sinceId, int limit) {
+            int end = 0;
+            while (end < ids.length && end < limit && ids[end] > sinceId) {
+                end++;
+            }
+            boolean known = end == limit || end < ids.length || complete;
+            return known ? java.util.Arrays.copyOf(ids, end) : null;
+        }
+    }
+
+    public FeedHeads(java.time.Duration timeToLive, int capacity) {
+        this.timeToLiveNanos = timeToLive.toNanos();
+        this.capacity = capacity;
+    }
+
+    /** The head of the user's feed, or null if none is cached or it has expired. */
+    public Head get(long userId, long nowNanos) {
+        Head head = heads.get(userId);
+        if (head == null || nowNanos - head.filledAtNanos() > timeToLiveNanos) {
+            return null;
+        }
+        return head;
+    }
+
+    /** The user's generation, to take before the grid call whose answer {@link #fill} will cache. */
+    public long generation(long userId) {
+        return epoch.get() + stripes.get(stripe(userId));
+    }
+
+    /** Caches a head read at {@code generationBefore}, unless a change or a clear came in since. */
+    public void fill(long userId, long generationBefore, Head head) {
+        if (heads.size() >= capacity) {
+            evictSome();
+        }
+        heads.put(userId, head);
+        if (generation(userId) != generationBefore) {
+            heads.remove(userId, head);
+        }
+    }
+
+    /** A writer's message: forgets the feeds it names, or everything if a message from that writer went missing. */
+    public void onChanges(FeedChanges changes) {
+        Long last = lastSequence.put(changes.publisher(), changes.sequence());
+        if (last != null && changes.sequence() != last + 1) {
+            clear();
+            return;
+        }
+        for (long feed : changes.feeds()) {
+            stripes.incrementAndGet(stripe(feed));
+            heads.remove(feed);
+        }
+    }
+
+    /** Forgets every head, and makes every fill in flight drop what it read. */
+    public void clear() {
+        epoch.incrementAndGet();
+        heads.clear();
+        clears.incrementAndGet();
+    }
+
+    /** How many times everything was forgotten (a lost message, a membership change, a reconnect). */
+    public long clears() {
+        return clears.get();
+    }
+
+    public int size() {
+        return heads.size();
+    }
+
+    /** Makes room: drops an eighth of the heads, whichever the map yields first (cheap, and refilled on demand). */
+    private void evictSome() {
+        int drop = Math.max(1, capacity / 8);
+        Iterator<Long> keys = heads.keySet().iterator();
+        while (drop-- > 0 && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    private static int stripe(long userId) {
+        long mixed = (userId ^ (userId >>> 32)) * 0x9E3779B97F4A7C15L; // flake ids differ most in their low bits
+        return (int) (mixed >>> 52); // the top 12 bits: 4,096 stripes
+    }
+}

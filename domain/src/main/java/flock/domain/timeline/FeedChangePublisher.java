@@ -1,0 +1,29 @@
+package flock.domain.timeline;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import flock.domain.MapNames;
+
+/**
+ * What every writer of home feeds calls once its change completed on the members: one numbered message naming the
+ * feeds, for the API nodes' caches of feed heads. Each publisher numbers its own messages under a name of its own
+ * (a random UUID: a restarted job's writer is a new publisher), and publishes them one at a time, so the numbers go
+ * out in order.
+ */
+public final class FeedChangePublisher {
+    private final ITopic<FeedChanges> topic;
+    private final String publisher;
+    private long sequence;
+
+    public FeedChangePublisher(HazelcastInstance instance) { // any member or client
+        this.topic = instance.getTopic(MapNames.FEED_CHANGES);
+        this.publisher = java.util.UUID.randomUUID().toString();
+    }
+
+    /** Names the feeds changed; nothing is sent for none. */
+    public synchronized void changed(long... feeds) {
+        if (feeds.length > 0) {
+            topic.publish(new FeedChanges(publisher, ++sequence, feeds));
+        }
+    }
+}
