@@ -66,13 +66,22 @@ public final class FeedHeads {
         this.capacity = capacity;
     }
 
-    /** The head of the user's feed, or null if none is cached or it has expired. */
+    /**
+     * The head of the user's feed, or null if none is cached or it has expired. Each user's head lives between half
+     * the time to live and all of it, spread by the user id: heads filled together (a burst of readers, a warm-up)
+     * then expire apart, instead of all being read again from the members in the same instant.
+     */
     public Head get(long userId, long nowNanos) {
         Head head = heads.get(userId);
-        if (head == null || nowNanos - head.filledAtNanos() > timeToLiveNanos) {
+        if (head == null || nowNanos - head.filledAtNanos() > timeToLiveNanos - spread(userId)) {
             return null;
         }
         return head;
+    }
+
+    /** Up to half the time to live, by the user id. */
+    private long spread(long userId) {
+        return (timeToLiveNanos / 2) / STRIPES * stripe(userId);
     }
 
     /** The user's generation, to take before the grid call whose answer {@link #fill} will cache. */

@@ -59,11 +59,19 @@ class FeedHeadsTest {
     }
 
     @Test
-    void should_expire_a_head_after_its_time_to_live() {
-        heads.fill(READER, heads.generation(READER), head(0, 30));
-
-        assertThat(heads.get(READER, Duration.ofSeconds(29).toNanos())).isNotNull();
-        assertThat(heads.get(READER, Duration.ofSeconds(31).toNanos())).isNull();
+    void should_expire_heads_between_half_their_time_to_live_and_all_of_it_spread_over_users() {
+        java.util.Set<Long> expiredAt20s = new java.util.HashSet<>();
+        for (long user = 0; user < 1_000; user++) {
+            heads.fill(user, heads.generation(user), head(0, 30));
+            assertThat(heads.get(user, Duration.ofSeconds(14).toNanos())).isNotNull();
+            assertThat(heads.get(user, Duration.ofSeconds(31).toNanos())).isNull();
+            if (heads.get(user, Duration.ofSeconds(20).toNanos()) == null) {
+                expiredAt20s.add(user);
+            }
+        }
+        assertThat(expiredAt20s)
+                .as("expired by 20 s of 30: about a third, not all or none")
+                .hasSizeBetween(150, 550);
     }
 
     @Test
