@@ -7,6 +7,7 @@ import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.Timeline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,11 +101,16 @@ public final class PullAccounts {
         EditPulledAuthors pull = new EditPulledAuthors(accountId, true);
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (int from = 0; from < followerIds.length; from += SWITCH_BATCH) {
+            long[] ids = Arrays.copyOfRange(followerIds, from, Math.min(followerIds.length, from + SWITCH_BATCH));
             Set<Long> batch = new HashSet<>(SWITCH_BATCH * 2);
-            for (int i = from; i < Math.min(followerIds.length, from + SWITCH_BATCH); i++) {
-                batch.add(followerIds[i]);
+            for (long id : ids) {
+                batch.add(id);
             }
-            inFlight.add(homeTimelines.submitToKeys(batch, pull).toCompletableFuture());
+            // Each batch's feeds are named once its edit completed: a message per batch, not one of every follower.
+            inFlight.add(homeTimelines
+                    .submitToKeys(batch, pull)
+                    .toCompletableFuture()
+                    .thenRun(() -> changes.changed(ids)));
             if (inFlight.size() == SWITCH_BATCHES_IN_FLIGHT) {
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
                         .join();
@@ -112,7 +118,6 @@ public final class PullAccounts {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        changes.changed(followerIds);
         registry.set(accountId, MapNames.PULL);
         LOG.info(() -> "account " + accountId + " has " + followerIds.length
                 + " followers: switched to pull at read in " + (System.nanoTime() - started) / 1_000_000 + " ms");
