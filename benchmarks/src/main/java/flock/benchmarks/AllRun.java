@@ -2,6 +2,7 @@ package flock.benchmarks;
 
 import flock.benchmarks.micro.MicroRun;
 import flock.benchmarks.scaling.ScalingRun;
+import flock.benchmarks.scaling.ScalingTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ public final class AllRun {
         ChildProcesses.stopOnExit();
         long started = System.nanoTime();
         Path comparison = BenchRun.run(new String[0]);
-        Path scaling = ScalingRun.run(new String[0], "./flock bench (stage 2 of 3)");
+        ScalingRun.Result scalingRun = ScalingRun.run(new String[0], "./flock bench (stage 2 of 3)");
+        Path scaling = scalingRun.report();
         Path micro = MicroRun.run();
         double minutes = (System.nanoTime() - started) / 6e10;
         List<String> md = new ArrayList<>();
@@ -40,7 +42,31 @@ public final class AllRun {
         md.add("");
         md.add(String.format("Whole `./flock bench`, all three stages: %.1f minutes.", minutes));
         Files.write(comparison, md, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(comparison, withTargets(Files.readAllLines(comparison), ScalingTargets.lines(scalingRun.points())));
         System.out.printf("all stages: %.1f minutes; report: %s%n", minutes, comparison);
+    }
+
+    /**
+     * The report with more lines at the end of its targets section (its list under "## Targets"), so that the
+     * stages after the comparison are judged in the same place.
+     */
+    static List<String> withTargets(List<String> report, List<String> targets) {
+        List<String> lines = new ArrayList<>(report);
+        int section = lines.indexOf("## Targets");
+        if (section < 0 || targets.isEmpty()) {
+            return lines;
+        }
+        int end = section + 1;
+        while (end < lines.size() && lines.get(end).isBlank()) {
+            end++;
+        }
+        while (end < lines.size() && lines.get(end).startsWith("- ")) {
+            end++;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            lines.add(end + i, "- " + targets.get(i));
+        }
+        return lines;
     }
 
     /** The markdown tables of a report (the lines that start with a bar), each followed by a blank line. */

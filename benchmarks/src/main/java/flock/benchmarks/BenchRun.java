@@ -284,10 +284,18 @@ public final class BenchRun {
         System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
         boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
         TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
+        double hitsBefore = flock ? metrics.api(StackMetrics.HEAD_HITS) : 0;
+        double missesBefore = flock ? metrics.api(StackMetrics.HEAD_MISSES) : 0;
         RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
         double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
         double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
-        return new Measurement(target, mix, capacity, p50, p99);
+        double hits = flock ? metrics.api(StackMetrics.HEAD_HITS) - hitsBefore : 0;
+        double misses = flock ? metrics.api(StackMetrics.HEAD_MISSES) - missesBefore : 0;
+        double hitShare = hits + misses > 0 ? hits / (hits + misses) : Double.NaN;
+        if (!Double.isNaN(hitShare)) {
+            System.out.printf("  first home pages from cached heads: %.0f%% of %,.0f%n", 100 * hitShare, hits + misses);
+        }
+        return new Measurement(target, mix, capacity, p50, p99, hitShare);
     }
 
     /**

@@ -39,4 +39,40 @@ class AllRunTest {
                         "| merge | 191 |",
                         "");
     }
+
+    @Test
+    void should_add_the_later_stages_targets_at_the_end_of_the_targets_list() {
+        List<String> report = List.of(
+                "# Run",
+                "",
+                "## Setting",
+                "",
+                "- machine",
+                "",
+                "## Targets",
+                "",
+                "- first: **met**",
+                "- second",
+                "",
+                "## home pages only");
+
+        assertThat(AllRun.withTargets(report, List.of("fan-out: **not met**")))
+                .containsExactly(
+                        "# Run",
+                        "",
+                        "## Setting",
+                        "",
+                        "- machine",
+                        "",
+                        "## Targets",
+                        "",
+                        "- first: **met**",
+                        "- second",
+                        "- fan-out: **not met**",
+                        "",
+                        "## home pages only");
+        assertThat(AllRun.withTargets(List.of("# Run", "- a"), List.of("x")))
+                .as("no targets section: unchanged")
+                .containsExactly("# Run", "- a");
+    }
 }

@@ -59,6 +59,14 @@ final class FeedUpdates {
         return feeds;
     }
 
+    int[] ends() {
+        return ends;
+    }
+
+    long[] updates() {
+        return updates;
+    }
+
     /** The updates of some of the feeds, as one entry processor for the call that sends them. */
     ApplyFeedUpdates processorFor(long[] someFeeds) {
         long[] sorted = someFeeds.clone();

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * sent together as one update per feed ({@link FeedUpdates}) in calls over disjoint groups of partitions
  * ({@link PartitionCalls}), every call in flight at once. Under load a burst of tweets then costs one
  * operation per partition touched, not one per tweet and partition; when idle a batch goes alone, with no
- * wait. Once every call completed, one message names the feeds changed ({@link FeedChangePublisher}).
+ * wait. Once every call completed, one message says what changed in which feed ({@link FeedChangePublisher}), so
+ * that the API nodes patch the feed heads they cache rather than read them again.
  */
 final class FeedWriter {
     /**
@@ -48,7 +49,7 @@ final class FeedWriter {
         }
         // Every feed of the call, present or not: an API node may cache the head of a feed this member evicted.
         return CompletableFuture.allOf(sent).thenApply(done -> {
-            changes.changed(updates.feeds());
+            changes.applied(updates.feeds(), updates.ends(), updates.updates());
             return batches;
         });
     }

@@ -22,6 +22,12 @@ public final class StackMetrics {
     /** 1 on a member that sees no migration running and every backup in sync. */
     public static final Pattern CLUSTER_SAFE = Pattern.compile("(?m)^flock_cluster_safe\\S* (\\S+)$");
 
+    /** First pages and polls the API node answered from a feed head it caches (no grid call). */
+    public static final Pattern HEAD_HITS = Pattern.compile("(?m)^flock_feed_head_hits_total\\S* (\\S+)$");
+
+    /** First pages and polls the API node read from the feed's member. */
+    public static final Pattern HEAD_MISSES = Pattern.compile("(?m)^flock_feed_head_misses_total\\S* (\\S+)$");
+
     private static final Pattern LAG_BUCKET =
             Pattern.compile("(?m)^flock_fanout_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} (\\S+)$");
 
@@ -33,6 +39,16 @@ public final class StackMetrics {
 
     public double sum(Pattern metric) {
         return fold(metric, 0, Double::sum);
+    }
+
+    /** One metric of the API node's (its Prometheus text under /observe/metrics), each label set of it summed. */
+    public double api(Pattern metric) {
+        Matcher matcher = metric.matcher(stack.fetch(stack.apiUri().resolve("/observe/metrics")));
+        double sum = 0;
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(1));
+        }
+        return sum;
     }
 
     /** The lowest value of a metric over the live members (1 for a flag means every member says so). */

@@ -16,10 +16,19 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>The race between a fill and a change: a fill takes {@link #generation} before its grid call and hands it to
  * {@link #fill}, which puts the head in and takes it out again if the generation moved meanwhile; a change bumps
- * the generation before it removes the head. Either the change was applied on the member before the fill's read ran
- * there (then the fill saw it), or the generation moved between the two, or the removal came after the put.
+ * the generation before it patches or removes the head. Either the change was applied on the member before the
+ * fill's read ran there (then the fill saw it), or the generation moved between the two (then the fill takes the
+ * head out again, whatever a patch made of it meanwhile), or the message came after the put and patched it.
+ *
+ * <p>A fan-out's message says which tweets went into which feed, and a cached head takes them in as the feed did
+ * (the newest ids of the union, no id twice), so that a post does not send every follower's next page back to the
+ * members. Taking the same ids in twice, or two messages in either order, gives the same head. A tweet taken out
+ * (a delete, an unfollow) drops the head instead: what lay below it is not known here.
  */
 public final class FeedHeads {
+    /** Ids a head holds: two default pages and one more, so the usual first page and the next poll fit. */
+    public static final int HEAD_IDS = 41;
+
     /** Stripes of users sharing a generation counter: a change makes only the fills in flight of its stripe retry. */
     private static final int STRIPES = 4_096;
 
@@ -59,6 +68,47 @@ public final class FeedHeads {
             boolean known = end == limit || end < ids.length || complete;
             return known ? java.util.Arrays.copyOf(ids, end) : null;
         }
+
+        /**
+         * This head after a fan-out's updates {@code updates[from..to)} of its feed, or null when one took a tweet
+         * out. The ids put in join the head where they sort; a head that held the whole feed keeps holding it, up
+         * to {@value FeedHeads#HEAD_IDS} ids, and one that held only the newest keeps as many of the newest as it had.
+         */
+        Head withUpdates(long[] updates, int from, int to) {
+            long[] merged = java.util.Arrays.copyOf(ids, ids.length + (to - from));
+            int size = ids.length;
+            for (int i = from; i < to; i++) {
+                long update = updates[i];
+                if (update < 0) {
+                    return null;
+                }
+                size = insertNewestFirst(merged, size, update);
+            }
+            if (size == ids.length) {
+                return this; // every id was in already: a message heard twice, or the fill had read the change
+            }
+            int keep = complete ? Math.max(ids.length, HEAD_IDS) : ids.length;
+            return new Head(
+                    java.util.Arrays.copyOf(merged, Math.min(size, keep)),
+                    complete && size <= keep,
+                    truncated,
+                    pulledAuthors,
+                    filledAtNanos);
+        }
+
+        /** Puts {@code id} into the newest-first {@code ids[0..size)} unless there; the new size. */
+        private static int insertNewestFirst(long[] ids, int size, long id) {
+            int at = 0;
+            while (at < size && ids[at] > id) {
+                at++;
+            }
+            if (at < size && ids[at] == id) {
+                return size;
+            }
+            System.arraycopy(ids, at, ids, at + 1, size - at);
+            ids[at] = id;
+            return size + 1;
+        }
     }
 
     public FeedHeads(java.time.Duration timeToLive, int capacity) {
@@ -96,20 +146,31 @@ public final class FeedHeads {
         }
         heads.put(userId, head);
         if (generation(userId) != generationBefore) {
-            heads.remove(userId, head);
+            heads.remove(userId); // not remove(userId, head): a patch may have replaced it, and kept what it lacks
         }
     }
 
-    /** A writer's message: forgets the feeds it names, or everything if a message from that writer went missing. */
+    /**
+     * A writer's message: patches the heads of the feeds it names with what it says it did to them, or forgets
+     * them if it does not say; forgets everything if a message from that writer went missing.
+     */
     public void onChanges(FeedChanges changes) {
         Long last = lastSequence.put(changes.publisher(), changes.sequence());
         if (last != null && changes.sequence() != last + 1) {
             clear();
             return;
         }
-        for (long feed : changes.feeds()) {
+        long[] feeds = changes.feeds();
+        for (int i = 0; i < feeds.length; i++) {
+            long feed = feeds[i];
             stripes.incrementAndGet(stripe(feed));
-            heads.remove(feed);
+            if (changes.detailed()) {
+                int from = changes.start(i);
+                int to = changes.ends()[i];
+                heads.computeIfPresent(feed, (user, head) -> head.withUpdates(changes.updates(), from, to));
+            } else {
+                heads.remove(feed);
+            }
         }
     }
 

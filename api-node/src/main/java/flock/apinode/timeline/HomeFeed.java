@@ -56,9 +56,6 @@ public final class HomeFeed {
                 : null;
     }
 
-    /** Ids a feed head holds: two default pages and one more, so the usual first page and the next poll fit. */
-    static final int HEAD_IDS = 41;
-
     /**
      * One more id than asked for, so the caller knows whether another page exists. A first page or a poll (no
      * {@code maxId}) is answered from the feed head this node caches when it holds enough of the feed.
@@ -81,7 +78,7 @@ public final class HomeFeed {
         FeedHeads.Head head = heads.get(userId, nowNanos);
         if (head == null) {
             metrics.headMiss();
-            int asked = Math.max(HEAD_IDS, page.limit() + 1);
+            int asked = Math.max(FeedHeads.HEAD_IDS, page.limit() + 1);
             long generation = heads.generation(userId);
             TimelinePage read = read(userId, Long.MAX_VALUE, 0, asked);
             if (read == null) {

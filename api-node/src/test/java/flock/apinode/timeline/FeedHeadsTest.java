@@ -21,6 +21,75 @@ class FeedHeadsTest {
     }
 
     @Test
+    void should_take_the_fanned_out_tweets_into_a_cached_head_as_the_feed_did() {
+        heads.fill(READER, heads.generation(READER), head(0, 30, 20, 10));
+
+        heads.onChanges(
+                new FeedChanges("fan-out", 1, new long[] {7, READER}, new int[] {1, 3}, new long[] {99, 35, 25}));
+
+        assertThat(heads.get(READER, 1)).as("patched, not dropped").isNotNull();
+        assertThat(heads.get(READER, 1).firstPage(0, 10)).containsExactly(35, 30, 25, 20, 10);
+        assertThat(heads.get(7, 1)).as("a feed not cached stays so").isNull();
+    }
+
+    @Test
+    void should_give_the_same_head_whatever_the_order_of_the_messages_and_however_often_heard() {
+        FeedHeads other = new FeedHeads(Duration.ofSeconds(30), 1_000);
+        heads.fill(READER, heads.generation(READER), head(0, 30, 20));
+        other.fill(READER, other.generation(READER), head(0, 30, 20));
+        long[] feeds = {READER};
+
+        heads.onChanges(new FeedChanges("a", 1, feeds, new int[] {1}, new long[] {40}));
+        heads.onChanges(new FeedChanges("b", 1, feeds, new int[] {2}, new long[] {25, 50}));
+        heads.onChanges(new FeedChanges("b", 2, feeds, new int[] {1}, new long[] {50})); // replayed fan-out
+        other.onChanges(new FeedChanges("b", 1, feeds, new int[] {2}, new long[] {50, 25}));
+        other.onChanges(new FeedChanges("a", 1, feeds, new int[] {1}, new long[] {40}));
+
+        assertThat(heads.get(READER, 1).firstPage(0, 10)).containsExactly(50, 40, 30, 25, 20);
+        assertThat(other.get(READER, 1).firstPage(0, 10)).containsExactly(50, 40, 30, 25, 20);
+    }
+
+    @Test
+    void should_keep_only_as_many_of_the_newest_ids_as_the_head_knew() {
+        FeedHeads.Head partial = FeedHeads.Head.of(page(false, 50, 40, 30), 3, 0); // more may exist below 30
+
+        FeedHeads.Head patched = partial.withUpdates(new long[] {45, 10}, 0, 2);
+
+        assertThat(patched.ids())
+                .as("10 may have older ids above it that the head never knew")
+                .containsExactly(50, 45, 40);
+        assertThat(patched.complete()).isFalse();
+    }
+
+    @Test
+    void should_let_a_head_of_the_whole_feed_grow_to_its_size_then_hold_only_the_newest() {
+        FeedHeads.Head whole = FeedHeads.Head.of(page(false, 10), FeedHeads.HEAD_IDS, 0);
+        long[] newer = new long[FeedHeads.HEAD_IDS];
+        for (int i = 0; i < newer.length; i++) {
+            newer[i] = 11 + i;
+        }
+
+        FeedHeads.Head grown = whole.withUpdates(newer, 0, FeedHeads.HEAD_IDS - 1);
+        FeedHeads.Head full = grown.withUpdates(newer, FeedHeads.HEAD_IDS - 1, FeedHeads.HEAD_IDS);
+
+        assertThat(grown.ids()).hasSize(FeedHeads.HEAD_IDS).endsWith(10);
+        assertThat(grown.complete()).as("still the whole feed").isTrue();
+        assertThat(full.ids()).hasSize(FeedHeads.HEAD_IDS).startsWith(51).endsWith(11);
+        assertThat(full.complete()).as("10 fell out: older ids exist").isFalse();
+    }
+
+    @Test
+    void should_forget_a_head_when_a_tweet_is_taken_out_of_its_feed() {
+        heads.fill(READER, heads.generation(READER), head(0, 30, 20, 10));
+
+        heads.onChanges(new FeedChanges("fan-out", 1, new long[] {READER}, new int[] {2}, new long[] {40, ~20L}));
+
+        assertThat(heads.get(READER, 1))
+                .as("what lay below 10 is not known here")
+                .isNull();
+    }
+
+    @Test
     void should_drop_a_fill_whose_read_raced_a_change() {
         long before = heads.generation(READER);
         heads.onChanges(new FeedChanges("fan-out", 1, new long[] {READER})); // arrives while the read is in flight

@@ -73,8 +73,16 @@ public final class ScalingRun {
         run(args, "./flock bench --scaling" + (args.length > 0 ? " " + String.join(" ", args) : ""));
     }
 
+    /**
+     * What the stage wrote and measured.
+     *
+     * @param report the report written
+     * @param points the sizes measured, smallest first
+     */
+    public record Result(Path report, List<ScalePoint> points) {}
+
     /** Runs the stage; answers the report written. {@code command} is what the report says ran it. */
-    public static Path run(String[] args, String command) throws IOException {
+    public static Result run(String[] args, String command) throws IOException {
         List<Integer> sizes = sizes(args);
         java.util.logging.Logger.getLogger("com.hazelcast").setLevel(java.util.logging.Level.WARNING);
         long started = System.nanoTime();
@@ -94,7 +102,7 @@ public final class ScalingRun {
         Path written = new ScalingReport(points, stoppedAt, command, minutes, MEMBER_HEAP, READ_RATE, TWEETS)
                 .write(ProjectLayout.root().resolve("benchmarks/results"), LocalDate.now() + "-scaling");
         System.out.println("Report: " + written);
-        return written;
+        return new Result(written, points);
     }
 
     private static ScalePoint measure(int users) {

@@ -24,6 +24,8 @@ class ReportTest {
         report.add(measured(Target.REDIS, Mix.HOME_ONLY, 4_000, 5_000, 2));
         // Pull on read holds the bound at 100 req/s but reaches 2,000 closed loop: 60x and 4.5x.
         report.add(measured(Target.PULL, Mix.HOME_ONLY, 100, 2_000, 200));
+        // 1,000 posts/s at 1,000 + 2,000 us a post, less 0.2 idle cores (200 us a post): 2,800 us.
+        report.add(measured(Target.FLOCK_HYBRID, Mix.POSTS_ONLY, 500, 1_000, 8));
 
         String text = Files.readString(report.write(dir, "run", "test run"));
 
@@ -32,7 +34,9 @@ class ReportTest {
                 .contains("Flock / Redis design = 1.50 at equal p99 bound (1.80 closed loop): **met**")
                 .contains("Flock / pull on read = 60.0 at equal p99 bound, 4.5 closed loop (target >= 5 both):"
                         + " **not met**")
-                .contains("Flock p99 at 50% of its max rate = 4.00 ms (target < 10 ms): **met**");
+                .contains("Flock p99 at 50% of its max rate = 4.00 ms (target < 10 ms): **met**")
+                .contains("CPU per post, all processes, net of idle (posts only, closed loop): 2,800 µs"
+                        + " (target <= 1,500 µs): **not met**");
         assertThat(dir.resolve("run-1.png")).exists();
     }
 
@@ -41,11 +45,16 @@ class ReportTest {
         Report report = new Report(20);
         report.add(measured(Target.FLOCK_PUSH, Mix.HOME_ONLY, 6_000, 9_000, 4));
         report.add(withLag(measured(Target.FLOCK_PUSH, Mix.DEATH_STAR_BENCH, 400, 2_000, 6), 30, 900));
-        report.add(withLag(measured(Target.FLOCK_HYBRID, Mix.DEATH_STAR_BENCH, 350, 1_900, 7), 25, 200));
+        report.add(withHeadHits(
+                withLag(measured(Target.FLOCK_HYBRID, Mix.DEATH_STAR_BENCH, 350, 1_900, 7), 25, 200), 0.87));
 
         String text = Files.readString(report.write(dir, "run", "test run"));
 
         assertThat(text).contains("## Fan-out lag").contains("(run-lag.png)");
+        assertThat(text)
+                .as("the hit share of feed heads where measured, a dash where not")
+                .contains("| <= 25 / <= 200 ms | 87% |")
+                .contains("| <= 30 / <= 900 ms | - |");
         assertThat(dir.resolve("run-lag.png")).exists();
         Report readsOnly = new Report(20);
         readsOnly.add(measured(Target.FLOCK_PUSH, Mix.HOME_ONLY, 6_000, 9_000, 4));
@@ -116,11 +125,16 @@ class ReportTest {
                         runs,
                         c.atHalfNetMicrosPerRequest()),
                 m.lagP50Millis(),
-                m.lagP99Millis());
+                m.lagP99Millis(),
+                m.headHitShare());
     }
 
     private static Measurement withLag(Measurement m, double p50, double p99) {
-        return new Measurement(m.target(), m.mix(), m.capacity(), p50, p99);
+        return new Measurement(m.target(), m.mix(), m.capacity(), p50, p99, m.headHitShare());
+    }
+
+    private static Measurement withHeadHits(Measurement m, double share) {
+        return new Measurement(m.target(), m.mix(), m.capacity(), m.lagP50Millis(), m.lagP99Millis(), share);
     }
 
     /** A measurement whose every run has the given throughput and a p99 of {@code p99Millis}. */
@@ -140,6 +154,7 @@ class ReportTest {
                         Map.of("members", 0.2, "API node", 0.0),
                         List.of(new RateSearch.ClosedLoop(closedLoop, 2.8e6 / closedLoop)),
                         2.5e6 / closedLoop),
+                Double.NaN,
                 Double.NaN,
                 Double.NaN);
     }

@@ -20,6 +20,16 @@ public final class FeedChangePublisher {
         this.publisher = java.util.UUID.randomUUID().toString();
     }
 
+    /**
+     * Says what a fan-out call did to each feed ({@code feeds} ascending, laid out as {@link FeedChanges} has it),
+     * so that readers can patch the heads they cache; nothing is sent for no feed.
+     */
+    public synchronized void applied(long[] feeds, int[] ends, long[] updates) {
+        if (feeds.length > 0) {
+            topic.publish(new FeedChanges(publisher, ++sequence, feeds, ends, updates));
+        }
+    }
+
     /** Names the feeds changed; nothing is sent for none. */
     public synchronized void changed(long... feeds) {
         if (feeds.length > 0) {
