@@ -86,10 +86,8 @@ public final class BenchRun {
                         ChildProcesses.closeOnExit(CassandraServer.start(ProjectLayout.scratch("bench-cassandra")));
                 RedisServer redis =
                         ChildProcesses.closeOnExit(RedisServer.start(ProjectLayout.scratch("bench-redis")));
-                FlockStack stack = new FlockStack(cassandra, "bench")
-                        .withMemberHeap("2g")
-                        .withJvmOptions(List.of(
-                                System.getProperty("bench.gc", "-XX:+UseZGC").split(" ")))) {
+                FlockStack stack =
+                        new FlockStack(cassandra, "bench").withMemberHeap("2g").withJvmOptions(BenchGc.options())) {
             stack.startMember();
             stack.startMember();
             stack.startApi(
@@ -250,9 +248,11 @@ public final class BenchRun {
             return;
         }
         for (Mix mix : profile.mixes()) {
-            // Posts alone compare Flock as it runs (hybrid) with the Redis design; push-only and pull on read add
-            // 2.5 minutes to a run that must stay within twenty and nothing a target asks about.
-            if (mix == Mix.POSTS_ONLY && (target == Target.FLOCK_PUSH || target == Target.PULL)) {
+            // Posts alone and the read-heavy mix compare Flock as it runs (hybrid) with the Redis design; push-only
+            // and pull on read there add 3.5 minutes to a run that must stay within twenty and nothing a target asks
+            // about (the DeathStarBench mix still shows both with posts).
+            if ((mix == Mix.POSTS_ONLY || mix == Mix.READ_HEAVY)
+                    && (target == Target.FLOCK_PUSH || target == Target.PULL)) {
                 continue;
             }
             report.add(measureOne(search, metrics, data, target, mix));

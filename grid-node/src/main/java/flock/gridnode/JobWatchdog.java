@@ -22,10 +22,10 @@ final class JobWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
     private static final List<String> JOBS = List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB);
 
-    private final HazelcastInstance member;
+    private final JobLookup jobs;
 
     JobWatchdog(HazelcastInstance member) {
-        this.member = member;
+        this.jobs = new JobLookup(member);
     }
 
     ScheduledExecutorService schedule(Duration every) {
@@ -35,19 +35,25 @@ final class JobWatchdog {
         return timer;
     }
 
-    /** Resumes every suspended job; answers how many it resumed. */
+    /** Resumes every suspended job; answers how many it resumed (a job Jet did not answer about is tried next time). */
     int check() {
         int resumed = 0;
         for (String name : JOBS) {
-            Job job = member.getJet().getJob(name);
-            if (job != null && job.getStatus() == JobStatus.SUSPENDED) {
-                String cause = job.getSuspensionCause().description();
-                LOG.warn("Jet job '{}' was suspended ({}); resuming it from its last snapshot", name, cause);
-                job.resume();
+            if (Boolean.TRUE.equals(jobs.ask(jet -> resumeIfSuspended(jet.getJob(name), name)))) {
                 resumed++;
             }
         }
         return resumed;
+    }
+
+    private static boolean resumeIfSuspended(Job job, String name) {
+        if (job == null || job.getStatus() != JobStatus.SUSPENDED) {
+            return false;
+        }
+        String cause = job.getSuspensionCause().description();
+        LOG.warn("Jet job '{}' was suspended ({}); resuming it from its last snapshot", name, cause);
+        job.resume();
+        return true;
     }
 
     private void checkQuietly() {

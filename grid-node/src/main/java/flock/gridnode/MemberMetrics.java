@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * The member's own metrics port: {@code GET /metrics} in Prometheus text form. It carries what only a member
@@ -42,8 +43,9 @@ final class MemberMetrics {
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         MigrationMetrics.bind(member, registry);
+        JobLookup jobs = new JobLookup(member);
         for (String job : List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB)) {
-            Gauge.builder("flock.jet.job.running", member, m -> jobRunning(m, job))
+            Gauge.builder("flock.jet.job.running", jobs, lookup -> jobRunning(lookup, job))
                     .description("1 while the Jet job runs; 0 while it starts, restarts, is suspended or failed")
                     .tag("job", job)
                     .register(registry);
@@ -84,6 +86,10 @@ final class MemberMetrics {
         }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            // A few threads, not the JDK's default of the dispatcher alone: a slow scrape must not hold the probes.
+            server.setExecutor(Executors.newFixedThreadPool(
+                    3,
+                    Thread.ofPlatform().daemon().name("flock-member-http-", 0).factory()));
             server.createContext("/metrics", exchange -> {
                 byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -103,12 +109,13 @@ final class MemberMetrics {
         }
     }
 
-    private static double jobRunning(HazelcastInstance member, String name) {
-        if (!member.getLifecycleService().isRunning()) {
-            return 0;
-        }
-        Job job = member.getJet().getJob(name);
-        return job != null && job.getStatus() == JobStatus.RUNNING ? 1 : 0;
+    /** 1 if Jet says the job runs; 0 if it says otherwise or gave no answer in time (an operator looks either way). */
+    private static double jobRunning(JobLookup jobs, String name) {
+        Boolean running = jobs.ask(jet -> {
+            Job job = jet.getJob(name);
+            return job != null && job.getStatus() == JobStatus.RUNNING;
+        });
+        return Boolean.TRUE.equals(running) ? 1 : 0;
     }
 
     /**

@@ -280,10 +280,17 @@ public final class FlockStack implements AutoCloseable {
         return fetch(apiUri().resolve(path));
     }
 
-    /** The body at the URI, or "" when nothing answers there. */
+    /**
+     * The body at the URI, or "" when nothing answers there within 30 s: a process that stopped answering makes the
+     * caller's own wait fail with its message instead of hanging the run.
+     */
     public String fetch(URI uri) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+            return HTTP.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(java.time.Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (java.io.IOException e) {
             return "";

@@ -2,6 +2,7 @@ package flock.benchmarks.scaling;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
+import flock.benchmarks.BenchGc;
 import flock.benchmarks.BenchRun;
 import flock.benchmarks.ChildProcesses;
 import flock.benchmarks.graph.GraphShape;
@@ -111,8 +112,7 @@ public final class ScalingRun {
         SocialGraph graph = SocialGraph.generate(shape, 42);
         try (FlockStack stack = new FlockStack(null, "scale-" + users)
                 .withMemberHeap(MEMBER_HEAP)
-                .withJvmOptions(
-                        List.of(System.getProperty("bench.gc", "-XX:+UseZGC").split(" ")))) {
+                .withJvmOptions(BenchGc.options())) {
             stack.startMember();
             stack.startMember();
             // The API node's near caches hold up to 100,000 profiles, tweets and credentials each.

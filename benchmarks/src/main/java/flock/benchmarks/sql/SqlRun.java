@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
+import flock.benchmarks.BenchGc;
 import flock.benchmarks.BenchRun;
 import flock.benchmarks.ChildProcesses;
 import flock.benchmarks.MachineQuiet;
@@ -60,8 +61,7 @@ public final class SqlRun {
         try (FlockStack stack = new FlockStack(null, "sqlbench")
                 .withMemberHeap(MEMBER_HEAP)
                 .withMemberSetting("hazelcast-config", unindexedConfig().toString())
-                .withJvmOptions(
-                        List.of(System.getProperty("bench.gc", "-XX:+UseZGC").split(" ")))) {
+                .withJvmOptions(BenchGc.options())) {
             stack.start(2);
             HazelcastInstance grid = HazelcastClient.newHazelcastClient(BenchRun.clientConfig(stack));
             try {

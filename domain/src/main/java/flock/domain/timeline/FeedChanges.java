@@ -1,5 +1,6 @@
 package flock.domain.timeline;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -48,12 +49,14 @@ public record FeedChanges(String publisher, long sequence, long[] feeds, int[] e
     public static final class Serializer implements CompactSerializer<FeedChanges> {
         @Override
         public FeedChanges read(CompactReader reader) {
+            String publisher = reader.readString("publisher");
+            long sequence = reader.readInt64("sequence");
+            long[] feeds = reader.readArrayOfInt64("feeds");
+            if (reader.getFieldKind("ends") == FieldKind.NOT_AVAILABLE) {
+                return new FeedChanges(publisher, sequence, feeds); // from a writer of an older version: names only
+            }
             return new FeedChanges(
-                    reader.readString("publisher"),
-                    reader.readInt64("sequence"),
-                    reader.readArrayOfInt64("feeds"),
-                    reader.readArrayOfInt32("ends"),
-                    reader.readArrayOfInt64("updates"));
+                    publisher, sequence, feeds, reader.readArrayOfInt32("ends"), reader.readArrayOfInt64("updates"));
         }
 
         @Override

@@ -79,6 +79,7 @@ class DomainSerializersTest {
                 new EditPulledAuthors(12L, true),
                 new EvictIdleFeed(1000L),
                 new FeedChanges("member-1", 7L, new long[] {3, 4}),
+                new FeedChanges("member-2", 8L, new long[] {3, 4}, new int[] {1, 2}, new long[] {10, ~9}),
                 new ReadAuthorTweets(50L, 2L, 21),
                 new AddFollow<Long>(3L, 4L, 5_000),
                 new RemoveFollow<Long>(3L),
@@ -155,6 +156,22 @@ class DomainSerializersTest {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    @Test
+    void should_read_feed_changes_from_a_writer_that_only_names_the_feeds() {
+        // What a publisher of the version before the updates were added sends, during a rolling upgrade.
+        com.hazelcast.nio.serialization.genericrecord.GenericRecord older =
+                com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder.compact("flock.FeedChanges")
+                        .setString("publisher", "member-0")
+                        .setInt64("sequence", 3L)
+                        .setArrayOfInt64("feeds", new long[] {5, 6})
+                        .build();
+
+        FeedChanges back = serialization.toObject(serialization.toData(older));
+
+        assertThat(back.feeds()).containsExactly(5, 6);
+        assertThat(back.detailed()).as("a reader drops those heads").isFalse();
     }
 
     @Test
