@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * {@code ./flock bench}: every stage in one run, one after another so that none measures while another
  * loads the machine: the comparison with the baselines, the scaling stage (whose projection reads the
- * comparison's write-behind rate) and the micro-benchmarks. The comparison's report, {@code DATE.md}, then
- * gets the other two's tables, so one file holds the run.
+ * comparison's write-behind rate), the micro-benchmarks and the count of grid operations per post and page. The
+ * comparison's report, {@code DATE.md}, then gets the others' tables and targets, so one file holds the run.
  */
 public final class AllRun {
     private AllRun() {}
@@ -24,6 +24,7 @@ public final class AllRun {
         ScalingRun.Result scalingRun = ScalingRun.run(new String[0], "./flock bench (stage 2 of 3)");
         Path scaling = scalingRun.report();
         Path micro = MicroRun.run();
+        GridOperationsBench.Counts operations = GridOperationsBench.measure(OPERATION_SAMPLES);
         double minutes = (System.nanoTime() - started) / 6e10;
         List<String> md = new ArrayList<>();
         md.add("");
@@ -40,10 +41,36 @@ public final class AllRun {
         md.add("");
         md.addAll(tables(micro));
         md.add("");
-        md.add(String.format("Whole `./flock bench`, all three stages: %.1f minutes.", minutes));
+        md.addAll(operationsSection(operations));
+        md.add("");
+        md.add(String.format("Whole `./flock bench`, all stages: %.1f minutes.", minutes));
         Files.write(comparison, md, java.nio.file.StandardOpenOption.APPEND);
         Files.write(comparison, withTargets(Files.readAllLines(comparison), ScalingTargets.lines(scalingRun.points())));
         System.out.printf("all stages: %.1f minutes; report: %s%n", minutes, comparison);
+    }
+
+    /** Posts and pages counted at the end of a whole run: half of what {@code --ops} counts, about 15 seconds. */
+    static final int OPERATION_SAMPLES = 100;
+
+    /**
+     * The grid operations a post and a page cost in this run, beside those of the code before the speed work
+     * (measured with {@code ./flock bench --ops} on the code of 2026-11-29, three runs of 200; docs/benchmarks.md).
+     */
+    static List<String> operationsSection(GridOperationsBench.Counts now) {
+        return List.of(
+                "## Grid operations (the same run)",
+                "",
+                "Operations the members executed, backups included (`./flock bench --ops` counts the same with 200):",
+                "",
+                "| what | before the speed work (code of 2026-11-29) | this run (mean of " + now.posts() + ") |",
+                "|---|---:|---:|",
+                String.format(
+                        "| one post of an author with %d followers, every feed in memory, the fan-out awaited"
+                                + " | 52-54 | %.1f |",
+                        GridOperationsBench.FOLLOWERS, now.perPost()),
+                String.format(
+                        "| one home page of 20, the feed in memory, tweets and authors near-cached | 1.1 | %.1f |",
+                        now.perPage()));
     }
 
     /**

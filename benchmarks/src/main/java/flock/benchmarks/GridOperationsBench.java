@@ -49,8 +49,25 @@ public final class GridOperationsBench {
 
     private GridOperationsBench() {}
 
+    /**
+     * Grid operations the members executed, backups included, means over the posts and pages measured.
+     *
+     * @param perPost one post of an author with {@value #FOLLOWERS} followers, every feed in memory, fan-out awaited
+     * @param perPage one home page of 20, the feed in memory, tweets and authors near-cached
+     */
+    public record Counts(int posts, double perPost, double perPage) {}
+
     public static void main(String[] args) throws Exception {
-        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Counts counts = measure(args.length > 0 ? Integer.parseInt(args[0]) : 200);
+        System.out.printf(
+                "grid operations executed on the members, backups included (mean of %d):%n"
+                        + "  one post of an author with %d followers, every feed in memory: %.1f%n"
+                        + "  one home page of 20, the feed in memory, tweets and authors near-cached: %.1f%n",
+                counts.posts(), FOLLOWERS, counts.perPost(), counts.perPage());
+    }
+
+    /** Posts and pages this many times after as many unmeasured ones, on two members of this JVM. */
+    public static Counts measure(int posts) throws IOException {
         String cluster = "ops-bench-" + ProcessHandle.current().pid();
         HazelcastInstance first = Hazelcast.newHazelcastInstance(memberConfig(cluster));
         HazelcastInstance second = Hazelcast.newHazelcastInstance(memberConfig(cluster));
@@ -95,11 +112,7 @@ public final class GridOperationsBench {
                 views.tweetPage(homes.page(fans.get(i % FOLLOWERS), firstPage), 20);
             }
             double perPage = (executed(members) - before) / (double) posts;
-            System.out.printf(
-                    "grid operations executed on the members, backups included (mean of %d):%n"
-                            + "  one post of an author with %d followers, every feed in memory: %.1f%n"
-                            + "  one home page of 20, the feed in memory, tweets and authors near-cached: %.1f%n",
-                    posts, FOLLOWERS, perPost, perPage);
+            return new Counts(posts, perPost, perPage);
         } finally {
             client.shutdown();
             second.shutdown();
