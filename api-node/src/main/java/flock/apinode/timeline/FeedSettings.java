@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param markReadEvery how stale a feed's last-read time may get before a read renews it; must be far
  *     below the members' idle eviction ({@code flock.feed.idle-eviction}, 7 days by default)
  * @param headTimeToLive how long a cached feed head ({@link FeedHeads}) answers before it is read again: a backstop,
- *     since the writers' messages keep the heads right
+ *     since the writers' messages keep the heads right; two minutes, longer than a client's poll for new tweets
+ *     (every 30-60 s), so that a reader who keeps polling is answered from the head
  * @param headCapacity the most feed heads cached (about 0.5 KB each); 0 turns the cache off
  */
 public record FeedSettings(int pullThreshold, Duration markReadEvery, Duration headTimeToLive, int headCapacity) {
     public static final FeedSettings DEFAULTS =
-            new FeedSettings(10_000, Duration.ofHours(1), Duration.ofSeconds(30), 200_000);
+            new FeedSettings(10_000, Duration.ofHours(1), Duration.ofMinutes(2), 200_000);
 
     public FeedSettings {
         if (pullThreshold < 1) {
