@@ -8,6 +8,7 @@ import flock.apinode.graph.PullAccounts;
 import flock.apinode.limits.LimitSettings;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.media.MediaSettings;
+import flock.apinode.render.RenderedTweets;
 import flock.apinode.render.Views;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
@@ -19,7 +20,14 @@ import flock.objectstore.ObjectStore;
  * The API node's services over one grid connection, wired once: {@link Main} mounts them, and the unit tests
  * build the same wiring with settings of their own instead of repeating it.
  */
-record ApiServices(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Views views, MediaLibrary media) {
+record ApiServices(
+        Accounts accounts,
+        Graph graph,
+        Tweets tweets,
+        HomeFeed homeFeed,
+        Views views,
+        RenderedTweets rendered,
+        MediaLibrary media) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -30,7 +38,15 @@ record ApiServices(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeF
                 grid,
                 new ObjectStore(settings.media().store()),
                 settings.media().urlExpiry());
-        return new ApiServices(accounts, graph, new Tweets(grid, media), homeFeed, new Views(grid), media);
+        RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
+        return new ApiServices(
+                accounts,
+                graph,
+                new Tweets(grid, media, rendered),
+                homeFeed,
+                new Views(grid, rendered),
+                rendered,
+                media);
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {
@@ -41,6 +57,7 @@ record ApiServices(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeF
                         graphSettings,
                         LimitSettings.DEFAULTS,
                         MediaSettings.DEFAULTS,
+                        ApiSettings.DEFAULT_RENDERED_TWEETS,
                         java.util.Optional.empty()));
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * Everything under {@code flock} in application.yaml that shapes the API, read once by {@link Main}; tests build
  * their own.
  *
+ * @param renderedTweets tweets whose JSON this node keeps rendered ({@code flock.render.kept-tweets}, about 0.4 KB
+ *     each; 0 renders every page whole)
  * @param adminToken the bearer token of {@code GET /admin/cluster} ({@code flock.admin.token}, from a Secret in
  *     production); empty turns the admin view off
  */
@@ -19,12 +21,16 @@ record ApiSettings(
         GraphSettings graph,
         LimitSettings limits,
         MediaSettings media,
+        int renderedTweets,
         Optional<String> adminToken) {
+    static final int DEFAULT_RENDERED_TWEETS = 100_000;
+
     static final ApiSettings DEFAULTS = new ApiSettings(
             FeedSettings.DEFAULTS,
             GraphSettings.DEFAULTS,
             LimitSettings.DEFAULTS,
             MediaSettings.DEFAULTS,
+            DEFAULT_RENDERED_TWEETS,
             Optional.empty());
 
     static ApiSettings from(Config flock) {
@@ -33,14 +39,15 @@ record ApiSettings(
                 GraphSettings.from(flock.get("graph")),
                 LimitSettings.from(flock.get("limits")),
                 MediaSettings.from(flock.get("media")),
+                flock.get("render.kept-tweets").asInt().orElse(DEFAULT_RENDERED_TWEETS),
                 flock.get("admin.token").asString().filter(token -> !token.isBlank()));
     }
 
     ApiSettings withLimits(LimitSettings settings) {
-        return new ApiSettings(feed, graph, settings, media, adminToken);
+        return new ApiSettings(feed, graph, settings, media, renderedTweets, adminToken);
     }
 
     ApiSettings withAdminToken(String token) {
-        return new ApiSettings(feed, graph, limits, media, Optional.of(token));
+        return new ApiSettings(feed, graph, limits, media, renderedTweets, Optional.of(token));
     }
 }

@@ -245,6 +245,9 @@ abstract class ApiContractTest {
         assertProblem(get("/api/v1/users/42", null), 404, "42");
         assertProblem(get("/api/v1/tweets/42", null), 404, "42");
         assertProblem(get("/api/v1/users/by-handle/nobody_here", null), 404, "nobody_here");
+        // Handles named like a user's feeds: the handle lookup, not the feed of a user "by-handle" (a 400 for its id).
+        assertProblem(get("/api/v1/users/by-handle/timeline", null), 404, "timeline");
+        assertProblem(get("/api/v1/users/by-handle/tweets", null), 404, "tweets");
         assertProblem(get("/api/v1/nothing", null), 404, "/api/v1/nothing");
     }
 

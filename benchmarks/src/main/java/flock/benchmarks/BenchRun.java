@@ -208,7 +208,7 @@ public final class BenchRun {
             }
         }
         report.setting("Warm-up: before any measurement every user's home page and own page were read once"
-                + " from each system measured (Flock, Redis, the ceiling; pull on read has no cache), so caches (Flock's near cache, Redis) hold what steady"
+                + " from each system measured (Flock, Redis, the ceiling; pull on read has no cache), so caches (Flock's near cache and kept tweet JSON, Redis) hold what steady"
                 + " traffic keeps, and the JIT has compiled every path");
         report.setting("Rate limits: raised to " + FlockStack.RAISED_LIMIT + " requests per period"
                 + " (the load generator is thousands of users on one address); the limiter still runs, so its cost"

@@ -15,6 +15,7 @@ import flock.apinode.graph.PullAccounts;
 import flock.apinode.grid.GridClient;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.paging.PageRequest;
+import flock.apinode.render.RenderedTweets;
 import flock.apinode.render.Views;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
@@ -83,8 +84,9 @@ public final class GridOperationsBench {
             HomeFeed homes = new HomeFeed(client, graph, pull, FeedSettings.DEFAULTS, FeedMetrics.register(client));
             MediaLibrary media =
                     new MediaLibrary(client, new ObjectStore(ObjectStoreSettings.LOCAL), Duration.ofMinutes(5));
-            Tweets tweets = new Tweets(client, media);
-            Views views = new Views(client);
+            RenderedTweets rendered = RenderedTweets.register(client, 100_000);
+            Tweets tweets = new Tweets(client, media, rendered);
+            Views views = new Views(client, rendered);
 
             long author = accounts.signUp("ops_author", "Author").user().id();
             List<Long> fans = new ArrayList<>();

@@ -36,15 +36,17 @@ public final class UsersApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::signUp)
-                .get("/by-handle/{handle}", this::byHandle)
+        // The server tries routes in order, each a regular expression over the path: the feeds, the hottest, come
+        // early, but after the handle lookup, which must win for the handles "timeline" and "tweets".
+        rules.get("/by-handle/{handle}", this::byHandle)
+                .get("/{id}/timeline", this::homeTimeline)
+                .get("/{id}/tweets", this::userTimeline)
+                .post("/", this::signUp)
                 .get("/{id}", this::profile)
                 .put("/{id}/following/{targetId}", this::follow)
                 .delete("/{id}/following/{targetId}", this::unfollow)
                 .get("/{id}/following", this::following)
                 .get("/{id}/followers", this::followers)
-                .get("/{id}/tweets", this::userTimeline)
-                .get("/{id}/timeline", this::homeTimeline)
                 .post("/{id}/token", this::rotateToken);
     }
 

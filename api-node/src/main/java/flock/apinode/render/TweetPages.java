@@ -40,6 +40,33 @@ public final class TweetPages {
         return json.endObject().toBytes();
     }
 
+    /**
+     * A page from tweets rendered one by one ({@code rendered[i]} is the JSON of {@code ids[i]}, or null when that
+     * tweet is left out); byte for byte what {@link #render} makes from the same tweets.
+     */
+    public static byte[] assemble(long[] ids, int limit, byte[][] rendered) {
+        int shown = Math.min(limit, ids.length);
+        JsonOut json =
+                new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
+        for (int i = 0; i < shown; i++) {
+            if (rendered[i] != null) {
+                json.rendered(rendered[i]);
+            }
+        }
+        json.endArray();
+        if (ids.length > limit) {
+            json.id("nextMaxId", ids[limit - 1]);
+        }
+        return json.endObject().toBytes();
+    }
+
+    /** One tweet's JSON alone, as a page shows it. */
+    public static byte[] renderOne(Tweet tweet, User author, Map<Long, Media> media) {
+        JsonOut json = new JsonOut(JsonOut.BYTES_PER_TWEET);
+        writeTweet(json, tweet, author, media);
+        return json.toBytes();
+    }
+
     public static void writeTweet(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
         json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
         if (author != null) {

@@ -14,16 +14,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns grid values into the JSON of the API contract. Pages are assembled with one {@code getAll} per
- * map (tweets, then their authors), so a page of 20 costs two round trips whatever its size; a tweet
- * deleted after its id was read is simply left out.
+ * Turns grid values into the JSON of the API contract. A page of tweets is put together from each tweet's JSON as
+ * this node keeps it ({@link RenderedTweets}); the tweets it does not keep are read with one {@code getAll} per map
+ * (tweets, then their authors), so a page of 20 costs at most two round trips whatever its size. A tweet deleted
+ * after its id was read is simply left out.
  */
 public final class Views {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, User> users;
     private final IMap<Long, flock.domain.media.Media> media;
+    private final RenderedTweets rendered;
 
-    public Views(HazelcastInstance grid) {
+    public Views(HazelcastInstance grid, RenderedTweets rendered) {
+        this.rendered = rendered;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.users = grid.getMap(MapNames.USERS);
         this.media = grid.getMap(MapNames.MEDIA);
@@ -97,17 +100,44 @@ public final class Views {
     /** A page of tweets from ids newest first; {@code ids} holds one more than the limit if more exist. */
     public byte[] tweetPage(long[] ids, int limit) {
         int shown = Math.min(limit, ids.length);
-        Set<Long> wanted = new HashSet<>(shown * 2);
+        long generation = rendered.generation(); // before anything is read: see RenderedTweets.keep
+        byte[][] parts = new byte[shown][];
+        Set<Long> missing = null;
         for (int i = 0; i < shown; i++) {
-            wanted.add(ids[i]);
+            parts[i] = rendered.get(ids[i]);
+            if (parts[i] == null) {
+                if (missing == null) {
+                    missing = new HashSet<>((shown - i) * 2);
+                }
+                missing.add(ids[i]);
+            }
         }
-        Map<Long, Tweet> found = tweets.getAll(wanted);
+        if (missing != null) {
+            renderMissing(ids, parts, missing, generation);
+        }
+        return TweetPages.assemble(ids, limit, parts);
+    }
+
+    /** Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change). */
+    private void renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {
+        Map<Long, Tweet> found = tweets.getAll(missing);
         Set<Long> authorIds = new HashSet<>();
         for (Tweet tweet : found.values()) {
             authorIds.add(tweet.authorId());
         }
         Map<Long, User> authors = users.getAll(authorIds);
-        return TweetPages.render(ids, limit, found, authors, mediaOf(found.values()));
+        Map<Long, flock.domain.media.Media> shownMedia = mediaOf(found.values());
+        for (int i = 0; i < parts.length; i++) {
+            Tweet tweet = parts[i] == null ? found.get(ids[i]) : null;
+            if (tweet == null || rendered.removed(tweet.id())) {
+                continue; // deleted: its removal may have reached this node before the near cache's invalidation
+            }
+            User author = authors.get(tweet.authorId());
+            parts[i] = TweetPages.renderOne(tweet, author, shownMedia);
+            if (author != null && tweet.mediaIds().length == 0) {
+                rendered.keep(tweet.id(), generation, parts[i]);
+            }
+        }
     }
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */

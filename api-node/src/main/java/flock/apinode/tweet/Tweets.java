@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.ReachedMaxSizeException;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.paging.PageRequest;
+import flock.apinode.render.RenderedTweets;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
@@ -33,9 +34,11 @@ public final class Tweets {
     private final IMap<Long, User> users;
     private final FlakeIdGenerator ids;
     private final MediaLibrary media;
+    private final RenderedTweets rendered;
 
-    public Tweets(HazelcastInstance grid, MediaLibrary media) {
+    public Tweets(HazelcastInstance grid, MediaLibrary media, RenderedTweets rendered) {
         this.media = media;
+        this.rendered = rendered;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.users = grid.getMap(MapNames.USERS);
@@ -79,6 +82,7 @@ public final class Tweets {
             throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
         }
         if (tweets.remove(tweetId) != null) {
+            rendered.forget(tweetId); // this node's pages drop it now; the others hear the grid's removal event
             userTimelines.executeOnKey(tweet.authorId(), new RemoveOwnTweet(tweetId));
             media.deleteWithTweet(tweetId, tweet.mediaIds());
         }

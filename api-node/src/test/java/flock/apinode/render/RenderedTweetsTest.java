@@ -1,0 +1,90 @@
+package flock.apinode.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import flock.domain.account.User;
+import flock.domain.tweet.Tweet;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RenderedTweetsTest {
+    private static final byte[] JSON = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void should_keep_a_render_when_nothing_was_removed_meanwhile() {
+        RenderedTweets kept = new RenderedTweets(10);
+        kept.keep(1, kept.generation(), JSON);
+
+        assertThat(kept.get(1)).isSameAs(JSON);
+    }
+
+    @Test
+    void should_drop_a_render_that_a_removal_overtook() {
+        RenderedTweets kept = new RenderedTweets(10);
+        long before = kept.generation(); // a render reads the tweet from here on
+        kept.forget(2); // another tweet's removal: every render in flight may be stale
+        kept.keep(1, before, JSON);
+
+        assertThat(kept.get(1)).isNull();
+        kept.keep(1, kept.generation(), JSON);
+        assertThat(kept.get(1)).isSameAs(JSON);
+    }
+
+    @Test
+    void should_never_keep_or_clear_the_way_for_a_removed_tweet() {
+        RenderedTweets kept = new RenderedTweets(10);
+        kept.keep(1, kept.generation(), JSON);
+        kept.forget(1);
+
+        assertThat(kept.get(1)).isNull();
+        assertThat(kept.removed(1)).isTrue();
+        assertThat(kept.removed(3)).isFalse();
+        kept.keep(1, kept.generation(), JSON); // rendered from a near cache not yet invalidated
+        assertThat(kept.get(1)).as("a removed tweet's render, refused").isNull();
+    }
+
+    @Test
+    void should_forget_everything_on_clear_and_drop_renders_in_flight() {
+        RenderedTweets kept = new RenderedTweets(10);
+        kept.keep(1, kept.generation(), JSON);
+        long before = kept.generation();
+        kept.clear();
+        kept.keep(2, before, JSON);
+
+        assertThat(kept.size()).isZero();
+    }
+
+    @Test
+    void should_stay_within_its_capacity_and_keep_nothing_at_zero() {
+        RenderedTweets kept = new RenderedTweets(16);
+        for (long id = 0; id < 100; id++) {
+            kept.keep(id, kept.generation(), JSON);
+        }
+        assertThat(kept.size()).isBetween(1, 16);
+
+        RenderedTweets none = new RenderedTweets(0);
+        none.keep(1, none.generation(), JSON);
+        assertThat(none.get(1)).isNull();
+        assertThatThrownBy(() -> new RenderedTweets(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void should_assemble_the_same_page_byte_for_byte_as_a_whole_render() {
+        User author = new User(7, "ann", "Ann \"the\" Author", 0);
+        Tweet older = new Tweet(10, 7, "hello\nworld ☕", 1_764_000_000_000L, new long[0]);
+        Tweet newer = new Tweet(11, 7, "second", 1_764_000_001_000L, new long[0]);
+        long[] ids = {11, 12, 10, 9}; // 12 was deleted; 9 is the one more that says another page exists
+        Map<Long, Tweet> found = Map.of(10L, older, 11L, newer);
+
+        byte[] whole = TweetPages.render(ids, 3, found, Map.of(7L, author));
+        byte[] assembled = TweetPages.assemble(ids, 3, new byte[][] {
+            TweetPages.renderOne(newer, author, Map.of()), null, TweetPages.renderOne(older, author, Map.of())
+        });
+
+        assertThat(new String(assembled, StandardCharsets.UTF_8))
+                .isEqualTo(new String(whole, StandardCharsets.UTF_8))
+                .contains("\"nextMaxId\":\"10\"");
+    }
+}
