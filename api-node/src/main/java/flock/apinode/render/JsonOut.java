@@ -104,16 +104,6 @@ public final class JsonOut {
         return this;
     }
 
-    /** A value rendered before (a whole object, as {@link #toBytes()} gave it), as the next element of an array. */
-    public JsonOut rendered(byte[] value) {
-        comma();
-        room(value.length);
-        System.arraycopy(value, 0, out, length, value.length);
-        length += value.length;
-        needsComma = true;
-        return this;
-    }
-
     public byte[] toBytes() {
         return Arrays.copyOf(out, length);
     }

@@ -3,6 +3,7 @@ package flock.apinode.render;
 import flock.domain.account.User;
 import flock.domain.media.Media;
 import flock.domain.tweet.Tweet;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -46,18 +47,47 @@ public final class TweetPages {
      */
     public static byte[] assemble(long[] ids, int limit, byte[][] rendered) {
         int shown = Math.min(limit, ids.length);
-        JsonOut json =
-                new JsonOut(64 + shown * JsonOut.BYTES_PER_TWEET).beginObject().beginArray("items");
+        byte[] next = ids.length > limit ? Long.toString(ids[limit - 1]).getBytes(StandardCharsets.US_ASCII) : null;
+        int length = ITEMS_OPEN.length + ITEMS_CLOSE.length + 1;
+        int items = 0;
         for (int i = 0; i < shown; i++) {
             if (rendered[i] != null) {
-                json.rendered(rendered[i]);
+                length += rendered[i].length + (items++ > 0 ? 1 : 0);
             }
         }
-        json.endArray();
-        if (ids.length > limit) {
-            json.id("nextMaxId", ids[limit - 1]);
+        if (next != null) {
+            length += NEXT_MAX_ID_OPEN.length + next.length + 1;
         }
-        return json.endObject().toBytes();
+        // Written straight into an array of the page's size: no buffer sized by guess, grown and copied at the end.
+        byte[] page = new byte[length];
+        int at = put(page, 0, ITEMS_OPEN);
+        boolean first = true;
+        for (int i = 0; i < shown; i++) {
+            if (rendered[i] != null) {
+                if (!first) {
+                    page[at++] = ',';
+                }
+                at = put(page, at, rendered[i]);
+                first = false;
+            }
+        }
+        at = put(page, at, ITEMS_CLOSE);
+        if (next != null) {
+            at = put(page, at, NEXT_MAX_ID_OPEN);
+            at = put(page, at, next);
+            page[at++] = '"';
+        }
+        page[at] = '}';
+        return page;
+    }
+
+    private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ITEMS_CLOSE = "]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_MAX_ID_OPEN = ",\"nextMaxId\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static int put(byte[] page, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, page, at, bytes.length);
+        return at + bytes.length;
     }
 
     /** One tweet's JSON alone, as a page shows it. */

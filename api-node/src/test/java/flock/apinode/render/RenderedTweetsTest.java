@@ -86,5 +86,11 @@ class RenderedTweetsTest {
         assertThat(new String(assembled, StandardCharsets.UTF_8))
                 .isEqualTo(new String(whole, StandardCharsets.UTF_8))
                 .contains("\"nextMaxId\":\"10\"");
+        assertThat(TweetPages.assemble(
+                        new long[] {11}, 3, new byte[][] {TweetPages.renderOne(newer, author, Map.of())}))
+                .as("a last page, without a cursor")
+                .isEqualTo(TweetPages.render(new long[] {11}, 3, found, Map.of(7L, author)));
+        assertThat(new String(TweetPages.assemble(new long[0], 3, new byte[0][]), StandardCharsets.UTF_8))
+                .isEqualTo("{\"items\":[]}");
     }
 }

@@ -42,6 +42,7 @@ public class SerializerBench {
     private long[] pageIds;
     private Map<Long, Tweet> pageTweets;
     private Map<Long, User> pageAuthors;
+    private byte[][] pageKept;
 
     @Setup
     public void start() {
@@ -77,6 +78,11 @@ public class SerializerBench {
             pageIds[i] = 1_000L + i;
             pageTweets.put(pageIds[i], new Tweet(pageIds[i], 10L + i, tweet.text(), tweet.createdAt(), new long[0]));
             pageAuthors.put(10L + i, new User(10L + i, "user" + i, "User " + i, 1_600_000_000_000L));
+        }
+        pageKept = new byte[pageIds.length][];
+        for (int i = 0; i < pageIds.length; i++) {
+            Tweet shown = pageTweets.get(pageIds[i]);
+            pageKept[i] = TweetPages.renderOne(shown, pageAuthors.get(shown.authorId()), Map.of());
         }
     }
 
@@ -114,5 +120,11 @@ public class SerializerBench {
     @Benchmark
     public byte[] renderPageOfTen() {
         return TweetPages.render(pageIds, pageIds.length, pageTweets, pageAuthors);
+    }
+
+    /** The same page put together from each tweet's kept JSON, as an API node answers it once it has shown them. */
+    @Benchmark
+    public byte[] assemblePageOfTenFromKeptJson() {
+        return TweetPages.assemble(pageIds, pageIds.length, pageKept);
     }
 }
