@@ -1,12 +1,10 @@
 package flock.apinode.render;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.map.listener.MapListener;
+import flock.apinode.grid.MissedEvents;
 import flock.domain.MapNames;
 import flock.domain.account.User;
 import flock.domain.tweet.Tweet;
@@ -55,23 +53,7 @@ public final class RenderedTweets {
         grid.<Long, Tweet>getMap(MapNames.TWEETS)
                 .addEntryListener((EntryRemovedListener<Long, Tweet>) event -> kept.forget(event.getKey()), false);
         grid.<Long, User>getMap(MapNames.USERS).addEntryListener(new ProfileChanges(kept), false);
-        grid.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                kept.clear();
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                kept.clear();
-            }
-        });
-        grid.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleState.CLIENT_DISCONNECTED
-                    || event.getState() == LifecycleState.CLIENT_CONNECTED) {
-                kept.clear();
-            }
-        });
+        MissedEvents.onEach(grid, kept::clear);
         return kept;
     }
 

@@ -1,9 +1,7 @@
 package flock.apinode.timeline;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import flock.apinode.grid.MissedEvents;
 import flock.domain.MapNames;
 import flock.domain.timeline.FeedChanges;
 
@@ -18,23 +16,7 @@ final class FeedHeadListeners {
     static FeedHeads register(HazelcastInstance grid, FeedHeads heads) {
         grid.<FeedChanges>getTopic(MapNames.FEED_CHANGES)
                 .addMessageListener(message -> heads.onChanges(message.getMessageObject()));
-        grid.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                heads.clear();
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                heads.clear();
-            }
-        });
-        grid.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleState.CLIENT_DISCONNECTED
-                    || event.getState() == LifecycleState.CLIENT_CONNECTED) {
-                heads.clear();
-            }
-        });
+        MissedEvents.onEach(grid, heads::clear);
         return heads;
     }
 }
