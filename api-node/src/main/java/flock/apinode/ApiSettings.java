@@ -25,6 +25,12 @@ record ApiSettings(
         Optional<String> adminToken) {
     static final int DEFAULT_RENDERED_TWEETS = 100_000;
 
+    ApiSettings {
+        if (renderedTweets < 0) {
+            throw new IllegalArgumentException("flock.render.kept-tweets must not be negative, was " + renderedTweets);
+        }
+    }
+
     static final ApiSettings DEFAULTS = new ApiSettings(
             FeedSettings.DEFAULTS,
             GraphSettings.DEFAULTS,

@@ -3,7 +3,6 @@ package flock.apinode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.paging.PageRequest;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
@@ -20,10 +19,8 @@ import org.junit.jupiter.api.Test;
 class FeedHeadCacheTest {
     private static final PageRequest FIRST_PAGE = new PageRequest(20, Long.MAX_VALUE, 0);
 
-    private final HazelcastInstance nodeA = TestGrid.newApiNodeClient();
-    private final HazelcastInstance nodeB = TestGrid.newApiNodeClient();
-    private final ApiServices onA = ApiServices.wire(nodeA);
-    private final ApiServices onB = ApiServices.wire(nodeB);
+    private final ApiServices onA = TestGrid.newApiNode();
+    private final ApiServices onB = TestGrid.newApiNode();
 
     @Test
     void should_answer_an_unchanged_first_page_from_the_head_and_a_changed_one_from_the_member() {

@@ -3,7 +3,6 @@ package flock.apinode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,10 +16,8 @@ import org.junit.jupiter.api.Test;
 class RenderedTweetsVisibilityTest {
     private static final PageRequest FIRST_PAGE = new PageRequest(20, Long.MAX_VALUE, 0);
 
-    private final HazelcastInstance nodeA = TestGrid.newApiNodeClient();
-    private final HazelcastInstance nodeB = TestGrid.newApiNodeClient();
-    private final ApiServices onA = ApiServices.wire(nodeA);
-    private final ApiServices onB = ApiServices.wire(nodeB);
+    private final ApiServices onA = TestGrid.newApiNode();
+    private final ApiServices onB = TestGrid.newApiNode();
 
     @Test
     void should_drop_a_deleted_tweet_from_the_pages_of_every_node_that_kept_it() {

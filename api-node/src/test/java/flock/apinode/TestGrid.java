@@ -53,6 +53,11 @@ final class TestGrid {
         return factory.newHazelcastClient(config);
     }
 
+    /** An API node of its own on the shared grid: its own client, near caches, feed heads and kept JSON. */
+    static ApiServices newApiNode() {
+        return ApiServices.wire(newApiNodeClient());
+    }
+
     /** The project's hazelcast.yaml as a test member runs it: Cassandra stores off, the domain's serializers on. */
     static Config memberConfig() {
         try (FileInputStream yaml =
