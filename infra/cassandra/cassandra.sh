@@ -64,7 +64,10 @@ XML
 
 start() {
   if pid_alive "$dir/cassandra.pid"; then
-    echo "flock: Cassandra already runs (pid $(cat "$dir/cassandra.pid")) on port $(cat "$dir/port")"
+    running_port=$(cat "$dir/port")
+    # One left running on other ports (its caller killed) would leave this caller waiting on a port nobody serves.
+    [ "$running_port" = "$port" ] || die "Cassandra of $dir already runs (pid $(cat "$dir/cassandra.pid")) on port $running_port, not $port; stop it first: cassandra.sh stop --dir $dir"
+    echo "flock: Cassandra already runs (pid $(cat "$dir/cassandra.pid")) on port $running_port"
     return 0
   fi
   require_free_port "$port" "Cassandra's native protocol"

@@ -9,6 +9,10 @@ import flock.mapstores.CassandraSessions;
 import flock.pipelines.FanOutPipeline;
 import flock.pipelines.FollowBackfillPipeline;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,9 @@ public final class GridNode {
 
     /** How long a member waits for Cassandra at start before giving up with a clear message. */
     private static final Duration CASSANDRA_PATIENCE = Duration.ofMinutes(3);
+
+    /** How long a SIGTERM that arrives during the join waits for it before the JVM exits anyway. */
+    private static final Duration JOIN_PATIENCE = Duration.ofMinutes(2);
 
     private GridNode() {}
 
@@ -39,7 +46,39 @@ public final class GridNode {
             LOG.warn("Cassandra is disabled: this member keeps data in memory only");
             MemberConfig.disableMapStores(config);
         }
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        // The hook is in place before the member joins: from the moment it holds partitions, a SIGTERM must make it
+        // flush and hand them over. Installed after the rest of the start (SQL mappings take seconds on a busy
+        // machine), a member told to stop in between left like a crash: its backups keep a queued write for 10 s
+        // only, so whatever it had not stored by then never reached Cassandra (ElasticScalingIT lost 5 tweets so).
+        CompletableFuture<HazelcastInstance> joined = new CompletableFuture<>();
+        CqlSession openedSession = session;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(joined, openedSession), "flock-shutdown"));
+        HazelcastInstance member;
+        try {
+            member = Hazelcast.newHazelcastInstance(config);
+        } catch (RuntimeException e) {
+            joined.completeExceptionally(e);
+            throw e;
+        }
+        joined.complete(member);
+        try {
+            finishStart(member, settings, session);
+        } catch (RuntimeException e) {
+            if (member.getLifecycleService().isRunning()) {
+                throw e;
+            }
+            LOG.info("Stopped while starting: the member left before its start was finished ({})", e.toString());
+            return;
+        }
+        LOG.info(
+                "Flock grid member ready: {} in cluster '{}' of {} member(s)",
+                member.getCluster().getLocalMember().getAddress(),
+                config.getClusterName(),
+                member.getCluster().getMembers().size());
+    }
+
+    /** What a member sets up once it is in the cluster: safeguards, SQL mappings, housekeeping, metrics, jobs. */
+    private static void finishStart(HazelcastInstance member, MemberSettings settings, CqlSession session) {
         WriteBehindBound.register(member);
         if (session != null) {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
@@ -52,20 +91,27 @@ public final class GridNode {
             MemberMetrics.serve(member, host, settings.metricsPort());
             LOG.info("Member metrics on http://{}:{}/metrics", host, settings.metricsPort());
         }
-        CqlSession openedSession = session;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(member, openedSession), "flock-shutdown"));
         FanOutPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         FollowBackfillPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         new JobWatchdog(member).schedule(Duration.ofSeconds(5));
-        LOG.info(
-                "Flock grid member ready: {} in cluster '{}' of {} member(s)",
-                member.getCluster().getLocalMember().getAddress(),
-                config.getClusterName(),
-                member.getCluster().getMembers().size());
     }
 
-    /** Flushes what this member still holds for Cassandra, then migrates its partitions away. */
-    private static void leave(HazelcastInstance member, CqlSession session) {
+    /**
+     * Flushes what this member still holds for Cassandra, then migrates its partitions away. A SIGTERM that comes while
+     * the member is still joining waits for the join, so that whatever it was given on joining is handed on too.
+     */
+    private static void leave(CompletableFuture<HazelcastInstance> joined, CqlSession session) {
+        HazelcastInstance member;
+        try {
+            member = joined.get(JOIN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            closeQuietly(session); // it never joined: nothing of the cluster's is here
+            return;
+        } catch (InterruptedException | TimeoutException e) {
+            LOG.error("Stopped while still joining the cluster after {}; leaving without a flush", JOIN_PATIENCE);
+            closeQuietly(session);
+            return;
+        }
         try {
             if (session != null && member.getLifecycleService().isRunning()) {
                 for (String map : MemberConfig.PERSISTED_MAPS) {
@@ -77,9 +123,13 @@ public final class GridNode {
             LOG.error("Flushing write-behind queues failed; backups on other members still hold them", e);
         } finally {
             member.shutdown();
-            if (session != null) {
-                session.close();
-            }
+            closeQuietly(session);
+        }
+    }
+
+    private static void closeQuietly(CqlSession session) {
+        if (session != null) {
+            session.close();
         }
     }
 }

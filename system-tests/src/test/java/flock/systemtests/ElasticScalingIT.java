@@ -12,7 +12,10 @@ import flock.testkit.JvmProcess;
 import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,8 +77,12 @@ class ElasticScalingIT {
                     .until(() -> metrics.sum(StackMetrics.MIGRATION_PROCESSES) > before
                             && metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
             steps.add(String.format(
-                    "%d -> %d: joined %d ms after its JVM started, safe %d ms later",
-                    members - 1, members, (joined - started) / 1_000_000, (System.nanoTime() - joined) / 1_000_000));
+                    "%d -> %d: JVM started at %d ms, joined %d ms later, safe %d ms after that",
+                    members - 1,
+                    members,
+                    (started - load.started) / 1_000_000,
+                    (joined - started) / 1_000_000,
+                    (System.nanoTime() - joined) / 1_000_000));
         }
         int atFour = load.tweets.size();
         await("posts acknowledged on 4 members")
@@ -87,14 +94,20 @@ class ElasticScalingIT {
             long started = System.nanoTime();
             leaving.stop(); // graceful: flushes its write-behind queues, hands its partitions over, then exits
             long exited = System.nanoTime();
+            assertLeftGracefully(leaving);
             stack.awaitMembers(index);
             await("the cluster safe on " + index + " members")
                     .atMost(Duration.ofMinutes(3))
                     .ignoreExceptions()
                     .until(() -> metrics.min(StackMetrics.CLUSTER_SAFE) == 1);
             steps.add(String.format(
-                    "%d -> %d: left (flushed, partitions handed over) in %d ms, safe %d ms later",
-                    index + 1, index, (exited - started) / 1_000_000, (System.nanoTime() - exited) / 1_000_000));
+                    "%d -> %d: told to leave at %d ms, left (flushed, partitions handed over) %d ms later, safe %d ms"
+                            + " after that",
+                    index + 1,
+                    index,
+                    (started - load.started) / 1_000_000,
+                    (exited - started) / 1_000_000,
+                    (System.nanoTime() - exited) / 1_000_000));
         }
         int atTwo = load.tweets.size();
         await("posts acknowledged back on 2 members")
@@ -111,13 +124,17 @@ class ElasticScalingIT {
                 .atMost(Duration.ofMinutes(3))
                 .ignoreExceptions()
                 .until(() -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
-        int inCassandra = 0;
-        try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
-            for (String[] tweet : load.tweets) {
-                inCassandra +=
-                        rows.hasTweet(tweet[1]) && rows.tweetsBy(tweet[0]).contains(tweet[1]) ? 1 : 0;
-            }
+        List<String> missing = missingFromCassandra(load.tweets, load.started);
+        if (!missing.isEmpty()) {
+            // Tells a row that arrives late (the drain metric read empty queues too early) from one that is lost.
+            Load.pause(Duration.ofSeconds(30));
+            List<String> stillMissing = missingFromCassandra(load.tweets, load.started);
+            System.out.printf(
+                    "missing from Cassandra right after the drain: %s%nstill missing 30 s later: %s%nsteps: %s%n",
+                    missing, stillMissing, String.join("; ", steps));
+            missing = stillMissing;
         }
+        int inCassandra = load.tweets.size() - missing.size();
         System.out.printf(
                 "elastic scaling 2 -> 4 -> 2: %s; tweets acknowledged %d, in the grid %d, in Cassandra %d,"
                         + " lost %d, refused %d; reads %d, retried %d, failed %d%n",
@@ -136,6 +153,65 @@ class ElasticScalingIT {
         assertThat(load.reads.get()).isGreaterThan(100);
     }
 
+    /**
+     * A member told to stop after it joined but before the rest of its start (SQL mappings, jobs, metrics; seconds on a
+     * busy machine) still flushes and hands its partitions over: it holds partitions from the moment it joined. The
+     * 4th member of the scaling test above is often stopped in that window; here it is every time.
+     */
+    @Test
+    void should_leave_gracefully_when_stopped_before_its_start_is_finished() throws Exception {
+        stack = new FlockStack(CassandraServer.shared(), "early-leave").start(1);
+        FlockClient client = new FlockClient(stack.apiUri());
+        Account author = client.signUp(Handles.fresh("early_author"));
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posted.add(client.tweet(author, "before the second member " + i).string("id"));
+        }
+        JvmProcess second = stack.startMember();
+        second.awaitWhileAlive(Duration.ofMinutes(3), "the second member to join", () -> second.output()
+                .contains(" is STARTED"));
+        second.stop();
+
+        assertThat(second.output()).as("the second member's log").doesNotContain("Flock grid member ready");
+        assertLeftGracefully(second);
+        stack.awaitMembers(1);
+        for (String id : posted) {
+            assertThat(client.get("/api/v1/tweets/" + id, null).status())
+                    .as("tweet " + id)
+                    .isEqualTo(200);
+        }
+    }
+
+    /** The member's log shows the shutdown hook's flush and Hazelcast's graceful shutdown, not a crash's silence. */
+    private static void assertLeftGracefully(JvmProcess member) {
+        assertThat(member.output())
+                .as(member + " left gracefully")
+                .contains("Write-behind queues flushed to Cassandra")
+                .contains("Hazelcast Shutdown is completed");
+    }
+
+    /** Each acknowledged tweet absent from tweets or tweets_by_author: id, author, what is absent, when acknowledged. */
+    private List<String> missingFromCassandra(ConcurrentLinkedQueue<String[]> tweets, long started) {
+        List<String> missing = new ArrayList<>();
+        try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
+            Map<String, Set<String>> byAuthor = new HashMap<>();
+            for (String[] tweet : tweets) {
+                boolean row = rows.hasTweet(tweet[1]);
+                boolean indexed =
+                        byAuthor.computeIfAbsent(tweet[0], rows::tweetsBy).contains(tweet[1]);
+                if (!row || !indexed) {
+                    missing.add(String.format(
+                            "%s by %s (%s) acknowledged at %d ms",
+                            tweet[1],
+                            tweet[0],
+                            row ? "no tweets_by_author row" : indexed ? "no tweets row" : "neither row",
+                            (Long.parseLong(tweet[2]) - started) / 1_000_000));
+                }
+            }
+        }
+        return missing;
+    }
+
     /** Two posting and two reading users, without pause, until stopped. */
     private static final class Load {
         final ConcurrentLinkedQueue<String[]> tweets = new ConcurrentLinkedQueue<>();
@@ -143,6 +219,7 @@ class ElasticScalingIT {
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger retried = new AtomicInteger();
+        final long started = System.nanoTime();
         private final AtomicBoolean going = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
         private final FlockClient client;
@@ -174,7 +251,7 @@ class ElasticScalingIT {
                 Account author = authors.get(ThreadLocalRandom.current().nextInt(authors.size()));
                 Answer answer = client.tweet(author, "scaling tweet " + n);
                 if (answer.status() == 201) {
-                    tweets.add(new String[] {author.id(), answer.string("id")});
+                    tweets.add(new String[] {author.id(), answer.string("id"), String.valueOf(System.nanoTime())});
                 } else {
                     refused.incrementAndGet(); // not acknowledged, so allowed; counted
                 }

@@ -75,14 +75,22 @@ public final class FlockStack implements AutoCloseable {
         return this;
     }
 
-    /** Starts the members and one API node and waits until the API sees every member. */
+    /**
+     * Starts the members and one API node and waits until the API sees every member. A start that fails stops what it
+     * started: the caller never got the stack to close, and members left running would hold their ports and CPU.
+     */
     public FlockStack start(int memberCount) {
-        for (int i = 0; i < memberCount; i++) {
-            startMember();
+        try {
+            for (int i = 0; i < memberCount; i++) {
+                startMember();
+            }
+            startApi();
+            awaitMembers(memberCount);
+            return this;
+        } catch (RuntimeException | AssertionError e) {
+            close();
+            throw e;
         }
-        startApi();
-        awaitMembers(memberCount);
-        return this;
     }
 
     public JvmProcess startMember() {

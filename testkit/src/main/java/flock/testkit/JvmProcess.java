@@ -2,6 +2,8 @@ package flock.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +23,14 @@ public final class JvmProcess {
     private final Process process;
     private final Path log;
 
-    private JvmProcess(String name, Process process, Path log) {
+    /** Where this process's output starts in its log: a restarted process appends to the same file. */
+    private final long logStart;
+
+    private JvmProcess(String name, Process process, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /** The heap ./flock gives every process: plenty for the tests' data, and four fit on a small box. */
@@ -95,10 +101,11 @@ public final class JvmProcess {
 
     private static JvmProcess launch(String name, ProcessBuilder builder, Path log) {
         try {
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new JvmProcess(name, process, log);
+            return new JvmProcess(name, process, log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,6 +138,18 @@ public final class JvmProcess {
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             String exit = process.isAlive() ? "" : " (" + this + " exited with status " + process.exitValue() + ")";
             throw new AssertionError(description + ": " + e.getMessage() + exit + "\n" + logTail(), e);
+        }
+    }
+
+    /** What this process wrote to its log so far, without what earlier processes of the same name left there. */
+    public String output() {
+        try (FileChannel file = FileChannel.open(log)) {
+            long length = Math.max(0, file.size() - logStart);
+            ByteBuffer bytes = ByteBuffer.allocate((int) length);
+            file.read(bytes, logStart);
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
