@@ -95,11 +95,34 @@ class CassandraOutageIT {
     }
 
     /**
+     * A member killed (SIGKILL) while Cassandra is down: the tweets it owned and could not store are in its backups'
+     * write-behind queues on the other member, which stores them once Cassandra is back.
+     */
+    @Test
+    void should_store_every_acknowledged_tweet_when_a_member_dies_during_the_outage() throws Exception {
+        cassandra = CassandraServer.start(ProjectLayout.scratch("outage-kill-cassandra"));
+        stack = new FlockStack(cassandra, "outagekill").start(2);
+
+        Outage outage = runOutage(Duration.ofSeconds(40), refused -> false, () -> {
+            pause(Duration.ofSeconds(25));
+            stack.members().get(1).kill();
+        });
+
+        outage.print("cassandra outage (40 s), a member killed 25 s into it");
+        outage.assertStoredExactly();
+    }
+
+    /**
      * Three authors post without pause; Cassandra stops once 60 posts are acknowledged and starts again after
      * {@code longest}, or once {@code enough} says so of the posts refused so far; the writers go on until 30
      * more posts are acknowledged (writes resume), then the test waits for the write-behind queues to drain.
      */
     private Outage runOutage(Duration longest, java.util.function.IntPredicate enough) throws Exception {
+        return runOutage(longest, enough, () -> {});
+    }
+
+    private Outage runOutage(Duration longest, java.util.function.IntPredicate enough, Runnable meanwhile)
+            throws Exception {
         FlockClient client = new FlockClient(stack.apiUri());
         Outage outage = new Outage();
         for (int i = 0; i < WRITERS; i++) {
@@ -141,6 +164,7 @@ class CassandraOutageIT {
         cassandraDown.set(true);
         cassandra.close();
         long until = System.nanoTime() + longest.toNanos();
+        meanwhile.run();
         while (System.nanoTime() < until && !enough.test(outage.refused.get())) {
             pause(Duration.ofMillis(200));
         }
