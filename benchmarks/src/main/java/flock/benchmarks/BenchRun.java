@@ -453,7 +453,7 @@ public final class BenchRun {
                 System.getProperty("java.version"));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (var paths = java.nio.file.Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.delete(path);

@@ -79,7 +79,7 @@ public final class GridNode {
 
     /** What a member sets up once it is in the cluster: safeguards, SQL mappings, housekeeping, metrics, jobs. */
     private static void finishStart(HazelcastInstance member, MemberSettings settings, CqlSession session) {
-        WriteBehindBound.register(member);
+        WriteBehindBound.register(member, settings.maxQueuedTweets());
         if (session != null) {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }

@@ -23,6 +23,9 @@ import java.util.function.Function;
  *     or 0 for none
  * @param snapshotInterval how often the Jet jobs snapshot ({@code flock.jobs.snapshot-interval}, ISO-8601): the most
  *     journal a member failure makes them read again, and a cost paid whether or not anything happens
+ * @param maxQueuedTweets how many tweets not yet in Cassandra this member's partitions may hold before new tweets are
+ *     refused with 503 ({@code flock.write-behind.max-queued-tweets}, 50,000 by default: a few minutes of a member's
+ *     share of posts, about 25 MB of heap, as much again in backups on the other members)
  */
 public record MemberSettings(
         String configFile,
@@ -33,8 +36,10 @@ public record MemberSettings(
         boolean cassandraEnabled,
         Duration idleEviction,
         int metricsPort,
-        Duration snapshotInterval) {
+        Duration snapshotInterval,
+        long maxQueuedTweets) {
     static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
+    static final long DEFAULT_MAX_QUEUED_TWEETS = 50_000;
 
     public MemberSettings {
         members = List.copyOf(members);
@@ -47,6 +52,10 @@ public record MemberSettings(
         if (snapshotInterval.toMillis() < 100 || snapshotInterval.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException(
                     "flock.jobs.snapshot-interval must be from PT0.1S to PT5M, was " + snapshotInterval);
+        }
+        if (maxQueuedTweets < 1) {
+            throw new IllegalArgumentException(
+                    "flock.write-behind.max-queued-tweets must be at least 1, was " + maxQueuedTweets);
         }
         if (idleEviction.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("flock.feed.idle-eviction must be at least PT1S, was " + idleEviction);
@@ -79,7 +88,17 @@ public record MemberSettings(
                 !"false".equalsIgnoreCase(value(lookup, "cassandra.enabled")),
                 duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION),
                 port(lookup, "metrics.port"),
-                duration(lookup, "jobs.snapshot-interval", FanOutPipeline.SNAPSHOT_INTERVAL));
+                duration(lookup, "jobs.snapshot-interval", FanOutPipeline.SNAPSHOT_INTERVAL),
+                count(lookup, "write-behind.max-queued-tweets", DEFAULT_MAX_QUEUED_TWEETS));
+    }
+
+    private static long count(Function<String, String> lookup, String key, long fallback) {
+        String text = value(lookup, key);
+        try {
+            return text.isEmpty() ? fallback : Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("flock." + key + ": expected a whole number, was '" + text + "'", e);
+        }
     }
 
     private static int port(Function<String, String> lookup, String key) {

@@ -1,74 +1,87 @@
 package flock.gridnode;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.instance.impl.HazelcastInstanceImpl;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapInterceptor;
 import com.hazelcast.map.ReachedMaxSizeException;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.impl.MapServiceContext;
-import com.hazelcast.map.impl.mapstore.writebehind.NodeWideUsedCapacityCounter;
-import com.hazelcast.spi.impl.NodeEngineImpl;
-import com.hazelcast.spi.properties.ClusterProperty;
 import flock.domain.MapNames;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Refuses a new tweet once this member's write-behind queues hold a third of Hazelcast's own bound
- * ({@code hazelcast.map.write.behind.queue.capacity}), so that Hazelcast's bound is never reached.
+ * Refuses a new tweet (the API answers 503 and Retry-After) once this member's partitions hold
+ * {@code flock.write-behind.max-queued-tweets} tweets not yet in Cassandra: while Cassandra is down, the tweets map's
+ * write-behind queue is the one that grows with every post, and without a bound it would grow until the member ran out
+ * of heap.
  *
- * <p>Why: when a batch fails to store (Cassandra down), Hazelcast takes it out of the queue, and puts it back at the
- * front once the store gave up; puts that arrive in between take the room it freed, and if that fills the bound, the
- * putting back throws and the batch is dropped (Hazelcast's {@code StoreWorker.reAddFailedStoreOperationsToQueues}:
- * "TODO what if capacity is exceeded during addFirst"). CassandraOutageIT saw acknowledged tweets lost that way. With
- * new tweets stopped at a third, a failed batch (at most the queue: a third) and the backups other members send
- * (bounded by their own third) always find room under the bound.
+ * <p>Hazelcast bounds only non-coalescing write-behind queues, and stores those one entry at a time (a Cassandra round
+ * trip per tweet, whatever the batch size). The tweets map coalesces, so that its queue goes to Cassandra in batches,
+ * and this bound is Flock's own: the size of the queue on the member's own partitions, read every
+ * {@value #SAMPLE_EVERY_MILLIS} ms, plus the tweets this member accepted since, so that a burst between two readings
+ * cannot pass it.
  *
- * <p>It reads Hazelcast's node-wide counter, an internal class, because no public API tells the size of all of a
- * member's write-behind queues at the cost of one read; {@code WriteBehindBoundTest} fails to compile or to pass if a
- * Hazelcast upgrade moves it. Each member registers its own on its own map container (see {@link #register}); one
- * that reaches a joining member with the cluster's interceptors finds that member's counter when it is given the
- * member's instance.
+ * <p>Each member registers its own on its own map container ({@link #register}). Hazelcast sends the interceptors of a
+ * map to members that join; such a copy has nothing to read and admits everything until that member registers its own,
+ * which it does as it starts.
  */
-final class WriteBehindBound implements MapInterceptor, HazelcastInstanceAware {
+final class WriteBehindBound implements MapInterceptor {
     static final String ID = "flock-write-behind-bound";
 
-    /** Hazelcast's bound divided by this: where new tweets stop. */
-    static final int HEADROOM_FACTOR = 3;
+    /** How often the queue's size is read: a reading walks every partition's record store, too much for every put. */
+    static final long SAMPLE_EVERY_MILLIS = 100;
 
-    private transient volatile NodeWideUsedCapacityCounter counter;
-    private transient volatile long bound;
+    private final transient QueuedTweets queued;
+    private final long bound;
 
-    WriteBehindBound() {}
+    private WriteBehindBound(QueuedTweets queued, long bound) {
+        this.queued = queued;
+        this.bound = bound;
+    }
 
-    /** Registers this member's bound on its tweets map, in place of any that came with the cluster's interceptors. */
-    static void register(HazelcastInstance member) {
-        WriteBehindBound interceptor = new WriteBehindBound();
-        interceptor.setHazelcastInstance(member);
-        MapServiceContext maps = nodeEngine(member)
+    /**
+     * Registers this member's bound on its tweets map, in place of any that came with the cluster's interceptors, and
+     * starts reading its queue. The reader is a daemon thread; it stops with the member.
+     */
+    static void register(HazelcastInstance member, long maxQueuedTweets) {
+        QueuedTweets queued = new QueuedTweets(member.getMap(MapNames.TWEETS));
+        ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("flock-write-behind-bound").factory());
+        reader.scheduleWithFixedDelay(
+                () -> {
+                    if (member.getLifecycleService().isRunning()) {
+                        queued.read();
+                    } else {
+                        reader.shutdown();
+                    }
+                },
+                0,
+                SAMPLE_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
+        MapServiceContext maps = nodeEngineOf(member)
                 .<MapService>getService(MapService.SERVICE_NAME)
                 .getMapServiceContext();
         maps.removeInterceptor(MapNames.TWEETS, ID);
-        maps.addInterceptor(ID, MapNames.TWEETS, interceptor);
-    }
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance instance) {
-        NodeEngineImpl engine = nodeEngine(instance);
-        int capacity = engine.getProperties().getInteger(ClusterProperty.MAP_WRITE_BEHIND_QUEUE_CAPACITY);
-        bound = capacity / HEADROOM_FACTOR;
-        counter = engine.<MapService>getService(MapService.SERVICE_NAME)
-                .getMapServiceContext()
-                .getNodeWideUsedCapacityCounter();
+        maps.addInterceptor(ID, MapNames.TWEETS, new WriteBehindBound(queued, maxQueuedTweets));
     }
 
     @Override
     public Object interceptPut(Object oldValue, Object newValue) {
-        NodeWideUsedCapacityCounter used = counter;
-        if (used != null && oldValue == null && used.currentValue() >= bound) {
-            throw new ReachedMaxSizeException("this member's write-behind queues hold " + used.currentValue()
-                    + " entries not yet in Cassandra (new tweets stop at " + bound + ")");
+        QueuedTweets counted = queued;
+        if (counted == null || oldValue != null) {
+            return null; // a copy sent by another member, or not a new tweet
         }
+        long now = counted.estimate();
+        if (now >= bound) {
+            throw new ReachedMaxSizeException(
+                    "this member holds " + now + " tweets not yet in Cassandra (new tweets stop at " + bound + ")");
+        }
+        counted.accepted();
         return null; // the value as given
     }
 
@@ -91,7 +104,7 @@ final class WriteBehindBound implements MapInterceptor, HazelcastInstanceAware {
     @Override
     public void afterRemove(Object value) {}
 
-    private static NodeEngineImpl nodeEngine(HazelcastInstance instance) {
+    private static com.hazelcast.spi.impl.NodeEngineImpl nodeEngineOf(HazelcastInstance instance) {
         HazelcastInstanceImpl member = instance instanceof HazelcastInstanceProxy proxy
                 ? proxy.getOriginal()
                 : (HazelcastInstanceImpl) instance;
@@ -107,5 +120,31 @@ final class WriteBehindBound implements MapInterceptor, HazelcastInstanceAware {
     @Override
     public boolean equals(Object other) {
         return other instanceof WriteBehindBound;
+    }
+
+    /** The tweets queued on this member's own partitions: the last reading plus what was accepted since. */
+    static final class QueuedTweets {
+        private final IMap<?, ?> tweets;
+        private final AtomicLong acceptedSinceReading = new AtomicLong();
+        private volatile long reading;
+
+        QueuedTweets(IMap<?, ?> tweets) {
+            this.tweets = tweets;
+        }
+
+        /** A put accepted since may or may not be in the reading: counted anyway, the next reading corrects it. */
+        void read() {
+            long accepted = acceptedSinceReading.get();
+            reading = tweets.getLocalMapStats().getDirtyEntryCount();
+            acceptedSinceReading.addAndGet(-accepted);
+        }
+
+        long estimate() {
+            return reading + acceptedSinceReading.get();
+        }
+
+        void accepted() {
+            acceptedSinceReading.incrementAndGet();
+        }
     }
 }

@@ -23,4 +23,21 @@ class MemberSettingsTest {
         assertThatThrownBy(() -> MemberSettings.from(malformed::get))
                 .hasMessageContaining("flock.jobs.snapshot-interval");
     }
+
+    @Test
+    void should_bound_the_queued_tweets_at_fifty_thousand_unless_told_otherwise() {
+        assertThat(MemberSettings.from(key -> null).maxQueuedTweets()).isEqualTo(50_000);
+        Map<String, String> set = Map.of("write-behind.max-queued-tweets", "400");
+        assertThat(MemberSettings.from(set::get).maxQueuedTweets()).isEqualTo(400);
+    }
+
+    @Test
+    void should_refuse_a_queued_tweets_bound_below_one_or_not_a_number_naming_the_key() {
+        Map<String, String> zero = Map.of("write-behind.max-queued-tweets", "0");
+        assertThatThrownBy(() -> MemberSettings.from(zero::get))
+                .hasMessageContaining("flock.write-behind.max-queued-tweets");
+        Map<String, String> words = Map.of("write-behind.max-queued-tweets", "many");
+        assertThatThrownBy(() -> MemberSettings.from(words::get))
+                .hasMessageContaining("flock.write-behind.max-queued-tweets");
+    }
 }

@@ -1,7 +1,6 @@
 package flock.gridnode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
@@ -19,23 +18,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * New tweets stop at a third of Hazelcast's write-behind bound while the database is down, and every tweet taken is
- * stored once it is back: the headroom above keeps Hazelcast from dropping a failed batch it puts back.
+ * New tweets stop at the member's bound while the database is down, every tweet taken is stored once it is back, in
+ * batches (the tweets map coalesces, so Hazelcast hands its MapStore many at once), and new tweets are taken again.
  */
 class WriteBehindBoundTest {
     /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 
-    /** hazelcast.map.write.behind.queue.capacity here: new tweets stop at a third of it. */
-    private static final int CAPACITY = 30;
+    /** flock.write-behind.max-queued-tweets here. */
+    private static final int BOUND = 10;
 
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(1);
     private final AtomicBoolean databaseUp = new AtomicBoolean(false);
     private final Set<Long> stored = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger largestBatch = new AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -43,40 +44,50 @@ class WriteBehindBoundTest {
     }
 
     @Test
-    void should_refuse_new_tweets_at_a_third_of_the_bound_and_store_every_one_taken() {
+    void should_refuse_new_tweets_at_the_bound_and_store_every_one_taken_in_batches() {
         HazelcastInstance member = factory.newHazelcastInstance(configWithADatabaseThatIsDown());
-        WriteBehindBound.register(member);
+        WriteBehindBound.register(member, BOUND);
         IMap<Long, Tweet> tweets = member.getMap(MapNames.TWEETS);
         int taken = 0;
-        for (long id = 1; id <= CAPACITY / WriteBehindBound.HEADROOM_FACTOR; id++) {
-            tweets.set(id, new Tweet(id, 1, "tweet " + id, id, new long[0]));
-            taken++;
+        ReachedMaxSizeException refusal = null;
+        for (long id = 1; id <= 10 * BOUND && refusal == null; id++) {
+            try {
+                tweets.set(id, new Tweet(id, 1, "tweet " + id, id, new long[0]));
+                taken++;
+            } catch (ReachedMaxSizeException e) {
+                refusal = e;
+                assertThat(tweets.containsKey(id))
+                        .as("the refused tweet changed nothing")
+                        .isFalse();
+            }
         }
 
-        assertThatThrownBy(() -> tweets.set(99L, new Tweet(99, 1, "one too many", 99, new long[0])))
-                .isInstanceOf(ReachedMaxSizeException.class)
-                .hasMessageContaining("new tweets stop at " + CAPACITY / WriteBehindBound.HEADROOM_FACTOR);
-        assertThat(tweets.containsKey(99L))
-                .as("the refused tweet changed nothing")
-                .isFalse();
+        assertThat(taken).as("tweets taken while the database is down").isEqualTo(BOUND);
+        assertThat(refusal).isNotNull().hasMessageContaining("new tweets stop at " + BOUND);
 
         databaseUp.set(true);
         int expected = taken;
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(stored).hasSize(expected));
-        tweets.set(100L, new Tweet(100, 1, "taken again", 100, new long[0]));
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(stored).contains(100L));
+        assertThat(largestBatch.get()).as("the most tweets one store call got").isGreaterThan(1);
+        await().atMost(EVENTUALLY).ignoreExceptions().until(() -> {
+            tweets.set(1_000L, new Tweet(1_000, 1, "taken again", 1_000, new long[0]));
+            return true;
+        });
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(stored).contains(1_000L));
     }
 
+    /** The tweets map as hazelcast.yaml configures it (coalescing, its delay and batch size), over a test database. */
     private Config configWithADatabaseThatIsDown() {
         Config config = MemberConfig.load(MemberSettings.from(key -> null));
+        MapStoreConfig yaml = config.getMapConfig(MapNames.TWEETS).getMapStoreConfig();
         MemberConfig.disableMapStores(config);
-        config.setProperty("hazelcast.map.write.behind.queue.capacity", String.valueOf(CAPACITY));
         config.getMapConfig(MapNames.TWEETS)
                 .setMapStoreConfig(new MapStoreConfig()
                         .setEnabled(true)
                         .setImplementation(new Database())
-                        .setWriteDelaySeconds(1)
-                        .setWriteCoalescing(false));
+                        .setWriteDelaySeconds(yaml.getWriteDelaySeconds())
+                        .setWriteBatchSize(yaml.getWriteBatchSize())
+                        .setWriteCoalescing(yaml.isWriteCoalescing()));
         return config;
     }
 
@@ -84,15 +95,16 @@ class WriteBehindBoundTest {
     private final class Database implements MapStore<Long, Tweet> {
         @Override
         public void store(Long key, Tweet value) {
-            if (!databaseUp.get()) {
-                throw new IllegalStateException("the database is down");
-            }
-            stored.add(key);
+            storeAll(Map.of(key, value));
         }
 
         @Override
         public void storeAll(Map<Long, Tweet> map) {
-            map.forEach(this::store);
+            if (!databaseUp.get()) {
+                throw new IllegalStateException("the database is down");
+            }
+            largestBatch.accumulateAndGet(map.size(), Math::max);
+            stored.addAll(map.keySet());
         }
 
         @Override

@@ -8,12 +8,9 @@ import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.JvmProcess;
 import flock.testkit.Latency;
 import flock.testkit.ProjectLayout;
 import flock.testkit.StackMetrics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +33,7 @@ class CassandraOutageIT {
     private static final int WRITERS = 3;
     private static final Duration OUTAGE = Duration.ofSeconds(60);
 
-    /**
-     * Where new tweets stop on each member, small enough to reach in seconds (hazelcast.yaml: 100,000, a third of
-     * Hazelcast's bound; the test sets that bound to three times this).
-     */
+    /** Where new tweets stop on each member, small enough to reach in seconds (50,000 by default). */
     private static final int SMALL_QUEUE = 400;
 
     private CassandraServer cassandra;
@@ -74,16 +68,9 @@ class CassandraOutageIT {
     @Test
     void should_refuse_posts_with_503_at_the_queue_bound_and_store_every_acknowledged_one() throws Exception {
         cassandra = CassandraServer.start(ProjectLayout.scratch("outage-bound-cassandra"));
-        Path yaml = ProjectLayout.scratch("outage-bound").resolve("hazelcast.yaml");
-        Files.writeString(
-                yaml,
-                Files.readString(ProjectLayout.root().resolve("hazelcast.yaml"))
-                        .replace(
-                                "hazelcast.map.write.behind.queue.capacity: 300000",
-                                "hazelcast.map.write.behind.queue.capacity: " + 3 * SMALL_QUEUE));
-        List<String> options = new ArrayList<>(JvmProcess.TEST_GC);
-        options.add("-Dflock.hazelcast-config=" + yaml);
-        stack = new FlockStack(cassandra, "outagebound").withJvmOptions(options).start(2);
+        stack = new FlockStack(cassandra, "outagebound")
+                .withMemberSetting("write-behind.max-queued-tweets", String.valueOf(SMALL_QUEUE))
+                .start(2);
 
         Outage outage = runOutage(OUTAGE, refused -> refused >= 50);
 

@@ -1,0 +1,139 @@
+package flock.benchmarks;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.domain.MapNames;
+import flock.domain.serialization.DomainSerializers;
+import flock.domain.tweet.Tweet;
+import flock.mapstores.CassandraConfig;
+import flock.mapstores.CassandraSessions;
+import flock.mapstores.FlockMapStoreFactory;
+import flock.testkit.CassandraServer;
+import flock.testkit.ProjectLayout;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How fast a member's write-behind gets tweets into a real Cassandra. One member in this JVM on the project's
+ * hazelcast.yaml, with Flock's MapStores over a Cassandra this benchmark starts; a burst of tweets is put as fast as
+ * it goes, and the clock runs until none is queued. Twice, alternating: the tweets map as the YAML has it (coalescing,
+ * so Hazelcast hands the MapStore batches of up to 100) and non-coalescing (Hazelcast then stores one tweet at a time,
+ * whatever the batch size). Reports tweets stored a second and the CPU per tweet of this JVM and of Cassandra.
+ *
+ * <p>Usage: {@code WriteBehindBench [tweets] [rounds]} ({@code ./flock bench --write-behind}).
+ */
+public final class WriteBehindBench {
+    private WriteBehindBench() {}
+
+    /** One drain: how long the queue took to empty, and the CPU spent meanwhile, per tweet. */
+    record Drain(boolean coalescing, int tweets, Duration took, double memberMicros, double cassandraMicros) {
+        double perSecond() {
+            return tweets / (took.toNanos() / 1e9);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tweets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        BenchRun.deleteRecursively(ProjectLayout.scratch("write-behind-cassandra"));
+        Path dir = ProjectLayout.scratch("write-behind-cassandra"); // made again, empty
+        try (CassandraServer cassandra = ChildProcesses.closeOnExit(CassandraServer.start(dir))) {
+            long cassandraPid = Long.parseLong(
+                    Files.readString(dir.resolve("cassandra.pid")).strip());
+            System.out.printf(
+                    "write-behind of %,d tweets into Cassandra, %d rounds each, alternating:%n", tweets, rounds);
+            for (int round = 1; round <= rounds; round++) {
+                for (boolean coalescing : new boolean[] {true, false}) {
+                    Drain drain = drain(cassandra, cassandraPid, coalescing, tweets, "wb_" + round + "_" + coalescing);
+                    System.out.printf(
+                            "  round %d, %-15s %,8.0f tweets/s stored (%,6d ms); CPU per tweet: member %,5.0f µs,"
+                                    + " Cassandra %,5.0f µs%n",
+                            round,
+                            coalescing ? "coalescing:" : "non-coalescing:",
+                            drain.perSecond(),
+                            drain.took().toMillis(),
+                            drain.memberMicros(),
+                            drain.cassandraMicros());
+                }
+            }
+        }
+    }
+
+    /** A member of its own (and a keyspace of its own) for one drain. */
+    static Drain drain(CassandraServer cassandra, long cassandraPid, boolean coalescing, int count, String keyspace)
+            throws IOException, InterruptedException {
+        CqlSession session = CassandraSessions.open(
+                CassandraConfig.fromMap(Map.of("contact-points", cassandra.contactPoint(), "keyspace", keyspace)),
+                Duration.ofMinutes(2));
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(session, coalescing, keyspace));
+        try {
+            IMap<Long, Tweet> map = member.getMap(MapNames.TWEETS);
+            long cpuBefore = processCpuNanos();
+            long cassandraBefore = cpuNanos(cassandraPid);
+            long started = System.nanoTime();
+            for (long id = 1; id <= count; id++) {
+                map.set(
+                        id,
+                        new Tweet(id, id % 1_000, "write-behind tweet " + id, System.currentTimeMillis(), new long[0]));
+            }
+            while (map.getLocalMapStats().getDirtyEntryCount() > 0) {
+                Thread.sleep(20);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new Drain(
+                    coalescing,
+                    count,
+                    took,
+                    (processCpuNanos() - cpuBefore) / 1e3 / count,
+                    (cpuNanos(cassandraPid) - cassandraBefore) / 1e3 / count);
+        } finally {
+            member.shutdown();
+            session.close();
+        }
+    }
+
+    private static Config memberConfig(CqlSession session, boolean coalescing, String cluster) throws IOException {
+        try (FileInputStream in = new FileInputStream(
+                ProjectLayout.root().resolve("hazelcast.yaml").toFile())) {
+            Config config = new YamlConfigBuilder(in).build();
+            config.setClusterName(cluster);
+            config.setProperty("hazelcast.logging.type", "none");
+            config.getNetworkConfig().setPort(15_951).setPortAutoIncrement(true);
+            config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(List.of("127.0.0.1"));
+            config.getJetConfig().setEnabled(false);
+            DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
+            FlockMapStoreFactory factory = new FlockMapStoreFactory(session);
+            config.getMapConfigs().values().forEach(map -> {
+                MapStoreConfig store = map.getMapStoreConfig();
+                if (store.isEnabled()) {
+                    store.setFactoryImplementation(factory);
+                }
+            });
+            config.getMapConfig(MapNames.TWEETS).getMapStoreConfig().setWriteCoalescing(coalescing);
+            return config;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+}
