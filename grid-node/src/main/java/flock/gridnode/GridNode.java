@@ -108,6 +108,9 @@ public final class GridNode {
             closeQuietly(session); // it never joined: nothing of the cluster's is here
             return;
         } catch (InterruptedException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.error("Stopped while still joining the cluster after {}; leaving without a flush", JOIN_PATIENCE);
             closeQuietly(session);
             return;

@@ -8,6 +8,7 @@ import com.hazelcast.map.MapInterceptor;
 import com.hazelcast.map.ReachedMaxSizeException;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.impl.MapServiceContext;
+import com.hazelcast.spi.impl.NodeEngineImpl;
 import flock.domain.MapNames;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,7 +105,7 @@ final class WriteBehindBound implements MapInterceptor {
     @Override
     public void afterRemove(Object value) {}
 
-    private static com.hazelcast.spi.impl.NodeEngineImpl nodeEngineOf(HazelcastInstance instance) {
+    private static NodeEngineImpl nodeEngineOf(HazelcastInstance instance) {
         HazelcastInstanceImpl member = instance instanceof HazelcastInstanceProxy proxy
                 ? proxy.getOriginal()
                 : (HazelcastInstanceImpl) instance;
