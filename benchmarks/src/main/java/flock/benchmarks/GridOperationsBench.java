@@ -3,7 +3,6 @@ package flock.benchmarks;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
@@ -22,13 +21,10 @@ import flock.apinode.timeline.FeedSettings;
 import flock.apinode.timeline.HomeFeed;
 import flock.apinode.tweet.Tweets;
 import flock.domain.MapNames;
-import flock.domain.serialization.DomainSerializers;
 import flock.domain.timeline.Timeline;
 import flock.objectstore.ObjectStore;
 import flock.objectstore.ObjectStoreSettings;
 import flock.pipelines.FanOutPipeline;
-import flock.testkit.ProjectLayout;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,18 +167,10 @@ public final class GridOperationsBench {
     }
 
     private static Config memberConfig(String cluster) throws IOException {
-        try (FileInputStream in = new FileInputStream(
-                ProjectLayout.root().resolve("hazelcast.yaml").toFile())) {
-            Config config = new YamlConfigBuilder(in).build();
-            config.setClusterName(cluster);
-            config.setProperty("hazelcast.logging.type", "none");
-            config.getNetworkConfig().setPort(15_901).setPortAutoIncrement(true);
-            config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(List.of("127.0.0.1"));
-            for (MapConfig map : config.getMapConfigs().values()) {
-                map.getMapStoreConfig().setEnabled(false);
-            }
-            DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
-            return config;
+        Config config = InJvmMembers.config(cluster, 15_901);
+        for (MapConfig map : config.getMapConfigs().values()) {
+            map.getMapStoreConfig().setEnabled(false);
         }
+        return config;
     }
 }

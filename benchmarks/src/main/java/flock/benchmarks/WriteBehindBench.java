@@ -3,25 +3,21 @@ package flock.benchmarks;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapStoreConfig;
-import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.domain.MapNames;
-import flock.domain.serialization.DomainSerializers;
 import flock.domain.tweet.Tweet;
 import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
 import flock.mapstores.FlockMapStoreFactory;
 import flock.testkit.CassandraServer;
 import flock.testkit.ProjectLayout;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,25 +100,17 @@ public final class WriteBehindBench {
     }
 
     private static Config memberConfig(CqlSession session, boolean coalescing, String cluster) throws IOException {
-        try (FileInputStream in = new FileInputStream(
-                ProjectLayout.root().resolve("hazelcast.yaml").toFile())) {
-            Config config = new YamlConfigBuilder(in).build();
-            config.setClusterName(cluster);
-            config.setProperty("hazelcast.logging.type", "none");
-            config.getNetworkConfig().setPort(15_951).setPortAutoIncrement(true);
-            config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(List.of("127.0.0.1"));
-            config.getJetConfig().setEnabled(false);
-            DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
-            FlockMapStoreFactory factory = new FlockMapStoreFactory(session);
-            config.getMapConfigs().values().forEach(map -> {
-                MapStoreConfig store = map.getMapStoreConfig();
-                if (store.isEnabled()) {
-                    store.setFactoryImplementation(factory);
-                }
-            });
-            config.getMapConfig(MapNames.TWEETS).getMapStoreConfig().setWriteCoalescing(coalescing);
-            return config;
-        }
+        Config config = InJvmMembers.config(cluster, 15_951);
+        config.getJetConfig().setEnabled(false);
+        FlockMapStoreFactory factory = new FlockMapStoreFactory(session);
+        config.getMapConfigs().values().forEach(map -> {
+            MapStoreConfig store = map.getMapStoreConfig();
+            if (store.isEnabled()) {
+                store.setFactoryImplementation(factory);
+            }
+        });
+        config.getMapConfig(MapNames.TWEETS).getMapStoreConfig().setWriteCoalescing(coalescing);
+        return config;
     }
 
     private static long processCpuNanos() {
