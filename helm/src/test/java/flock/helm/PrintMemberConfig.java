@@ -27,7 +27,7 @@ public final class PrintMemberConfig {
         System.out.println("maps="
                 + String.join(
                         ",", new java.util.TreeSet<>(config.getMapConfigs().keySet())));
-        System.out.println("tweets.write-coalescing="
-                + config.getMapConfig("tweets").getMapStoreConfig().isWriteCoalescing());
+        System.out.println("tweets.write-batch-size="
+                + config.getMapConfig("tweets").getMapStoreConfig().getWriteBatchSize());
     }
 }

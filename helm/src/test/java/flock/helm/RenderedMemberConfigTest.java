@@ -50,7 +50,7 @@ class RenderedMemberConfigTest {
                 .containsEntry("tcp-ip.enabled", "false")
                 .containsEntry("kubernetes.enabled", "true")
                 .containsEntry("kubernetes.service-dns", "flock-members.social.svc.cluster.local")
-                .containsEntry("tweets.write-coalescing", "false");
+                .containsEntry("tweets.write-batch-size", "100"); // the project's, not Hazelcast's default of 1
         assertThat(loaded.get("maps").split(","))
                 .as("every map of the top-level hazelcast.yaml")
                 .contains("users", "tweets", "home_timelines", "following", "followers", "rate_limits");
