@@ -91,6 +91,8 @@ class CassandraOutageIT {
         stack = new FlockStack(cassandra, "outagekill").start(2);
 
         Outage outage = runOutage(Duration.ofSeconds(40), refused -> false, () -> {
+            // Times the fault, it waits for no outcome: killed 25 s in, the member owns unstored tweets queued longer
+            // than the 10 s a backup keeps a queued write, the case where a crash could lose them.
             pause(Duration.ofSeconds(25));
             stack.members().get(1).kill();
         });
