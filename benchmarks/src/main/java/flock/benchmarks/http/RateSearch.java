@@ -118,8 +118,8 @@ public final class RateSearch {
             cpuOfRuns.add(perRequest);
             closed.add(ClosedLoop.of(run.throughput(), perRequest, idle));
             log.accept(String.format(
-                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",
-                    run.throughput(), run.millis(99), closed.getLast().netMicrosPerRequest()));
+                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle%s",
+                    run.throughput(), run.millis(99), closed.getLast().netMicrosPerRequest(), byKind(run)));
         }
         int median = medianIndex(runs);
         LoadResult saturated = runs.get(median);
@@ -193,15 +193,31 @@ public final class RateSearch {
                 && result.unsent() == 0
                 && result.throughput() >= rate * 0.95;
         log.accept(String.format(
-                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s",
+                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s%s",
                 rate,
                 result.throughput(),
                 result.millis(50),
                 result.millis(99),
                 result.errors(),
-                passed ? "holds" : "over"));
+                passed ? "holds" : "over",
+                byKind(result)));
         pause();
         return new Probe(rate, result, passed);
+    }
+
+    /**
+     * Each kind's p99 when a mix has more than one: which calls make the tail (a post is one request in ten of the
+     * read-heavy mix, so its p90 is about the mix's p99).
+     */
+    private static String byKind(LoadResult result) {
+        if (result.byKind().size() < 2) {
+            return "";
+        }
+        StringBuilder kinds = new StringBuilder(" (p99:");
+        result.byKind()
+                .keySet()
+                .forEach(kind -> kinds.append(String.format(" %s %.2f ms", kind, result.millis(kind, 99))));
+        return kinds.append(')').toString();
     }
 
     /** Lets queued work from the last probe (fan-outs, write-behind) settle before the next one. */
