@@ -63,8 +63,17 @@ public final class ExampleQueries {
             "SELECT COUNT(DISTINCT author_id) AS active FROM tweets WHERE created_at > ?",
             24 * HOUR);
 
+    /** Tweets of the last hour through the index on their time, each one lookup of its counts by key. */
+    public static final Example MOST_LIKED = new Example(
+            "most-liked",
+            "the most liked tweets of the last hour",
+            "SELECT t.id, u.handle, s.likes, t.text FROM tweets t JOIN tweet_stats s ON s.__key = t.id"
+                    + " JOIN users u ON u.__key = t.author_id WHERE t.created_at > ? AND s.likes > 0"
+                    + " ORDER BY s.likes DESC, t.id DESC LIMIT 10",
+            HOUR);
+
     public static final List<Example> ALL =
-            List.of(TOP_POSTERS, FOLLOWER_BUCKETS, TWEETS_PER_MINUTE, MOST_FOLLOWED, ACTIVE_TODAY);
+            List.of(TOP_POSTERS, FOLLOWER_BUCKETS, TWEETS_PER_MINUTE, MOST_FOLLOWED, ACTIVE_TODAY, MOST_LIKED);
 
     private ExampleQueries() {}
 

@@ -2,6 +2,7 @@ package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.account.Accounts;
+import flock.apinode.engagement.Likes;
 import flock.apinode.graph.Graph;
 import flock.apinode.graph.GraphSettings;
 import flock.apinode.graph.PullAccounts;
@@ -27,7 +28,8 @@ record ApiServices(
         HomeFeed homeFeed,
         Views views,
         RenderedTweets rendered,
-        MediaLibrary media) {
+        MediaLibrary media,
+        Likes likes) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -46,7 +48,8 @@ record ApiServices(
                 homeFeed,
                 new Views(grid, rendered),
                 rendered,
-                media);
+                media,
+                new Likes(grid));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

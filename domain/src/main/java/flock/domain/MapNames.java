@@ -59,6 +59,18 @@ public final class MapNames {
     /** Media id to its {@link flock.domain.media.Media Media} metadata; the bytes are in the object store. Persisted. */
     public static final String MEDIA = "media";
 
+    /** Account id to the {@link flock.domain.engagement.LikeList LikeList} of the tweets it likes. Persisted. */
+    public static final String LIKES = "likes";
+
+    /**
+     * {@link flock.domain.engagement.LikersKey LikersKey} (a tweet and a bucket) to the {@link flock.domain.engagement.Likers
+     * Likers} in that bucket. Persisted.
+     */
+    public static final String LIKERS = "likers";
+
+    /** Tweet id to its {@link flock.domain.engagement.TweetStats TweetStats}: counts kept apart from the tweet. Persisted. */
+    public static final String TWEET_STATS = "tweet_stats";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

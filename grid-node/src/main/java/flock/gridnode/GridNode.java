@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,12 @@ public final class GridNode {
 
     /** How long a SIGTERM that arrives during the join waits for it before the JVM exits anyway. */
     private static final Duration JOIN_PATIENCE = Duration.ofMinutes(2);
+
+    /**
+     * Set by the shutdown hook before it flushes: the rest of a start still running then gives up at its next step,
+     * instead of submitting jobs and announcing a member that is leaving (the flush takes seconds on a busy machine).
+     */
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     private GridNode() {}
 
@@ -52,7 +59,13 @@ public final class GridNode {
         // only, so whatever it had not stored by then never reached Cassandra (ElasticScalingIT lost 5 tweets so).
         CompletableFuture<HazelcastInstance> joined = new CompletableFuture<>();
         CqlSession openedSession = session;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(joined, openedSession), "flock-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            STOPPING.set(true);
+                            leave(joined, openedSession);
+                        },
+                        "flock-shutdown"));
         HazelcastInstance member;
         try {
             member = Hazelcast.newHazelcastInstance(config);
@@ -64,10 +77,14 @@ public final class GridNode {
         try {
             finishStart(member, settings, session);
         } catch (RuntimeException e) {
-            if (member.getLifecycleService().isRunning()) {
+            if (member.getLifecycleService().isRunning() && !STOPPING.get()) {
                 throw e;
             }
             LOG.info("Stopped while starting: the member left before its start was finished ({})", e.toString());
+            return;
+        }
+        if (STOPPING.get()) {
+            LOG.info("Stopped while starting: the member is leaving before its start was finished");
             return;
         }
         LOG.info(
@@ -84,6 +101,7 @@ public final class GridNode {
             member.getCluster().addMembershipListener(new KeyLoadRecovery(member, MemberConfig.READ_THROUGH_MAPS));
         }
         SqlMappings.create(member);
+        unlessStopping();
         new IdleFeedEviction(member, settings.idleEviction()).schedule();
         MediaCleanup.schedule(member, MemberSettings.ENVIRONMENT);
         if (settings.metricsPort() > 0) {
@@ -91,9 +109,16 @@ public final class GridNode {
             MemberMetrics.serve(member, host, settings.metricsPort());
             LOG.info("Member metrics on http://{}:{}/metrics", host, settings.metricsPort());
         }
+        unlessStopping();
         FanOutPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         FollowBackfillPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         new JobWatchdog(member).schedule(Duration.ofSeconds(5));
+    }
+
+    private static void unlessStopping() {
+        if (STOPPING.get()) {
+            throw new IllegalStateException("the member is stopping");
+        }
     }
 
     /**

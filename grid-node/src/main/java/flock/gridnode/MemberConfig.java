@@ -30,7 +30,10 @@ public final class MemberConfig {
             MapNames.FOLLOWERS,
             MapNames.FOLLOWER_CHUNKS,
             MapNames.TWEETS,
-            MapNames.MEDIA);
+            MapNames.MEDIA,
+            MapNames.LIKES,
+            MapNames.LIKERS,
+            MapNames.TWEET_STATS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */
     static final List<String> READ_THROUGH_MAPS = Stream.concat(

@@ -58,6 +58,20 @@ final class SqlMappings {
                     + " edges INT EXTERNAL NAME \"this.edges\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.FollowerChunkKey',"
                     + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.FollowList')",
+            // likes: __key (the user id), liked (how many tweets the user likes now), version (changes so far)
+            "CREATE OR REPLACE MAPPING " + MapNames.LIKES + " (__key BIGINT, liked INT, version BIGINT)"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.LikeList')",
+            // likers: tweet_id, bucket, likers (the accounts in that bucket of the tweet's likers)
+            "CREATE OR REPLACE MAPPING " + MapNames.LIKERS + " ("
+                    + "tweet_id BIGINT EXTERNAL NAME \"__key.tweetId\", bucket INT EXTERNAL NAME \"__key.bucket\","
+                    + " likers INT EXTERNAL NAME \"this.likers\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.LikersKey',"
+                    + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.Likers')",
+            // tweet_stats: __key (the tweet id), likes (its like count)
+            "CREATE OR REPLACE MAPPING " + MapNames.TWEET_STATS + " (__key BIGINT, likes INT)"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.TweetStats')",
             // follower_counts: user_id, followers (head and chunks summed), for every account with a follower list
             "CREATE OR REPLACE VIEW " + FOLLOWER_COUNTS + " AS SELECT user_id, SUM(edges) AS followers FROM ("
                     + "SELECT __key AS user_id, edges FROM " + MapNames.FOLLOWERS

@@ -10,6 +10,11 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.analytics.ExampleQueries;
 import flock.domain.MapNames;
 import flock.domain.account.User;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.LikeList;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
@@ -120,6 +125,28 @@ class SqlExamplesTest {
     @Test
     void should_list_the_most_followed_accounts() {
         assertThat(query(ExampleQueries.MOST_FOLLOWED)).containsExactly("eve 12", "ann 2", "bob 1", "dee 0");
+    }
+
+    @Test
+    void should_list_the_most_liked_tweets_of_the_last_hour_and_map_the_likes() {
+        var stats = member.<Long, TweetStats>getMap(MapNames.TWEET_STATS);
+        stats.set(
+                100L,
+                TweetStats.empty().withLikeBucket(0, new BucketSize(2, 2)).withLikeBucket(5, new BucketSize(1, 1)));
+        stats.set(103L, TweetStats.empty().withLikeBucket(3, new BucketSize(5, 9)));
+        stats.set(104L, TweetStats.empty().withLikeBucket(3, new BucketSize(9, 9))); // posted before the last hour
+        stats.set(101L, TweetStats.empty().withLikeBucket(3, new BucketSize(0, 2))); // liked and unliked
+        member.<LikersKey, Likers>getMap(MapNames.LIKERS)
+                .set(
+                        new LikersKey(103L, 3),
+                        Likers.EMPTY.apply(7, 70, 1, true, 0).apply(8, 80, 1, true, 0));
+        member.<Long, LikeList>getMap(MapNames.LIKES).set(7L, new LikeList(4, new long[] {103}, new long[] {70}));
+
+        assertThat(query(ExampleQueries.MOST_LIKED)).containsExactly("103 bob 5 tweet 103", "100 ann 3 tweet 100");
+        assertThat(query(new ExampleQueries.Example("likers", "", "SELECT tweet_id, bucket, likers FROM likers", 0)))
+                .containsExactly("103 3 2");
+        assertThat(query(new ExampleQueries.Example("likes", "", "SELECT __key, liked, version FROM likes", 0)))
+                .containsExactly("7 1 4");
     }
 
     @Test

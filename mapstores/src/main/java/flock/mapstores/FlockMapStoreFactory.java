@@ -39,6 +39,9 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.TWEETS -> new TweetMapStore(session);
                     case MapNames.MEDIA -> new MediaMapStore(session);
                     case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
+                    case MapNames.LIKES -> new LikeListMapStore(session);
+                    case MapNames.LIKERS -> new LikersMapStore(session);
+                    case MapNames.TWEET_STATS -> new TweetStatsMapStore(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
                 };
         return store;

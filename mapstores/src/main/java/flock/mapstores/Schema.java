@@ -58,7 +58,19 @@ public final class Schema {
                         + " size bigint, state text, created_at timestamp, tweet_id bigint)",
                 // UserTimelineLoader.load: an author's newest tweet ids (user timelines, home rebuilds).
                 "CREATE TABLE IF NOT EXISTS KS.tweets_by_author (author_id bigint, tweet_id bigint,"
-                        + " PRIMARY KEY (author_id, tweet_id)) WITH CLUSTERING ORDER BY (tweet_id DESC)");
+                        + " PRIMARY KEY (author_id, tweet_id)) WITH CLUSTERING ORDER BY (tweet_id DESC)",
+                // LikeListMapStore.load: the tweets a user likes (other_id), most recent like first.
+                "CREATE TABLE IF NOT EXISTS KS.likes (user_id bigint, edge_id bigint, other_id bigint,"
+                        + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
+                // LikeListMapStore.load: how many changes a user's likes have had (the version likers buckets check).
+                "CREATE TABLE IF NOT EXISTS KS.like_versions (user_id bigint PRIMARY KEY, version bigint)",
+                // LikersMapStore.load: one bucket of a tweet's likers; the bucket is in the partition key, so a viral
+                // tweet's likers spread over 16 partitions.
+                "CREATE TABLE IF NOT EXISTS KS.likers (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
+                        + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
+                // TweetStatsMapStore.load: a tweet's counts, and the likers buckets' sizes they sum.
+                "CREATE TABLE IF NOT EXISTS KS.tweet_stats (tweet_id bigint PRIMARY KEY, likes int,"
+                        + " like_bucket_sizes list<int>, like_bucket_changes list<bigint>)");
     }
 
     private static void execute(CqlSession session, String cql) {

@@ -6,6 +6,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import flock.domain.MapNames;
 import flock.domain.account.Credential;
 import flock.domain.account.User;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.LikeList;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
@@ -77,6 +82,56 @@ class MapStoresIT {
 
         following.store(21L, FollowList.EMPTY);
         assertThat(following.load(21L)).isNull();
+    }
+
+    @Test
+    void should_keep_an_accounts_likes_with_their_version_and_load_an_account_without_any_as_empty() {
+        CassandraMapStore<Long, LikeList> likes = store(MapNames.LIKES);
+        LikeList sorted = new LikeList(5, new long[] {100, 200, 300}, new long[] {3_000, 3_001, 3_002});
+        likes.store(31L, sorted);
+        LikeList loaded = likes.load(31L);
+        assertThat(loaded.version()).isEqualTo(5);
+        assertThat(loaded.tweetIds()).containsExactly(100, 200, 300);
+        assertThat(loaded.edgeIds()).containsExactly(3_000, 3_001, 3_002);
+
+        likes.store(31L, new LikeList(6, new long[] {100, 300}, new long[] {3_000, 3_002}));
+        assertThat(likes.load(31L).tweetIds()).containsExactly(100, 300);
+        likes.store(31L, new LikeList(7, new long[0], new long[0]));
+        assertThat(likes.load(31L).version())
+                .as("the version outlives the likes")
+                .isEqualTo(7);
+        assertThat(likes.load(32L)).isEqualTo(LikeList.EMPTY);
+    }
+
+    @Test
+    void should_keep_a_likers_bucket_and_its_change_count_even_once_every_liker_left() {
+        CassandraMapStore<LikersKey, Likers> likers = store(MapNames.LIKERS);
+        LikersKey key = new LikersKey(41L, 3);
+        Likers two = Likers.EMPTY.apply(7, 700, 1, true, 0).apply(9, 900, 4, true, 0);
+        likers.store(key, two);
+        Likers loaded = likers.load(key);
+        assertThat(loaded.actorIds()).containsExactly(7, 9);
+        assertThat(loaded.edgeIds()).containsExactly(700, 900);
+        assertThat(loaded.versions()).containsExactly(1, 4);
+        assertThat(loaded.changes()).isEqualTo(2);
+
+        Likers none = two.apply(7, 700, 2, false, 0).apply(9, 900, 5, false, 0);
+        likers.store(key, none);
+        assertThat(likers.load(key).size()).isZero();
+        assertThat(likers.load(key).changes()).isEqualTo(4);
+        assertThat(likers.load(new LikersKey(41L, 4))).isNull();
+    }
+
+    @Test
+    void should_keep_a_tweets_counts_as_absolute_values() {
+        CassandraMapStore<Long, TweetStats> stats = store(MapNames.TWEET_STATS);
+        TweetStats counted =
+                TweetStats.empty().withLikeBucket(2, new BucketSize(3, 5)).withLikeBucket(9, new BucketSize(1, 1));
+        stats.store(51L, counted);
+        TweetStats loaded = stats.load(51L);
+        assertThat(loaded.likes()).isEqualTo(4);
+        assertThat(loaded.likeBucketChanges()[2]).isEqualTo(5);
+        assertThat(stats.load(52L).likes()).as("a tweet nobody liked").isZero();
     }
 
     @Test

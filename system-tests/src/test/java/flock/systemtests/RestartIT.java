@@ -54,12 +54,7 @@ class RestartIT {
         Collections.reverse(tweets);
         String aliceHandle = before.get("/api/v1/users/" + alice.id(), null).string("handle");
 
-        stack.stopAll();
-        stack.forgetMembers();
-        stack.startMember();
-        stack.startMember();
-        stack.startApi();
-        stack.awaitMembers(2);
+        stack.restartAll(2);
         FlockClient after = new FlockClient(stack.apiUri());
 
         // Returning users: nothing of theirs is in memory, so the first page is rebuilt from Cassandra. Carol

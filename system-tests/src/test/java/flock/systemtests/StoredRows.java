@@ -21,6 +21,8 @@ final class StoredRows implements AutoCloseable {
     private final PreparedStatement byAuthor;
     private final PreparedStatement following;
     private final PreparedStatement followers;
+    private final PreparedStatement likers;
+    private final PreparedStatement likeCount;
 
     StoredRows(CassandraServer cassandra, FlockStack stack) {
         CassandraConfig config = CassandraConfig.fromMap(
@@ -30,6 +32,8 @@ final class StoredRows implements AutoCloseable {
         byAuthor = session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ?");
         following = session.prepare("SELECT other_id FROM following WHERE user_id = ?");
         followers = session.prepare("SELECT other_id FROM followers WHERE user_id = ?");
+        likers = session.prepare("SELECT actor_id FROM likers WHERE tweet_id = ? AND bucket = ?");
+        likeCount = session.prepare("SELECT likes FROM tweet_stats WHERE tweet_id = ?");
     }
 
     boolean hasTweet(String id) {
@@ -48,6 +52,25 @@ final class StoredRows implements AutoCloseable {
     /** The followers of an account small enough to keep its list in one head (no chunks). */
     Set<String> followers(String userId) {
         return column(followers, userId, "other_id");
+    }
+
+    /** Every account in the tweet's likers buckets. */
+    Set<String> likersOf(String tweetId) {
+        Set<String> accounts = new HashSet<>();
+        for (int bucket = 0; bucket < flock.domain.engagement.LikersKey.BUCKETS; bucket++) {
+            session.execute(likers.bind(Long.parseLong(tweetId), bucket)).forEach(row -> {
+                if (!row.isNull("actor_id")) {
+                    accounts.add(String.valueOf(row.getLong("actor_id")));
+                }
+            });
+        }
+        return accounts;
+    }
+
+    /** The like count stored for the tweet, 0 if none is. */
+    int likeCount(String tweetId) {
+        var row = session.execute(likeCount.bind(Long.parseLong(tweetId))).one();
+        return row == null ? 0 : row.getInt("likes");
     }
 
     private Set<String> column(PreparedStatement statement, String key, String column) {

@@ -256,6 +256,20 @@ public final class FlockStack implements AutoCloseable {
         members.removeIf(member -> !member.isAlive());
     }
 
+    /**
+     * A full restart: every member and API node stopped gracefully, then as many new members as asked and a new API
+     * node, on the same keyspace, waited for until the members form the cluster.
+     */
+    public void restartAll(int memberCount) {
+        stopAll();
+        forgetMembers();
+        for (int i = 0; i < memberCount; i++) {
+            startMember();
+        }
+        startApi();
+        awaitMembers(memberCount);
+    }
+
     @Override
     public void close() {
         for (JvmProcess node : apis) {

@@ -22,11 +22,17 @@ import java.util.List;
 public final class GridClient {
     /**
      * Written once, read on every page: tweets and profiles. Credentials too, so a token check costs no
-     * network call. The grid invalidates an entry on every change, so a deleted tweet, an edited profile
-     * or a rotated token is not served from here after the change is acknowledged.
+     * network call. Each reader's likes, so a page's "liked by me" costs none either. The grid invalidates an entry
+     * on every change, so a deleted tweet, an edited profile, a rotated token or a like taken back is not served from
+     * here after the change is acknowledged.
      */
-    public static final List<String> NEAR_CACHED_MAPS =
-            List.of(MapNames.TWEETS, MapNames.USERS, MapNames.CREDENTIALS, MapNames.USER_TIMELINES, MapNames.MEDIA);
+    public static final List<String> NEAR_CACHED_MAPS = List.of(
+            MapNames.TWEETS,
+            MapNames.USERS,
+            MapNames.CREDENTIALS,
+            MapNames.USER_TIMELINES,
+            MapNames.MEDIA,
+            MapNames.LIKES);
 
     /**
      * Author timelines are near cached for the accounts in pull mode, whose timelines every follower's page

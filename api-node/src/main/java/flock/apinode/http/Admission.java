@@ -33,4 +33,14 @@ record Admission(OptionalLong caller, List<Header> limitHeaders) {
         }
         return accounts.authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
     }
+
+    /** The reader of a request that may carry a token: its account if the token is valid, empty otherwise (no 401). */
+    static Optional<Long> reader(ServerRequest request, Accounts accounts) {
+        Optional<Admission> admission = of(request);
+        if (admission.isPresent() && admission.get().caller().isPresent()) {
+            return Optional.of(admission.get().caller().getAsLong());
+        }
+        OptionalLong verified = accounts.verify(request.headers().first(HeaderNames.AUTHORIZATION));
+        return verified.isPresent() ? Optional.of(verified.getAsLong()) : Optional.empty();
+    }
 }

@@ -19,8 +19,11 @@ final class RouteTemplates {
             "/api/v1/users/{id}/tweets",
             "/api/v1/users/{id}/timeline",
             "/api/v1/users/{id}/token",
+            "/api/v1/users/{id}/likes",
             "/api/v1/tweets",
             "/api/v1/tweets/{id}",
+            "/api/v1/tweets/{id}/like",
+            "/api/v1/tweets/{id}/likers",
             "/api/v1/media",
             "/api/v1/media/{id}");
 

@@ -1,9 +1,13 @@
 package flock.apinode.http;
 
 import flock.apinode.account.Accounts;
+import flock.apinode.engagement.Likes;
+import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
+import flock.domain.engagement.EdgePage;
+import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -11,22 +15,30 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 
-/** {@code /api/v1/tweets}: post, read and delete a tweet. */
+/** {@code /api/v1/tweets}: post, read and delete a tweet; like it, take the like back, and page its likers. */
 public final class TweetsApi implements HttpService {
     private final Accounts accounts;
     private final Tweets tweets;
+    private final Likes likes;
     private final Views views;
 
-    public TweetsApi(Accounts accounts, Tweets tweets, Views views) {
+    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Views views) {
         this.accounts = accounts;
         this.tweets = tweets;
+        this.likes = likes;
         this.views = views;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::post).get("/{id}", this::read).delete("/{id}", this::delete);
+        rules.post("/", this::post)
+                .get("/{id}", this::read)
+                .delete("/{id}", this::delete)
+                .put("/{id}/like", this::like)
+                .delete("/{id}/like", this::unlike)
+                .get("/{id}/likers", this::likers);
     }
 
     private void post(ServerRequest request, ServerResponse response) {
@@ -37,10 +49,34 @@ public final class TweetsApi implements HttpService {
         Responses.json(response, 201, views.tweet(posted.tweet(), posted.author()));
     }
 
+    /** With its counts, and with a valid token whether the reader likes it. */
     private void read(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
         Tweet tweet = tweets.find(id).orElseThrow(() -> FlockException.notFound("tweet " + id + " does not exist"));
-        Responses.json(response, 200, views.tweet(tweet));
+        Optional<Long> reader = Admission.reader(request, accounts);
+        Boolean liked = reader.map(
+                        viewer -> likes.likedAmong(viewer, new long[] {id}).contains(id))
+                .orElse(null);
+        Responses.json(response, 200, views.tweet(tweet, likes.count(id), liked));
+    }
+
+    private void like(ServerRequest request, ServerResponse response) {
+        likes.like(Admission.authenticate(request, accounts), Responses.pathId(request, "id"));
+        response.status(204).send();
+    }
+
+    private void unlike(ServerRequest request, ServerResponse response) {
+        likes.unlike(Admission.authenticate(request, accounts), Responses.pathId(request, "id"));
+        response.status(204).send();
+    }
+
+    /** Newest like first; the cursor is the like's id. Likes are public. */
+    private void likers(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        EdgePage likers = likes.likersOf(id, page.maxId(), page.limit() + 1);
+        Responses.json(
+                response, 200, views.userPage(new FollowList(likers.otherIds(), likers.edgeIds()), page.limit()));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {

@@ -1,6 +1,7 @@
 package flock.apinode.http;
 
 import flock.apinode.account.Accounts;
+import flock.apinode.engagement.Likes;
 import flock.apinode.graph.Graph;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
@@ -8,6 +9,7 @@ import flock.apinode.timeline.HomeFeed;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.account.User;
+import flock.domain.engagement.EdgePage;
 import flock.domain.graph.FollowList;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -15,19 +17,22 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
-/** {@code /api/v1/users}: sign-up, profiles, following and the two timelines of a user. */
+/** {@code /api/v1/users}: sign-up, profiles, following, the two timelines of a user and the tweets it liked. */
 public final class UsersApi implements HttpService {
     private final Accounts accounts;
     private final Graph graph;
     private final Tweets tweets;
     private final HomeFeed homeFeed;
+    private final Likes likes;
     private final Views views;
 
-    public UsersApi(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Views views) {
+    public UsersApi(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Likes likes, Views views) {
         this.accounts = accounts;
+        this.likes = likes;
         this.graph = graph;
         this.tweets = tweets;
         this.homeFeed = homeFeed;
@@ -47,6 +52,7 @@ public final class UsersApi implements HttpService {
                 .delete("/{id}/following/{targetId}", this::unfollow)
                 .get("/{id}/following", this::following)
                 .get("/{id}/followers", this::followers)
+                .get("/{id}/likes", this::likes)
                 .post("/{id}/token", this::rotateToken);
     }
 
@@ -108,11 +114,21 @@ public final class UsersApi implements HttpService {
         Responses.json(response, 200, views.userPage(direction.apply(id, page), page.limit()));
     }
 
+    /** The tweets the user liked, newest like first; the cursor is the like's id. Likes are public. */
+    private void likes(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        accounts.require(id);
+        EdgePage liked = likes.likesOf(id, page.maxId(), page.limit() + 1);
+        Responses.json(response, 200, tweetPage(liked.otherIds(), page.limit(), liked.edgeIds(), reader(request)));
+    }
+
     private void userTimeline(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
         PageRequest page = PageParameters.from(request.query());
         accounts.require(id);
-        Responses.json(response, 200, views.tweetPage(tweets.userTimelinePage(id, page), page.limit()));
+        long[] ids = tweets.userTimelinePage(id, page);
+        Responses.json(response, 200, tweetPage(ids, page.limit(), ids, reader(request)));
     }
 
     private void rotateToken(ServerRequest request, ServerResponse response) {
@@ -125,6 +141,16 @@ public final class UsersApi implements HttpService {
         long id = Responses.pathId(request, "id");
         Accounts.requireSelf(Admission.authenticate(request, accounts), id);
         PageRequest page = PageParameters.from(request.query());
-        Responses.json(response, 200, views.tweetPage(homeFeed.page(id, page), page.limit()));
+        long[] ids = homeFeed.page(id, page);
+        Responses.json(response, 200, tweetPage(ids, page.limit(), ids, Optional.of(id)));
+    }
+
+    /** Tweets with their counts, and with the reader's likes when there is a reader. */
+    private byte[] tweetPage(long[] ids, int limit, long[] cursors, Optional<Long> reader) {
+        return views.tweetPage(ids, limit, cursors, likes.shown(reader, ids, Math.min(limit, ids.length)));
+    }
+
+    private Optional<Long> reader(ServerRequest request) {
+        return Admission.reader(request, accounts);
     }
 }

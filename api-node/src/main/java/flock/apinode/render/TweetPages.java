@@ -46,13 +46,28 @@ public final class TweetPages {
      * tweet is left out); byte for byte what {@link #render} makes from the same tweets.
      */
     public static byte[] assemble(long[] ids, int limit, byte[][] rendered) {
-        int shown = Math.min(limit, ids.length);
-        byte[] next = ids.length > limit ? Long.toString(ids[limit - 1]).getBytes(StandardCharsets.US_ASCII) : null;
+        return assemble(ids, limit, rendered, ids);
+    }
+
+    /** The same, with {@code nextMaxId} taken from {@code cursors} (parallel to {@code ids}). */
+    public static byte[] assemble(long[] ids, int limit, byte[][] rendered, long[] cursors) {
+        return assemble(ids, limit, rendered, cursors, null);
+    }
+
+    /**
+     * The same, each tweet with its counts and the reader's state spliced in before its closing brace: the kept JSON
+     * stays the same for every reader, and the page is still written straight into an array of its size.
+     *
+     * @param shown parallel to {@code ids}; null for tweets as kept
+     */
+    public static byte[] assemble(long[] ids, int limit, byte[][] rendered, long[] cursors, ShownEngagement shown) {
+        int shownCount = Math.min(limit, ids.length);
+        byte[] next = ids.length > limit ? Long.toString(cursors[limit - 1]).getBytes(StandardCharsets.US_ASCII) : null;
         int length = ITEMS_OPEN.length + ITEMS_CLOSE.length + 1;
         int items = 0;
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < shownCount; i++) {
             if (rendered[i] != null) {
-                length += rendered[i].length + (items++ > 0 ? 1 : 0);
+                length += rendered[i].length + (items++ > 0 ? 1 : 0) + extraLength(shown, i);
             }
         }
         if (next != null) {
@@ -62,12 +77,12 @@ public final class TweetPages {
         byte[] page = new byte[length];
         int at = put(page, 0, ITEMS_OPEN);
         boolean first = true;
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < shownCount; i++) {
             if (rendered[i] != null) {
                 if (!first) {
                     page[at++] = ',';
                 }
-                at = put(page, at, rendered[i]);
+                at = shown == null ? put(page, at, rendered[i]) : putWithExtras(page, at, rendered[i], shown, i);
                 first = false;
             }
         }
@@ -81,6 +96,51 @@ public final class TweetPages {
         return page;
     }
 
+    private static int extraLength(ShownEngagement shown, int i) {
+        if (shown == null) {
+            return 0;
+        }
+        int viewer = shown.likedByReader() == null
+                ? 0
+                : shown.likedByReader()[i] ? VIEWER_LIKED.length : VIEWER_NOT_LIKED.length;
+        return COUNTS_OPEN.length + digits(shown.likes()[i]) + 1 + viewer;
+    }
+
+    /** The kept JSON without its closing brace, the counts, the reader's state, the brace. */
+    private static int putWithExtras(byte[] page, int at, byte[] tweet, ShownEngagement shown, int i) {
+        System.arraycopy(tweet, 0, page, at, tweet.length - 1);
+        at += tweet.length - 1;
+        at = put(page, at, COUNTS_OPEN);
+        at = putDigits(page, at, shown.likes()[i]);
+        page[at++] = '}';
+        if (shown.likedByReader() != null) {
+            at = put(page, at, shown.likedByReader()[i] ? VIEWER_LIKED : VIEWER_NOT_LIKED);
+        }
+        page[at++] = '}';
+        return at;
+    }
+
+    private static int digits(int value) {
+        int digits = 1;
+        for (int rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static int putDigits(byte[] page, int at, int value) {
+        int end = at + digits(value);
+        int rest = value;
+        for (int i = end - 1; i >= at; i--) {
+            page[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return end;
+    }
+
+    private static final byte[] COUNTS_OPEN = ",\"counts\":{\"likes\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VIEWER_LIKED = ",\"viewer\":{\"liked\":true}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VIEWER_NOT_LIKED = ",\"viewer\":{\"liked\":false}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEMS_CLOSE = "]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_MAX_ID_OPEN = ",\"nextMaxId\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -98,6 +158,29 @@ public final class TweetPages {
     }
 
     public static void writeTweet(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
+        writeFields(json, tweet, author, media);
+        json.endObject();
+    }
+
+    /**
+     * A tweet with its counts and, for a reader with a token, what the reader did with it. Not kept: counts change
+     * while the tweet does not (see {@link RenderedTweets}).
+     *
+     * @param likedByViewer null without a reader
+     */
+    public static void writeTweet(
+            JsonOut json, Tweet tweet, User author, Map<Long, Media> media, int likes, Boolean likedByViewer) {
+        writeFields(json, tweet, author, media);
+        json.beginObject("counts").field("likes", likes).endObject();
+        if (likedByViewer != null) {
+            json.beginObject("viewer")
+                    .field("liked", likedByViewer.booleanValue())
+                    .endObject();
+        }
+        json.endObject();
+    }
+
+    private static void writeFields(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
         json.beginObject().id("id", tweet.id()).id("authorId", tweet.authorId());
         if (author != null) {
             UserJson.writeSummary(json.beginObject("author"), author).endObject();
@@ -115,6 +198,5 @@ public final class TweetPages {
             }
         }
         json.endArray();
-        json.endObject();
     }
 }

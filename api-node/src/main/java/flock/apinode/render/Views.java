@@ -83,6 +83,13 @@ public final class Views {
         return json.toBytes();
     }
 
+    /** A tweet with its counts, and with whether the reader likes it when there is a reader (null otherwise). */
+    public byte[] tweet(Tweet tweet, int likes, Boolean likedByViewer) {
+        JsonOut json = new JsonOut();
+        TweetPages.writeTweet(json, tweet, users.get(tweet.authorId()), mediaOf(List.of(tweet)), likes, likedByViewer);
+        return json.toBytes();
+    }
+
     /** The media of these tweets, in one call; none at all for the common page without any. */
     private Map<Long, flock.domain.media.Media> mediaOf(java.util.Collection<Tweet> shown) {
         Set<Long> ids = null;
@@ -99,15 +106,24 @@ public final class Views {
 
     /** A page of tweets from ids newest first; {@code ids} holds one more than the limit if more exist. */
     public byte[] tweetPage(long[] ids, int limit) {
-        int shown = Math.min(limit, ids.length);
+        return tweetPage(ids, limit, ids, null);
+    }
+
+    /**
+     * The same, each tweet with its counts and the reader's state ({@code shown}, parallel to {@code ids}; null for
+     * none), and a cursor of another order if need be: {@code cursors[i]} is what {@code nextMaxId} says when
+     * {@code ids[i]} is the last tweet shown (a page of likes goes by when each was liked, not when each was posted).
+     */
+    public byte[] tweetPage(long[] ids, int limit, long[] cursors, ShownEngagement shown) {
+        int count = Math.min(limit, ids.length);
         long generation = rendered.generation(); // before anything is read: see RenderedTweets.keep
-        byte[][] parts = new byte[shown][];
+        byte[][] parts = new byte[count][];
         Set<Long> missing = null;
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < count; i++) {
             parts[i] = rendered.get(ids[i]);
             if (parts[i] == null) {
                 if (missing == null) {
-                    missing = new HashSet<>((shown - i) * 2);
+                    missing = new HashSet<>((count - i) * 2);
                 }
                 missing.add(ids[i]);
             }
@@ -115,7 +131,7 @@ public final class Views {
         if (missing != null) {
             renderMissing(ids, parts, missing, generation);
         }
-        return TweetPages.assemble(ids, limit, parts);
+        return TweetPages.assemble(ids, limit, parts, cursors, shown);
     }
 
     /** Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change). */

@@ -93,4 +93,44 @@ class RenderedTweetsTest {
         assertThat(new String(TweetPages.assemble(new long[0], 3, new byte[0][]), StandardCharsets.UTF_8))
                 .isEqualTo("{\"items\":[]}");
     }
+
+    /** Counts and the reader's state spliced into kept JSON read exactly as a tweet written with them. */
+    @Test
+    void should_splice_counts_and_the_readers_state_as_a_tweet_written_with_them_reads() {
+        User author = new User(7, "ann", "Ann", 0);
+        Tweet first = new Tweet(11, 7, "first", 1_764_000_001_000L, new long[0]);
+        Tweet second = new Tweet(10, 7, "second", 1_764_000_000_000L, new long[0]);
+        long[] ids = {11, 12, 10, 9};
+        byte[][] kept = {
+            TweetPages.renderOne(first, author, Map.of()), null, TweetPages.renderOne(second, author, Map.of())
+        };
+
+        String withReader = new String(
+                TweetPages.assemble(ids, 3, kept, ids, new ShownEngagement(new int[] {0, 5, 1234, 0}, new boolean[] {
+                    true, false, false, false
+                })),
+                StandardCharsets.UTF_8);
+        String anonymous = new String(
+                TweetPages.assemble(
+                        ids,
+                        3,
+                        kept,
+                        new long[] {111, 112, 110, 109},
+                        new ShownEngagement(new int[] {7, 0, 0, 0}, null)),
+                StandardCharsets.UTF_8);
+
+        assertThat(withReader)
+                .isEqualTo("{\"items\":[" + written(first, author, 0, true) + "," + written(second, author, 1234, false)
+                        + "],\"nextMaxId\":\"10\"}");
+        assertThat(anonymous)
+                .startsWith("{\"items\":[" + written(first, author, 7, null) + ",")
+                .endsWith(",\"nextMaxId\":\"110\"}")
+                .doesNotContain("viewer");
+    }
+
+    private static String written(Tweet tweet, User author, int likes, Boolean liked) {
+        JsonOut json = new JsonOut();
+        TweetPages.writeTweet(json, tweet, author, Map.of(), likes, liked);
+        return new String(json.toBytes(), StandardCharsets.UTF_8);
+    }
 }

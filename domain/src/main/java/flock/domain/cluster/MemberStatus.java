@@ -27,7 +27,10 @@ public final class MemberStatus implements Callable<MemberStatus.Report>, Hazelc
             MapNames.HOME_TIMELINES,
             MapNames.PULL_ACCOUNTS,
             MapNames.MEDIA,
-            MapNames.RATE_LIMITS);
+            MapNames.RATE_LIMITS,
+            MapNames.LIKES,
+            MapNames.LIKERS,
+            MapNames.TWEET_STATS);
 
     private transient HazelcastInstance member;
 

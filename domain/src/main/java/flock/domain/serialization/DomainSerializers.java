@@ -5,6 +5,19 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import flock.domain.account.CredentialSerializer;
 import flock.domain.account.UserSerializer;
 import flock.domain.cluster.MemberStatus;
+import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.CountLikes;
+import flock.domain.engagement.EdgePage;
+import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeList;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.ReadLikers;
+import flock.domain.engagement.ReadLikes;
+import flock.domain.engagement.ReportLikeBucket;
+import flock.domain.engagement.SetLike;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.AddFollow;
 import flock.domain.graph.AddFollower;
 import flock.domain.graph.CountFollows;
@@ -81,7 +94,20 @@ public final class DomainSerializers {
             new MemberStatus.ReportSerializer(),
             new Media.Serializer(),
             new AttachMedia.Serializer(),
-            new ClaimForCleanup.Serializer());
+            new ClaimForCleanup.Serializer(),
+            new LikeList.Serializer(),
+            new SetLike.Serializer(),
+            new LikeChange.Serializer(),
+            new ReadLikes.Serializer(),
+            new EdgePage.Serializer(),
+            new LikersKey.Serializer(),
+            new Likers.Serializer(),
+            new ApplyLike.Serializer(),
+            new BucketSize.Serializer(),
+            new ReadLikers.Serializer(),
+            new TweetStats.Serializer(),
+            new ReportLikeBucket.Serializer(),
+            new CountLikes.Serializer());
 
     private DomainSerializers() {}
 

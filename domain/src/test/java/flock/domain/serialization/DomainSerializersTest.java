@@ -13,6 +13,19 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import flock.domain.account.Credential;
 import flock.domain.account.User;
 import flock.domain.cluster.MemberStatus;
+import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.CountLikes;
+import flock.domain.engagement.EdgePage;
+import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeList;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.ReadLikers;
+import flock.domain.engagement.ReadLikes;
+import flock.domain.engagement.ReportLikeBucket;
+import flock.domain.engagement.SetLike;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.AddFollow;
 import flock.domain.graph.AddFollower;
 import flock.domain.graph.ChunkIndex;
@@ -100,7 +113,20 @@ class DomainSerializersTest {
                 new Media(5L, 1L, "image/png", 300L, Media.State.READY, 1_700_000_000_002L, 0L),
                 AttachMedia.to(1L, 2L),
                 AttachMedia.detachFrom(2L),
-                new ClaimForCleanup(1_700_000_000_000L));
+                new ClaimForCleanup(1_700_000_000_000L),
+                new LikeList(2, new long[] {10, 20}, new long[] {110, 105}),
+                SetLike.like(10L, 110L),
+                new LikeChange(true, 110L, 2),
+                new ReadLikes(Long.MAX_VALUE, 20),
+                new EdgePage(new long[] {10}, new long[] {110}),
+                new LikersKey(10L, 3),
+                Likers.EMPTY.apply(1L, 110L, 2, true, 0).apply(2L, 111L, 5, false, 0),
+                new ApplyLike(1L, 110L, 2, true, 1_700_000_000_000L),
+                new BucketSize(3, 7),
+                new ReadLikers(Long.MAX_VALUE, 20),
+                TweetStats.empty().withLikeBucket(3, new BucketSize(2, 4)),
+                new ReportLikeBucket(3, 2, 4),
+                new CountLikes());
     }
 
     /** An author's timeline: its tweet count travels too. */

@@ -1,0 +1,153 @@
+package flock.apinode.engagement;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import flock.apinode.render.ShownEngagement;
+import flock.domain.FlockException;
+import flock.domain.MapNames;
+import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.EdgePage;
+import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeList;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.ReadLikers;
+import flock.domain.engagement.ReadLikes;
+import flock.domain.engagement.SetLike;
+import flock.domain.engagement.TweetStats;
+import flock.domain.tweet.Tweet;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Likes and unlikes, the likers of a tweet, the likes of an account, and the counts.
+ *
+ * <p>A like is acknowledged only once all three of its writes are done, each on its owner with a synchronous
+ * backup: the account's list (the truth, which gives the change its version), the tweet's likers bucket, and the
+ * bucket's size in the tweet's counts. A request that fails half way was not acknowledged, and its retry writes the
+ * later steps again from the account's list, changed or not: versions make every step idempotent and order-proof
+ * ({@code Likers}, {@code TweetStats}).
+ */
+public final class Likes {
+    private final IMap<Long, Tweet> tweets;
+    private final IMap<Long, LikeList> likes;
+    private final IMap<LikersKey, Likers> likers;
+    private final IMap<Long, TweetStats> stats;
+    private final FlakeIdGenerator ids;
+    private final CountReports reports;
+    private final LikeCounts counts;
+
+    public Likes(HazelcastInstance grid) {
+        this.tweets = grid.getMap(MapNames.TWEETS);
+        this.likes = grid.getMap(MapNames.LIKES);
+        this.likers = grid.getMap(MapNames.LIKERS);
+        this.stats = grid.getMap(MapNames.TWEET_STATS);
+        this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
+        this.reports = new CountReports(stats);
+        this.counts = new LikeCounts(stats, KEPT_COUNTS);
+    }
+
+    /** Like counts kept on this node for pages: about 100 bytes each. */
+    static final int KEPT_COUNTS = 200_000;
+
+    /** Idempotent. Liking a tweet that does not exist (or was deleted) is a 404 and changes nothing. */
+    public void like(long actorId, long tweetId) {
+        if (!tweets.containsKey(tweetId)) {
+            throw FlockException.notFound("tweet " + tweetId + " does not exist");
+        }
+        apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.like(tweetId, ids.newId())));
+    }
+
+    /** Idempotent, whether or not the tweet still exists: a deleted tweet's like can still be taken back. */
+    public void unlike(long actorId, long tweetId) {
+        apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.unlike(tweetId)));
+    }
+
+    private void apply(long actorId, long tweetId, LikeChange change) {
+        LikersKey bucket = LikersKey.of(tweetId, actorId);
+        BucketSize size = likers.executeOnKey(bucket, ApplyLike.of(actorId, change, System.currentTimeMillis()));
+        reports.report(bucket, size).join();
+    }
+
+    /** The tweet's like count as the grid has it now (0 for a tweet nobody liked): a single tweet's answer. */
+    public int count(long tweetId) {
+        return counts.fresh(tweetId);
+    }
+
+    /**
+     * The counts and the reader's likes of the first {@code count} tweets of a page: the counts as this node keeps them
+     * (at most about a second old), the reader's likes from the near cache of the reader's list (the grid invalidates
+     * it on every change, so a reader sees their own like at once). No grid call once both are cached.
+     */
+    public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
+        int[] likes = counts.of(ids, count);
+        if (reader.isEmpty()) {
+            return new ShownEngagement(likes, null);
+        }
+        LikeList list = listOf(reader.get());
+        boolean[] liked = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            liked[i] = list.edgeOf(ids[i]) != 0;
+        }
+        return new ShownEngagement(likes, liked);
+    }
+
+    /** Whether the account likes each of the tweets, from the account's list (near cached). */
+    public Set<Long> likedAmong(long accountId, long[] tweetIds) {
+        LikeList list = listOf(accountId);
+        Set<Long> found = new HashSet<>();
+        for (long tweetId : tweetIds) {
+            if (list.edgeOf(tweetId) != 0) {
+                found.add(tweetId);
+            }
+        }
+        return found;
+    }
+
+    private LikeList listOf(long accountId) {
+        LikeList list = likes.get(accountId);
+        return list == null ? LikeList.EMPTY : list;
+    }
+
+    /** The tweets the account liked, newest like first; one more than the limit if more exist. */
+    public EdgePage likesOf(long accountId, long maxEdgeId, int limit) {
+        return likes.executeOnKey(accountId, new ReadLikes(maxEdgeId, limit));
+    }
+
+    /**
+     * The accounts that like the tweet, newest like first; one more than the limit if more exist. Every bucket is
+     * asked for its newest below the cursor in one call, and the answers merged.
+     */
+    public EdgePage likersOf(long tweetId, long maxEdgeId, int limit) {
+        Set<LikersKey> buckets = new HashSet<>(LikersKey.BUCKETS * 2);
+        for (int bucket = 0; bucket < LikersKey.BUCKETS; bucket++) {
+            buckets.add(new LikersKey(tweetId, bucket));
+        }
+        Map<LikersKey, EdgePage> pages = likers.executeOnKeys(buckets, new ReadLikers(maxEdgeId, limit));
+        int total = 0;
+        for (EdgePage page : pages.values()) {
+            total += page.size();
+        }
+        long[][] merged = new long[total][];
+        int at = 0;
+        for (EdgePage page : pages.values()) {
+            for (int i = 0; i < page.size(); i++) {
+                merged[at++] = new long[] {page.edgeIds()[i], page.otherIds()[i]};
+            }
+        }
+        Arrays.sort(merged, (a, b) -> Long.compare(b[0], a[0]));
+        int shown = Math.min(limit, total);
+        long[] accounts = new long[shown];
+        long[] edges = new long[shown];
+        for (int i = 0; i < shown; i++) {
+            edges[i] = merged[i][0];
+            accounts[i] = merged[i][1];
+        }
+        return new EdgePage(accounts, edges);
+    }
+}

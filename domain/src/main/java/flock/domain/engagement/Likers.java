@@ -1,0 +1,172 @@
+package flock.domain.engagement;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.Arrays;
+
+/**
+ * One bucket of a tweet's likers ({@link LikersKey}): account ids ascending, each with its like's edge id and the
+ * version of the account's likes that put it there. A change is applied only if its version is newer than the one
+ * the bucket holds for that account, so duplicates, retries and replays change nothing, and whatever order two racing
+ * requests of one account arrive in, the bucket ends as the account's newest change left it. An unlike leaves a
+ * tombstone with its version for {@link #TOMBSTONE_MILLIS}, longer than any request is in flight, so that an older
+ * like arriving late cannot bring the account back.
+ *
+ * @param changes how many times the size changed: the order of the sizes this bucket reports to {@link TweetStats}
+ */
+public record Likers(
+        long changes,
+        long[] actorIds,
+        long[] edgeIds,
+        long[] versions,
+        long[] goneIds,
+        long[] goneVersions,
+        long[] goneUntil) {
+    public static final Likers EMPTY =
+            new Likers(0, new long[0], new long[0], new long[0], new long[0], new long[0], new long[0]);
+
+    public static final long TOMBSTONE_MILLIS = 60_000;
+
+    public int size() {
+        return actorIds.length;
+    }
+
+    /** The bucket after the account's change at the given version, or this one when the bucket knows a newer one. */
+    public Likers apply(long actorId, long edgeId, long version, boolean liked, long atMillis) {
+        int at = Arrays.binarySearch(actorIds, actorId);
+        int gone = Arrays.binarySearch(goneIds, actorId);
+        long known = at >= 0 ? versions[at] : gone >= 0 ? goneVersions[gone] : -1;
+        if (version <= known) {
+            return this;
+        }
+        Likers live = withoutExpired(atMillis);
+        at = Arrays.binarySearch(live.actorIds, actorId);
+        gone = Arrays.binarySearch(live.goneIds, actorId);
+        if (liked) {
+            Likers kept = gone >= 0 ? live.withoutTombstone(gone) : live;
+            if (at >= 0) {
+                long[] edges = live.edgeIds.clone();
+                long[] newer = live.versions.clone();
+                edges[at] = edgeId;
+                newer[at] = version;
+                return new Likers(
+                        changes, live.actorIds, edges, newer, kept.goneIds, kept.goneVersions, kept.goneUntil);
+            }
+            int insert = -at - 1;
+            return new Likers(
+                    changes + 1,
+                    LikeList.inserted(live.actorIds, insert, actorId),
+                    LikeList.inserted(live.edgeIds, insert, edgeId),
+                    LikeList.inserted(live.versions, insert, version),
+                    kept.goneIds,
+                    kept.goneVersions,
+                    kept.goneUntil);
+        }
+        Likers unliked = at >= 0
+                ? new Likers(
+                        changes + 1,
+                        LikeList.removed(live.actorIds, at),
+                        LikeList.removed(live.edgeIds, at),
+                        LikeList.removed(live.versions, at),
+                        live.goneIds,
+                        live.goneVersions,
+                        live.goneUntil)
+                : live;
+        return unliked.withTombstone(actorId, version, atMillis + TOMBSTONE_MILLIS);
+    }
+
+    /** The newest likers below the cursor: account ids and like edge ids, newest like first. */
+    public EdgePage newest(long maxEdgeId, int limit) {
+        return NewestEdges.of(actorIds, edgeIds, maxEdgeId, limit);
+    }
+
+    private Likers withoutExpired(long atMillis) {
+        int keep = 0;
+        for (long until : goneUntil) {
+            keep += until > atMillis ? 1 : 0;
+        }
+        if (keep == goneUntil.length) {
+            return this;
+        }
+        long[] ids = new long[keep];
+        long[] gone = new long[keep];
+        long[] until = new long[keep];
+        for (int i = 0, to = 0; i < goneUntil.length; i++) {
+            if (goneUntil[i] > atMillis) {
+                ids[to] = goneIds[i];
+                gone[to] = goneVersions[i];
+                until[to++] = goneUntil[i];
+            }
+        }
+        return new Likers(changes, actorIds, edgeIds, versions, ids, gone, until);
+    }
+
+    private Likers withoutTombstone(int at) {
+        return new Likers(
+                changes,
+                actorIds,
+                edgeIds,
+                versions,
+                LikeList.removed(goneIds, at),
+                LikeList.removed(goneVersions, at),
+                LikeList.removed(goneUntil, at));
+    }
+
+    private Likers withTombstone(long actorId, long version, long until) {
+        int at = Arrays.binarySearch(goneIds, actorId);
+        if (at >= 0) {
+            long[] gone = goneVersions.clone();
+            long[] ends = goneUntil.clone();
+            gone[at] = version;
+            ends[at] = until;
+            return new Likers(changes, actorIds, edgeIds, versions, goneIds, gone, ends);
+        }
+        int insert = -at - 1;
+        return new Likers(
+                changes,
+                actorIds,
+                edgeIds,
+                versions,
+                LikeList.inserted(goneIds, insert, actorId),
+                LikeList.inserted(goneVersions, insert, version),
+                LikeList.inserted(goneUntil, insert, until));
+    }
+
+    /** Compact form. */
+    public static final class Serializer implements CompactSerializer<Likers> {
+        @Override
+        public Likers read(CompactReader reader) {
+            return new Likers(
+                    reader.readInt64("changes"),
+                    reader.readArrayOfInt64("actorIds"),
+                    reader.readArrayOfInt64("edgeIds"),
+                    reader.readArrayOfInt64("versions"),
+                    reader.readArrayOfInt64("goneIds"),
+                    reader.readArrayOfInt64("goneVersions"),
+                    reader.readArrayOfInt64("goneUntil"));
+        }
+
+        @Override
+        public void write(CompactWriter writer, Likers likers) {
+            writer.writeInt64("changes", likers.changes());
+            writer.writeInt32("likers", likers.size()); // for SQL, which reads no arrays
+            writer.writeArrayOfInt64("actorIds", likers.actorIds());
+            writer.writeArrayOfInt64("edgeIds", likers.edgeIds());
+            writer.writeArrayOfInt64("versions", likers.versions());
+            writer.writeArrayOfInt64("goneIds", likers.goneIds());
+            writer.writeArrayOfInt64("goneVersions", likers.goneVersions());
+            writer.writeArrayOfInt64("goneUntil", likers.goneUntil());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "flock.Likers";
+        }
+
+        @Override
+        public Class<Likers> getCompactClass() {
+            return Likers.class;
+        }
+    }
+}

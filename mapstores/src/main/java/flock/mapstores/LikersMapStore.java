@@ -1,0 +1,103 @@
+package flock.mapstores;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import flock.domain.engagement.Likers;
+import flock.domain.engagement.LikersKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Write-behind store of the buckets of tweets' likers: one row per liking account in {@code likers}, partitioned by
+ * (tweet, bucket) so that a tweet's likers spread over {@value LikersKey#BUCKETS} Cassandra partitions, and the
+ * bucket's change count as a static column. Like the follow lists, only the difference from the stored rows is
+ * written. Tombstones are not stored: they only guard against requests in flight, and none is after a restart.
+ */
+final class LikersMapStore extends CassandraMapStore<LikersKey, Likers> {
+    private final PreparedStatement insert;
+    private final PreparedStatement writeChanges;
+    private final PreparedStatement deleteOne;
+    private final PreparedStatement deleteAll;
+    private final PreparedStatement select;
+
+    LikersMapStore(CqlSession session) {
+        super(session, "likers");
+        this.insert = session.prepare(
+                "INSERT INTO likers (tweet_id, bucket, actor_id, edge_id, version) VALUES (?, ?, ?, ?, ?)");
+        this.writeChanges = session.prepare("UPDATE likers SET changes = ? WHERE tweet_id = ? AND bucket = ?");
+        this.deleteOne = session.prepare("DELETE FROM likers WHERE tweet_id = ? AND bucket = ? AND actor_id = ?");
+        this.deleteAll = session.prepare("DELETE FROM likers WHERE tweet_id = ? AND bucket = ?");
+        this.select = session.prepare(
+                "SELECT actor_id, edge_id, version, changes FROM likers WHERE tweet_id = ? AND bucket = ?");
+    }
+
+    /** Stored rows are read asynchronously, so a write-behind batch's reads run at once (as the follow lists'). */
+    @Override
+    void write(AsyncWrites writes, LikersKey key, Likers likers) {
+        writes.add(stored(key).thenAccept(rows -> {
+            for (int i = 0; i < likers.size(); i++) {
+                long[] row = rows.remove(likers.actorIds()[i]);
+                if (row == null || row[0] != likers.edgeIds()[i] || row[1] != likers.versions()[i]) {
+                    writes.add(insert.bind(
+                            key.tweetId(),
+                            key.bucket(),
+                            likers.actorIds()[i],
+                            likers.edgeIds()[i],
+                            likers.versions()[i]));
+                }
+            }
+            for (Long gone : rows.keySet()) {
+                writes.add(deleteOne.bind(key.tweetId(), key.bucket(), gone));
+            }
+            writes.add(writeChanges.bind(likers.changes(), key.tweetId(), key.bucket()));
+        }));
+    }
+
+    @Override
+    void erase(AsyncWrites writes, LikersKey key) {
+        writes.add(deleteAll.bind(key.tweetId(), key.bucket()));
+    }
+
+    @Override
+    public Likers load(LikersKey key) {
+        List<Row> rows =
+                session.execute(select.bind(key.tweetId(), key.bucket())).all();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long changes = rows.getFirst().isNull("changes") ? 0 : rows.getFirst().getLong("changes");
+        // A bucket whose likers all left keeps its static change count: a row with no account.
+        List<Row> likers = rows.stream().filter(row -> !row.isNull("actor_id")).toList();
+        long[] actorIds = new long[likers.size()];
+        long[] edgeIds = new long[likers.size()];
+        long[] versions = new long[likers.size()];
+        for (int i = 0; i < likers.size(); i++) { // clustered by account id, ascending, as the bucket keeps them
+            actorIds[i] = likers.get(i).getLong("actor_id");
+            edgeIds[i] = likers.get(i).getLong("edge_id");
+            versions[i] = likers.get(i).getLong("version");
+        }
+        long[] none = new long[0];
+        return new Likers(changes, actorIds, edgeIds, versions, none, none, none);
+    }
+
+    private CompletionStage<Map<Long, long[]>> stored(LikersKey key) {
+        return session.executeAsync(select.bind(key.tweetId(), key.bucket()))
+                .thenCompose(page -> collect(page, new HashMap<>()));
+    }
+
+    private static CompletionStage<Map<Long, long[]>> collect(AsyncResultSet page, Map<Long, long[]> rows) {
+        for (Row row : page.currentPage()) {
+            if (!row.isNull("actor_id")) {
+                rows.put(row.getLong("actor_id"), new long[] {row.getLong("edge_id"), row.getLong("version")});
+            }
+        }
+        return page.hasMorePages()
+                ? page.fetchNextPage().thenCompose(next -> collect(next, rows))
+                : CompletableFuture.completedFuture(rows);
+    }
+}
