@@ -69,8 +69,10 @@ public final class AllRun {
                                 + " | 52-54 | %.1f |",
                         GridOperationsBench.FOLLOWERS, now.perPost()),
                 String.format(
-                        "| one home page of 20, the feed in memory, tweets and authors near-cached | 1.1 | %.1f |",
-                        now.perPage()));
+                        "| one home page of 20, the feed in memory, tweets and authors near-cached (since likes: with"
+                                + " every tweet's counts and the reader's likes, near-cached too) | 1.1 | %.1f |",
+                        now.perPage()),
+                String.format("| one like (new since then) | - | %.1f |", now.perLike()));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.map.IMap;
 import flock.apinode.account.Accounts;
+import flock.apinode.engagement.Likes;
 import flock.apinode.graph.Graph;
 import flock.apinode.graph.GraphSettings;
 import flock.apinode.graph.PullAccounts;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How many grid operations one post and one home page cost: two members in this JVM on the project's hazelcast.yaml
@@ -50,17 +52,20 @@ public final class GridOperationsBench {
      * Grid operations the members executed, backups included, means over the posts and pages measured.
      *
      * @param perPost one post of an author with {@value #FOLLOWERS} followers, every feed in memory, fan-out awaited
-     * @param perPage one home page of 20, the feed in memory, tweets and authors near-cached
+     * @param perPage one home page of 20 as the API answers it, with every tweet's counts and the reader's likes: the feed
+     *     in memory, tweets, authors, counts and the reader's likes near-cached
+     * @param perLike one like of a tweet by one of the author's followers
      */
-    public record Counts(int posts, double perPost, double perPage) {}
+    public record Counts(int posts, double perPost, double perPage, double perLike) {}
 
     public static void main(String[] args) throws Exception {
         Counts counts = measure(args.length > 0 ? Integer.parseInt(args[0]) : 200);
         System.out.printf(
                 "grid operations executed on the members, backups included (mean of %d):%n"
                         + "  one post of an author with %d followers, every feed in memory: %.1f%n"
-                        + "  one home page of 20, the feed in memory, tweets and authors near-cached: %.1f%n",
-                counts.posts(), FOLLOWERS, counts.perPost(), counts.perPage());
+                        + "  one home page of 20 with counts and the reader's likes, all near-cached: %.1f%n"
+                        + "  one like: %.1f%n",
+                counts.posts(), FOLLOWERS, counts.perPost(), counts.perPage(), counts.perLike());
     }
 
     /** Posts and pages this many times after as many unmeasured ones, on two members of this JVM. */
@@ -83,6 +88,7 @@ public final class GridOperationsBench {
             RenderedTweets rendered = RenderedTweets.register(client, 100_000);
             Tweets tweets = new Tweets(client, media, rendered);
             Views views = new Views(client, rendered);
+            Likes likes = new Likes(client);
 
             long author = accounts.signUp("ops_author", "Author").user().id();
             List<Long> fans = new ArrayList<>();
@@ -94,23 +100,38 @@ public final class GridOperationsBench {
             }
             IMap<Long, Timeline> feeds = client.getMap(MapNames.HOME_TIMELINES);
             PageRequest firstPage = new PageRequest(20, Long.MAX_VALUE, 0);
+            // Every tweet is liked once: these members have no Cassandra, whose loader gives a tweet nobody liked empty
+            // counts that a near cache can keep (no near cache keeps a key without a value).
             for (int i = 0; i < posts; i++) { // warm-up: the JIT, the near caches, the fan-out's batching
-                postAndAwaitFanOut(tweets, feeds, author, fans, "warm-up " + i);
-                views.tweetPage(homes.page(fans.get(i % FOLLOWERS), firstPage), 20);
+                long id = postAndAwaitFanOut(tweets, feeds, author, fans, "warm-up " + i)[0];
+                likes.like(fans.get(i % FOLLOWERS), id);
+                page(views, homes, likes, fans.get(i % FOLLOWERS), firstPage);
             }
 
             long before = executed(members);
             long waitReads = 0;
+            long[] measured = new long[posts];
             for (int i = 0; i < posts; i++) {
-                waitReads += postAndAwaitFanOut(tweets, feeds, author, fans, "measured " + i);
+                long[] posted = postAndAwaitFanOut(tweets, feeds, author, fans, "measured " + i);
+                measured[i] = posted[0];
+                waitReads += posted[1];
             }
             double perPost = (executed(members) - before - waitReads) / (double) posts;
             before = executed(members);
             for (int i = 0; i < posts; i++) {
-                views.tweetPage(homes.page(fans.get(i % FOLLOWERS), firstPage), 20);
+                likes.like(fans.get((i + 1) % FOLLOWERS), measured[i]);
+            }
+            double perLike = (executed(members) - before) / (double) posts;
+            for (long fan :
+                    fans) { // the reader's list and the new counts into the near caches, as steady traffic keeps them
+                page(views, homes, likes, fan, firstPage);
+            }
+            before = executed(members);
+            for (int i = 0; i < posts; i++) {
+                page(views, homes, likes, fans.get(i % FOLLOWERS), firstPage);
             }
             double perPage = (executed(members) - before) / (double) posts;
-            return new Counts(posts, perPost, perPage);
+            return new Counts(posts, perPost, perPage, perLike);
         } finally {
             client.shutdown();
             second.shutdown();
@@ -118,12 +139,19 @@ public final class GridOperationsBench {
         }
     }
 
+    /** A home page as the API answers it to its reader: tweets with their counts and the reader's likes. */
+    private static byte[] page(Views views, HomeFeed homes, Likes likes, long reader, PageRequest request) {
+        long[] ids = homes.page(reader, request);
+        int shown = Math.min(request.limit(), ids.length);
+        return views.tweetPage(ids, request.limit(), ids, likes.shown(Optional.of(reader), ids, shown));
+    }
+
     /**
      * Posts and waits until the tweet is in every follower's feed, so that the fan-out's operations are counted with
-     * the post's; answers how many feed reads the wait made (each one operation on the feed's owner), which the
-     * caller subtracts.
+     * the post's; answers the tweet's id and how many feed reads the wait made (each one operation on the feed's
+     * owner), which the caller subtracts.
      */
-    private static long postAndAwaitFanOut(
+    private static long[] postAndAwaitFanOut(
             Tweets tweets, IMap<Long, Timeline> feeds, long author, List<Long> fans, String text) {
         long id = tweets.post(author, text, new long[0]).tweet().id();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -140,7 +168,7 @@ public final class GridOperationsBench {
                 Thread.onSpinWait();
             }
         }
-        return reads;
+        return new long[] {id, reads};
     }
 
     /** Operations the members' operation threads completed so far (Hazelcast's own counter, an internal API). */

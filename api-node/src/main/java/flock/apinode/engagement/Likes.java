@@ -40,7 +40,6 @@ public final class Likes {
     private final IMap<Long, TweetStats> stats;
     private final FlakeIdGenerator ids;
     private final CountReports reports;
-    private final LikeCounts counts;
 
     public Likes(HazelcastInstance grid) {
         this.tweets = grid.getMap(MapNames.TWEETS);
@@ -49,11 +48,7 @@ public final class Likes {
         this.stats = grid.getMap(MapNames.TWEET_STATS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.reports = new CountReports(stats);
-        this.counts = new LikeCounts(stats, KEPT_COUNTS);
     }
-
-    /** Like counts kept on this node for pages: about 100 bytes each. */
-    static final int KEPT_COUNTS = 200_000;
 
     /** Idempotent. Liking a tweet that does not exist (or was deleted) is a 404 and changes nothing. */
     public void like(long actorId, long tweetId) {
@@ -74,18 +69,29 @@ public final class Likes {
         reports.report(bucket, size).join();
     }
 
-    /** The tweet's like count as the grid has it now (0 for a tweet nobody liked): a single tweet's answer. */
+    /** The tweet's like count (0 for a tweet nobody liked), from the near cache, which every change invalidates. */
     public int count(long tweetId) {
-        return counts.fresh(tweetId);
+        TweetStats counted = stats.get(tweetId);
+        return counted == null ? 0 : counted.likes();
     }
 
     /**
-     * The counts and the reader's likes of the first {@code count} tweets of a page: the counts as this node keeps them
-     * (at most about a second old), the reader's likes from the near cache of the reader's list (the grid invalidates
-     * it on every change, so a reader sees their own like at once). No grid call once both are cached.
+     * The counts and the reader's likes of the first {@code count} tweets of a page, both from this node's near caches
+     * (the grid invalidates an entry on every change, so a reader sees their own like at once): no grid call once the
+     * tweets' counts and the reader's list are cached. A tweet nobody liked has counts too (empty, loaded once), so
+     * that the near cache can keep them.
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
-        int[] likes = counts.of(ids, count);
+        Set<Long> shownIds = new HashSet<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            shownIds.add(ids[i]);
+        }
+        Map<Long, TweetStats> counted = count == 0 ? Map.of() : stats.getAll(shownIds);
+        int[] likes = new int[count];
+        for (int i = 0; i < count; i++) {
+            TweetStats tweet = counted.get(ids[i]);
+            likes[i] = tweet == null ? 0 : tweet.likes();
+        }
         if (reader.isEmpty()) {
             return new ShownEngagement(likes, null);
         }

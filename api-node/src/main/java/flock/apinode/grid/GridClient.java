@@ -22,9 +22,9 @@ import java.util.List;
 public final class GridClient {
     /**
      * Written once, read on every page: tweets and profiles. Credentials too, so a token check costs no
-     * network call. Each reader's likes, so a page's "liked by me" costs none either. The grid invalidates an entry
-     * on every change, so a deleted tweet, an edited profile, a rotated token or a like taken back is not served from
-     * here after the change is acknowledged.
+     * network call. Each reader's likes and each tweet's counts, so a page's "liked by me" and counts cost none
+     * either. The grid invalidates an entry on every change, so a deleted tweet, an edited profile, a rotated token
+     * or a like taken back is not served from here after the change is acknowledged.
      */
     public static final List<String> NEAR_CACHED_MAPS = List.of(
             MapNames.TWEETS,
@@ -32,7 +32,8 @@ public final class GridClient {
             MapNames.CREDENTIALS,
             MapNames.USER_TIMELINES,
             MapNames.MEDIA,
-            MapNames.LIKES);
+            MapNames.LIKES,
+            MapNames.TWEET_STATS);
 
     /**
      * Author timelines are near cached for the accounts in pull mode, whose timelines every follower's page

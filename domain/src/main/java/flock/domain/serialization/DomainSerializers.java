@@ -7,7 +7,6 @@ import flock.domain.account.UserSerializer;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
 import flock.domain.engagement.BucketSize;
-import flock.domain.engagement.CountLikes;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
@@ -106,8 +105,7 @@ public final class DomainSerializers {
             new BucketSize.Serializer(),
             new ReadLikers.Serializer(),
             new TweetStats.Serializer(),
-            new ReportLikeBucket.Serializer(),
-            new CountLikes.Serializer());
+            new ReportLikeBucket.Serializer());
 
     private DomainSerializers() {}
 

@@ -15,7 +15,6 @@ import flock.domain.account.User;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
 import flock.domain.engagement.BucketSize;
-import flock.domain.engagement.CountLikes;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
@@ -125,8 +124,7 @@ class DomainSerializersTest {
                 new BucketSize(3, 7),
                 new ReadLikers(Long.MAX_VALUE, 20),
                 TweetStats.empty().withLikeBucket(3, new BucketSize(2, 4)),
-                new ReportLikeBucket(3, 2, 4),
-                new CountLikes());
+                new ReportLikeBucket(3, 2, 4));
     }
 
     /** An author's timeline: its tweet count travels too. */
