@@ -200,7 +200,45 @@ function tweetItem(tweet) {
   return element('li', { class: 'tweet', 'data-id': tweet.id },
     element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
       avatar(tweet.author.displayName, tweet.author.handle),
-      element('div', { class: 'body' }, header, element('p', { text: tweet.text }), media)));
+      element('div', { class: 'body' }, header, element('p', { text: tweet.text }), media,
+        element('footer', { class: 'actions' }, likeButton(tweet)))));
+}
+
+/**
+ * The like button with the tweet's count. It changes at once (optimistic) and goes back, with a message, if the API
+ * refuses; signed out it only shows the count.
+ */
+function likeButton(tweet) {
+  let liked = Boolean(tweet.viewer && tweet.viewer.liked);
+  let likes = (tweet.counts && tweet.counts.likes) || 0;
+  const button = element('button', { type: 'button', class: 'like' });
+  const show = () => {
+    button.textContent = `${liked ? '\u2665' : '\u2661'} ${likes}`;
+    button.setAttribute('aria-pressed', String(liked));
+    button.setAttribute('aria-label', `${liked ? 'Unlike' : 'Like'}: ${likes} like${likes === 1 ? '' : 's'}`);
+  };
+  show();
+  if (!session) {
+    button.disabled = true;
+    return button;
+  }
+  button.addEventListener('click', async () => {
+    const before = { liked, likes };
+    liked = !liked;
+    likes += liked ? 1 : -1;
+    show();
+    button.disabled = true;
+    try {
+      await api(liked ? 'PUT' : 'DELETE', `/tweets/${tweet.id}/like`, { token: session.token });
+    } catch (error) {
+      ({ liked, likes } = before);
+      show();
+      fail(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 async function deleteTweet(id) {
