@@ -37,7 +37,7 @@ class TweetMediaTest {
 
         Tweets.Posted posted = api.tweets().post(alice, "two things", new long[] {picture, video});
 
-        JsonObject json = json(api.views().tweet(posted.tweet(), posted.author()));
+        JsonObject json = json(api.views().tweet(posted.tweet(), posted.author(), 0, false));
         assertThat(json.getJsonArray("media").getValuesAs(JsonObject.class))
                 .extracting(m -> m.getString("id") + " " + m.getString("contentType") + " " + m.getString("url"))
                 .containsExactly(

@@ -46,7 +46,8 @@ public final class TweetsApi implements HttpService {
         JsonObject body = Responses.jsonBody(request);
         Tweets.Posted posted = tweets.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
-        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author()));
+        // Nobody has liked it yet, its author included: no need to ask.
+        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author(), 0, false));
     }
 
     /** With its counts, and with a valid token whether the reader likes it. */

@@ -73,20 +73,15 @@ public final class Views {
         return UserJson.writeSummary(json, user).time("createdAt", user.createdAt());
     }
 
-    public byte[] tweet(Tweet tweet) {
-        return tweet(tweet, users.get(tweet.authorId()));
-    }
-
-    public byte[] tweet(Tweet tweet, User author) {
-        JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)));
-        return json.toBytes();
-    }
-
     /** A tweet with its counts, and with whether the reader likes it when there is a reader (null otherwise). */
     public byte[] tweet(Tweet tweet, int likes, Boolean likedByViewer) {
+        return tweet(tweet, users.get(tweet.authorId()), likes, likedByViewer);
+    }
+
+    /** The same, with its author at hand (a tweet just posted). */
+    public byte[] tweet(Tweet tweet, User author, int likes, Boolean likedByViewer) {
         JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, users.get(tweet.authorId()), mediaOf(List.of(tweet)), likes, likedByViewer);
+        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)), likes, likedByViewer);
         return json.toBytes();
     }
 

@@ -1,6 +1,7 @@
 package flock.domain.timeline;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
 import com.hazelcast.topic.ITopic;
 import flock.domain.MapNames;
 
@@ -18,6 +19,13 @@ public final class FeedChangePublisher {
     public FeedChangePublisher(HazelcastInstance instance) { // any member or client
         this.topic = instance.getTopic(MapNames.FEED_CHANGES);
         this.publisher = java.util.UUID.randomUUID().toString();
+        // The first message a cluster sees registers FeedChanges' Compact schema with every member first: a blocking
+        // call. Done here, not under the lock below: there, on the common pool where the follow backfill's callbacks
+        // run, the callers queued behind the lock took the threads that registration needed, and the member hung
+        // (a fresh cluster's first follows did it).
+        if (instance instanceof SerializationServiceSupport support) {
+            support.getSerializationService().toData(new FeedChanges(publisher, 0, new long[0]));
+        }
     }
 
     /**
