@@ -3,6 +3,7 @@ package flock.apinode;
 import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.account.Accounts;
 import flock.apinode.engagement.Likes;
+import flock.apinode.engagement.Replies;
 import flock.apinode.graph.Graph;
 import flock.apinode.graph.GraphSettings;
 import flock.apinode.graph.PullAccounts;
@@ -29,7 +30,8 @@ record ApiServices(
         Views views,
         RenderedTweets rendered,
         MediaLibrary media,
-        Likes likes) {
+        Likes likes,
+        Replies replies) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -49,7 +51,8 @@ record ApiServices(
                 new Views(grid, rendered),
                 rendered,
                 media,
-                new Likes(grid));
+                new Likes(grid),
+                new Replies(grid));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

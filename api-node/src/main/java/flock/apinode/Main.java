@@ -105,7 +105,9 @@ public final class Main {
                         "/api/v1/users",
                         new UsersApi(
                                 api.accounts(), api.graph(), api.tweets(), api.homeFeed(), api.likes(), api.views()))
-                .register("/api/v1/tweets", new TweetsApi(api.accounts(), api.tweets(), api.likes(), api.views()))
+                .register(
+                        "/api/v1/tweets",
+                        new TweetsApi(api.accounts(), api.tweets(), api.likes(), api.replies(), api.views()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))
                 .register(new WebClientFiles());

@@ -230,6 +230,55 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void should_answer_a_reply_with_its_conversation_and_count_it_in_its_parents_context() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        String root = post("/api/v1/tweets", alice.token(), "{\"text\":\"a question\"}")
+                .json()
+                .getString("id");
+        assertProblem(
+                post("/api/v1/tweets", bob.token(), "{\"text\":\"to nobody\",\"inReplyToId\":\"42\"}"),
+                404,
+                "inReplyToId");
+        assertProblem(
+                post("/api/v1/tweets", bob.token(), "{\"text\":\"bad id\",\"inReplyToId\":42}"), 400, "inReplyToId");
+        assertThat(get("/api/v1/users/" + bob.id(), null).json().getInt("tweets"))
+                .as("the refused replies posted nothing")
+                .isZero();
+
+        Answer reply = post("/api/v1/tweets", bob.token(), "{\"text\":\"an answer\",\"inReplyToId\":\"" + root + "\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().getString("conversationId")).isEqualTo(root);
+        assertThat(reply.json().getJsonObject("inReplyTo").getString("tweetId")).isEqualTo(root);
+        assertThat(reply.json().getJsonObject("inReplyTo").getString("authorId"))
+                .isEqualTo(alice.id());
+        String replyId = reply.json().getString("id");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonObject context =
+                    get("/api/v1/tweets/" + root + "/context", bob.token()).json();
+            assertThat(context.getJsonArray("ancestors")).isEmpty();
+            assertThat(context.getJsonArray("descendants").getJsonObject(0).getString("id"))
+                    .isEqualTo(replyId);
+            JsonObject parent = get("/api/v1/tweets/" + root, null).json();
+            assertThat(parent.getJsonObject("counts").getInt("replies")).isEqualTo(1);
+            assertThat(parent.getString("conversationId")).isEqualTo(root);
+            assertThat(parent.containsKey("inReplyTo")).isFalse();
+        });
+        JsonObject context = get("/api/v1/tweets/" + replyId + "/context", null).json();
+        assertThat(context.getJsonArray("ancestors").getJsonObject(0).getString("id"))
+                .isEqualTo(root);
+        assertThat(context.getJsonArray("descendants")).isEmpty();
+        assertThat(get("/api/v1/tweets/" + root + "/replies?limit=1", null)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("id"))
+                .isEqualTo(replyId);
+        assertProblem(get("/api/v1/tweets/42/context", null), 404, "42");
+    }
+
+    @Test
     void should_validate_paging_parameters() {
         Account alice = signUp(freshHandle());
         assertProblem(get("/api/v1/users/" + alice.id() + "/tweets?limit=0", null), 400, "limit");

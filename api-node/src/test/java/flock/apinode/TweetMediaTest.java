@@ -8,6 +8,7 @@ import com.hazelcast.map.IMap;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
+import flock.domain.engagement.TweetStats;
 import flock.domain.media.Media;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ class TweetMediaTest {
 
         Tweets.Posted posted = api.tweets().post(alice, "two things", new long[] {picture, video});
 
-        JsonObject json = json(api.views().tweet(posted.tweet(), posted.author(), 0, false));
+        JsonObject json = json(api.views().tweet(posted.tweet(), posted.author(), TweetStats.empty(), false));
         assertThat(json.getJsonArray("media").getValuesAs(JsonObject.class))
                 .extracting(m -> m.getString("id") + " " + m.getString("contentType") + " " + m.getString("url"))
                 .containsExactly(

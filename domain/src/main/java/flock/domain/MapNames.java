@@ -63,10 +63,13 @@ public final class MapNames {
     public static final String LIKES = "likes";
 
     /**
-     * {@link flock.domain.engagement.LikersKey LikersKey} (a tweet and a bucket) to the {@link flock.domain.engagement.Likers
-     * Likers} in that bucket. Persisted.
+     * {@link flock.domain.engagement.BucketKey BucketKey} (a tweet and a bucket) to the {@link flock.domain.engagement.EdgeBucket
+     * EdgeBucket} of the accounts in that bucket that like the tweet. Persisted.
      */
     public static final String LIKERS = "likers";
+
+    /** The same for the replies of a tweet: each bucket holds the replies whose id hashes to it. Persisted. */
+    public static final String REPLIES = "replies";
 
     /** Tweet id to its {@link flock.domain.engagement.TweetStats TweetStats}: counts kept apart from the tweet. Persisted. */
     public static final String TWEET_STATS = "tweet_stats";

@@ -33,6 +33,7 @@ public final class MemberConfig {
             MapNames.MEDIA,
             MapNames.LIKES,
             MapNames.LIKERS,
+            MapNames.REPLIES,
             MapNames.TWEET_STATS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */

@@ -25,10 +25,13 @@ final class SqlMappings {
                     + " created_at BIGINT EXTERNAL NAME \"this.createdAt\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.User')",
-            // tweets: id, author_id, text, created_at (epoch ms)
+            // tweets: id, author_id, text, created_at (epoch ms), in_reply_to_id (0 when it answers none),
+            // conversation_id (the root of its reply chain; its own id when it answers none)
             "CREATE OR REPLACE MAPPING " + MapNames.TWEETS + " ("
                     + "__key BIGINT, id BIGINT, author_id BIGINT EXTERNAL NAME \"this.authorId\", text VARCHAR,"
-                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\")"
+                    + " created_at BIGINT EXTERNAL NAME \"this.createdAt\","
+                    + " in_reply_to_id BIGINT EXTERNAL NAME \"this.inReplyToId\","
+                    + " conversation_id BIGINT EXTERNAL NAME \"this.conversationId\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.Tweet')",
             // handles: __key is the lower-cased handle, this the user id (Hazelcast does not rename a plain value)
@@ -66,10 +69,10 @@ final class SqlMappings {
             "CREATE OR REPLACE MAPPING " + MapNames.LIKERS + " ("
                     + "tweet_id BIGINT EXTERNAL NAME \"__key.tweetId\", bucket INT EXTERNAL NAME \"__key.bucket\","
                     + " likers INT EXTERNAL NAME \"this.likers\")"
-                    + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.LikersKey',"
-                    + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.Likers')",
-            // tweet_stats: __key (the tweet id), likes (its like count)
-            "CREATE OR REPLACE MAPPING " + MapNames.TWEET_STATS + " (__key BIGINT, likes INT)"
+                    + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.BucketKey',"
+                    + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.EdgeBucket')",
+            // tweet_stats: __key (the tweet id), likes, replies (its counts)
+            "CREATE OR REPLACE MAPPING " + MapNames.TWEET_STATS + " (__key BIGINT, likes INT, replies INT)"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.TweetStats')",
             // follower_counts: user_id, followers (head and chunks summed), for every account with a follower list

@@ -10,10 +10,10 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.analytics.ExampleQueries;
 import flock.domain.MapNames;
 import flock.domain.account.User;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.LikeList;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
 import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
@@ -136,10 +136,10 @@ class SqlExamplesTest {
         stats.set(103L, TweetStats.empty().withLikeBucket(3, new BucketSize(5, 9)));
         stats.set(104L, TweetStats.empty().withLikeBucket(3, new BucketSize(9, 9))); // posted before the last hour
         stats.set(101L, TweetStats.empty().withLikeBucket(3, new BucketSize(0, 2))); // liked and unliked
-        member.<LikersKey, Likers>getMap(MapNames.LIKERS)
+        member.<BucketKey, EdgeBucket>getMap(MapNames.LIKERS)
                 .set(
-                        new LikersKey(103L, 3),
-                        Likers.EMPTY.apply(7, 70, 1, true, 0).apply(8, 80, 1, true, 0));
+                        new BucketKey(103L, 3),
+                        EdgeBucket.EMPTY.apply(7, 70, 1, true, 0).apply(8, 80, 1, true, 0));
         member.<Long, LikeList>getMap(MapNames.LIKES).set(7L, new LikeList(4, new long[] {103}, new long[] {70}));
 
         assertThat(query(ExampleQueries.MOST_LIKED)).containsExactly("103 bob 5 tweet 103", "100 ann 3 tweet 100");

@@ -6,8 +6,32 @@ package flock.pipelines;
  * every member at once, one operation per partition instead of one per feed.
  *
  * @param postedAtMillis when the post was acknowledged, for the fan-out lag
+ * @param audience whether the feeds are still to be narrowed to those whose owners also follow an account (a reply
+ *     to someone else), before they are written ({@link ReplyAudience})
  */
-record FanOutBatch(long tweetId, long postedAtMillis, boolean removal, long[] userIds) {
+record FanOutBatch(long tweetId, long postedAtMillis, boolean removal, long[] userIds, Audience audience) {
     /** Feeds per batch: large enough to amortize a batch, small enough to keep its calls short. */
     static final int MAX_FEEDS = 1_000;
+
+    /** Every feed (tests). */
+    FanOutBatch(long tweetId, long postedAtMillis, boolean removal, long[] userIds) {
+        this(tweetId, postedAtMillis, removal, userIds, Audience.EVERYONE);
+    }
+
+    /** The same tweet for fewer feeds, already narrowed. */
+    FanOutBatch narrowedTo(long[] someUserIds) {
+        return new FanOutBatch(tweetId, postedAtMillis, removal, someUserIds, Audience.EVERYONE);
+    }
+
+    /**
+     * Whose feeds get the tweet: every feed of the batch, or only those whose owners also follow {@code repliedTo}
+     * (and the replier's own).
+     */
+    record Audience(long repliedTo, long replier) {
+        static final Audience EVERYONE = new Audience(0, 0);
+
+        boolean everyone() {
+            return repliedTo == 0;
+        }
+    }
 }

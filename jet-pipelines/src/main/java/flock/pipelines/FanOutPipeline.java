@@ -29,6 +29,10 @@ import java.time.Duration;
  * chunks on many partitions ({@link MapNames#FOLLOWER_CHUNKS}); they are looked up concurrently, each
  * becoming its own batches as soon as it arrives.
  *
+ * <p>A reply to someone else reaches only the followers that also follow the account replied to ({@link
+ * ReplyAudience}); every reply, posted or deleted, also changes its parent's replies and their count
+ * ({@link ReplyCounts}).
+ *
  * <p>Guarantee: at-least-once with snapshots every 5 s. A member leaving restarts the job from its
  * last snapshot and replays the journal from there; the timeline entry processors are idempotent, so
  * a replay never duplicates an entry and at-least-once delivers exactly-once results.
@@ -51,13 +55,39 @@ public final class FanOutPipeline {
 
     private FanOutPipeline() {}
 
-    /** Builds the pipeline over the named maps (parameters, so tests can run it over their own maps). */
-    public static Pipeline build(
-            String tweetsMap,
-            String pullAccountsMap,
-            String followersMap,
-            String followerChunksMap,
-            String homeTimelinesMap) {
+    /** The maps the fan-out reads and writes (parameters, so tests can run it over their own). */
+    public record Maps(
+            String tweets,
+            String pullAccounts,
+            String followers,
+            String followerChunks,
+            String homeTimelines,
+            String following,
+            String replies,
+            String tweetStats) {
+        /** Flock's own maps. */
+        public static final Maps FLOCK = new Maps(
+                MapNames.TWEETS,
+                MapNames.PULL_ACCOUNTS,
+                MapNames.FOLLOWERS,
+                MapNames.FOLLOWER_CHUNKS,
+                MapNames.HOME_TIMELINES,
+                MapNames.FOLLOWING,
+                MapNames.REPLIES,
+                MapNames.TWEET_STATS);
+    }
+
+    /** Builds the pipeline over the named maps. */
+    public static Pipeline build(Maps maps) {
+        String tweetsMap = maps.tweets();
+        String pullAccountsMap = maps.pullAccounts();
+        String followersMap = maps.followers();
+        String followerChunksMap = maps.followerChunks();
+        String homeTimelinesMap = maps.homeTimelines();
+        // Strings, not the record: the stages' lambdas are serialized with the job.
+        String followingMap = maps.following();
+        String repliesMap = maps.replies();
+        String statsMap = maps.tweetStats();
         Pipeline pipeline = Pipeline.create();
         StreamStage<TweetEvent> events = pipeline.readFrom(Sources.<TweetEvent, Long, Tweet>mapJournal(
                         tweetsMap,
@@ -92,12 +122,25 @@ public final class FanOutPipeline {
                 .setName("batches of feeds")
                 .merge(chunkBatches)
                 .merge(pulled)
+                .mapUsingServiceAsync(
+                        ServiceFactories.sharedService(
+                                context -> new ReplyAudience(context.hazelcastInstance(), followingMap)),
+                        ReplyAudience::narrow)
+                .setName("replies only to those who follow both")
                 .mapUsingServiceAsyncBatched(
                         ServiceFactories.sharedService(
                                 context -> new FeedWriter(context.hazelcastInstance(), homeTimelinesMap)),
                         MAX_BATCHES_PER_CALL,
                         (writer, batches) -> writer.pushAll(batches).thenApply(FanOutMetrics::doneAll))
                 .setName("update feeds on every member")
+                .writeTo(Sinks.noop());
+        events.filter(event -> event.inReplyToId() != 0)
+                .setName("replies posted and deleted")
+                .mapUsingServiceAsync(
+                        ServiceFactories.sharedService(
+                                context -> new ReplyCounts(context.hazelcastInstance(), repliesMap, statsMap)),
+                        ReplyCounts::apply)
+                .setName("count replies")
                 .writeTo(Sinks.noop());
         return pipeline;
     }
@@ -122,13 +165,6 @@ public final class FanOutPipeline {
 
     /** The same, snapshotting at the given interval when this call is the one that submits it. */
     public static Job submitIfAbsent(JetService jet, Duration snapshotInterval) {
-        return jet.newJobIfAbsent(
-                build(
-                        MapNames.TWEETS,
-                        MapNames.PULL_ACCOUNTS,
-                        MapNames.FOLLOWERS,
-                        MapNames.FOLLOWER_CHUNKS,
-                        MapNames.HOME_TIMELINES),
-                jobConfig(snapshotInterval));
+        return jet.newJobIfAbsent(build(Maps.FLOCK), jobConfig(snapshotInterval));
     }
 }

@@ -16,6 +16,7 @@ import com.hazelcast.map.IMap;
 import flock.domain.MapNames;
 import flock.domain.graph.FollowList;
 import flock.domain.timeline.FeedChangePublisher;
+import flock.domain.timeline.FeedReader;
 import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.Timeline;
@@ -118,6 +119,11 @@ public final class FollowBackfillPipeline {
             long[] ids = followeeTweets == null ? new long[0] : followeeTweets.toArray();
             if (change.followed()) {
                 ids = Arrays.copyOf(ids, Math.min(ids.length, BACKFILL_TWEETS));
+                if (followeeTweets != null && followeeTweets.narrowsAny(ids)) {
+                    FollowList follows = change.followerFollows() == null ? FollowList.EMPTY : change.followerFollows();
+                    ids = followeeTweets.page(
+                            Long.MAX_VALUE, 0, BACKFILL_TWEETS, FeedReader.of(change.followerId(), follows.userIds()));
+                }
             }
             return new FeedEdit(change.followerId(), ids, change.followed());
         }

@@ -13,8 +13,10 @@ import java.util.Set;
  * map's event journal records it (the old and the new list).
  *
  * @param followed true for a follow, false for an unfollow
+ * @param followerFollows the follower's list after the change: a backfill keeps the followee's replies to someone else
+ *     only for a follower who follows that account too
  */
-record FollowChange(long followerId, long followeeId, boolean followed) {
+record FollowChange(long followerId, long followeeId, boolean followed, FollowList followerFollows) {
 
     /**
      * A follow list before and after one edit, as the journal projection hands it over. A single record
@@ -45,12 +47,12 @@ record FollowChange(long followerId, long followeeId, boolean followed) {
         List<FollowChange> changes = new ArrayList<>(1);
         for (Long followee : after) {
             if (!before.contains(followee)) {
-                changes.add(new FollowChange(follower, followee, true));
+                changes.add(new FollowChange(follower, followee, true, afterList));
             }
         }
         for (Long followee : before) {
             if (!after.contains(followee)) {
-                changes.add(new FollowChange(follower, followee, false));
+                changes.add(new FollowChange(follower, followee, false, afterList));
             }
         }
         return changes.toArray(FollowChange[]::new);

@@ -15,8 +15,23 @@ import java.util.List;
  * @param pulled true when the author is in pull mode: followers merge its tweets in at read, so only the
  *     author's own feed is updated (a deleted tweet pushed before the author switched may stay behind in
  *     a follower's feed, where it is never served: pages show only tweets that still exist)
+ * @param inReplyToId the tweet a reply answers, 0 for a tweet that answers none
+ * @param audienceAlsoFollowing for a reply to someone else, the account a follower must also follow to get it
+ *     ({@link Tweet#audienceAlsoFollowing}); 0 for every other tweet
  */
-record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean removal, boolean pulled) {
+record TweetEvent(
+        long tweetId,
+        long authorId,
+        long postedAtMillis,
+        boolean removal,
+        boolean pulled,
+        long inReplyToId,
+        long audienceAlsoFollowing) {
+
+    /** A tweet that answers none (tests). */
+    TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean removal, boolean pulled) {
+        this(tweetId, authorId, postedAtMillis, removal, pulled, 0, 0);
+    }
 
     /** Only posts and deletes matter; loads from Cassandra and evictions are not new content. */
     static boolean isPostOrDelete(EventJournalMapEvent<Long, Tweet> event) {
@@ -26,18 +41,27 @@ record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean remo
     static TweetEvent of(EventJournalMapEvent<Long, Tweet> event) {
         boolean removal = event.getType() == EntryEventType.REMOVED;
         Tweet tweet = removal ? event.getOldValue() : event.getNewValue();
-        return new TweetEvent(event.getKey(), tweet.authorId(), tweet.createdAt(), removal, false);
+        return new TweetEvent(
+                event.getKey(),
+                tweet.authorId(),
+                tweet.createdAt(),
+                removal,
+                false,
+                tweet.inReplyToId(),
+                tweet.audienceAlsoFollowing());
     }
 
     /** This event with the author's pull state from the registry (null when the author is pushed). */
     TweetEvent withPullState(String state) {
         boolean pull = MapNames.PULL.equals(state);
-        return pull == pulled ? this : new TweetEvent(tweetId, authorId, postedAtMillis, removal, pull);
+        return pull == pulled
+                ? this
+                : new TweetEvent(tweetId, authorId, postedAtMillis, removal, pull, inReplyToId, audienceAlsoFollowing);
     }
 
     /** The only update of a pulled author's tweet: the author's own feed. */
     FanOutBatch ownFeedOnly() {
-        return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId});
+        return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId}, audience());
     }
 
     /**
@@ -63,6 +87,16 @@ record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean remo
                 .toList();
     }
 
+    /**
+     * Whom the batches' feeds are narrowed to: a removal goes to every feed (taking out what is not there changes
+     * nothing), an insert of a reply to someone else only to those that also follow that account.
+     */
+    private FanOutBatch.Audience audience() {
+        return removal || audienceAlsoFollowing == 0
+                ? FanOutBatch.Audience.EVERYONE
+                : new FanOutBatch.Audience(audienceAlsoFollowing, authorId);
+    }
+
     private FanOutBatch[] batches(FollowList followers, boolean withAuthor) {
         long[] followerIds = followers == null ? new long[0] : followers.userIds();
         int own = withAuthor ? 1 : 0;
@@ -75,7 +109,7 @@ record TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean remo
                 int feed = from + i;
                 userIds[i] = feed < own ? authorId : followerIds[feed - own];
             }
-            batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds);
+            batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds, audience());
         }
         return batches;
     }

@@ -12,6 +12,9 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.domain.MapNames;
+import flock.domain.engagement.BucketKey;
+import flock.domain.engagement.EdgeBucket;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class FanOutPipelineTest {
     /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
+    private static final FanOutPipeline.Maps MAPS =
+            new FanOutPipeline.Maps("tweets", "pull", "followers", "chunks", "homes", "following", "replies", "stats");
 
     private static final long AUTHOR = 1;
     private static final long ACTIVE_FOLLOWER = 2;
@@ -56,10 +62,7 @@ class FanOutPipelineTest {
         homes.set(AUTHOR, Timeline.empty());
         homes.set(ACTIVE_FOLLOWER, Timeline.empty());
         homes.set(OTHER_ACTIVE_FOLLOWER, Timeline.empty());
-        member.getJet()
-                .newJob(
-                        FanOutPipeline.build("tweets", "pull", "followers", "chunks", "homes"),
-                        FanOutPipeline.jobConfig(FanOutPipeline.SNAPSHOT_INTERVAL));
+        member.getJet().newJob(FanOutPipeline.build(MAPS), FanOutPipeline.jobConfig(FanOutPipeline.SNAPSHOT_INTERVAL));
     }
 
     @AfterEach
@@ -218,15 +221,54 @@ class FanOutPipelineTest {
                 .untilAsserted(
                         () -> assertThat(homes.get(ACTIVE_FOLLOWER).size()).isEqualTo(2));
         // A second job reads the whole journal again from the oldest event, as a restarted job would.
-        member.getJet()
-                .newJob(
-                        FanOutPipeline.build("tweets", "pull", "followers", "chunks", "homes"),
-                        new JobConfig().setName("replay"));
+        member.getJet().newJob(FanOutPipeline.build(MAPS), new JobConfig().setName("replay"));
         tweets.set(102L, tweet(102));
         await().atMost(EVENTUALLY)
                 .untilAsserted(
                         () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101, 100));
         assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101, 100);
+    }
+
+    /**
+     * Mastodon's home rule: a reply to someone else reaches the replier's followers who also follow the account replied
+     * to (and that account, if it follows the replier); a reply to oneself, a thread, reaches every follower. Each
+     * reply is counted in its parent's counts, and uncounted once deleted.
+     */
+    @Test
+    void should_push_a_reply_only_to_followers_of_both_and_count_it_in_its_parent() {
+        long repliedTo = 50;
+        IMap<Long, FollowList> following = member.getMap("following");
+        following.set(ACTIVE_FOLLOWER, FollowList.EMPTY.with(AUTHOR, 20).with(repliedTo, 21));
+        following.set(OTHER_ACTIVE_FOLLOWER, FollowList.EMPTY.with(AUTHOR, 22));
+        followers.set(AUTHOR, followers.get(AUTHOR).with(repliedTo, 13));
+        homes.set(repliedTo, Timeline.empty());
+        Tweet parent = new Tweet(90, repliedTo, "parent", 0, new long[0]);
+        tweets.set(100L, Tweet.replyTo(parent, 100, AUTHOR, "a reply", 0, new long[0]));
+        tweets.set(101L, tweet(101));
+        tweets.set(102L, Tweet.replyTo(tweet(101), 102, AUTHOR, "a thread goes on", 0, new long[0]));
+
+        IMap<Long, TweetStats> stats = member.getMap("stats");
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).as("follows both").containsExactly(102, 101, 100);
+            assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray())
+                    .as("does not follow the account replied to")
+                    .containsExactly(102, 101);
+            assertThat(homes.get(repliedTo).toArray())
+                    .as("the account replied to")
+                    .containsExactly(102, 101, 100);
+            assertThat(homes.get(AUTHOR).toArray()).as("the replier").containsExactly(102, 101, 100);
+            assertThat(stats.get(90L).replies()).isEqualTo(1);
+            assertThat(stats.get(101L).replies()).isEqualTo(1);
+        });
+        IMap<BucketKey, EdgeBucket> replies = member.getMap("replies");
+        assertThat(replies.get(BucketKey.of(90, 100)).actorIds()).containsExactly(100);
+
+        tweets.remove(100L);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(stats.get(90L).replies()).as("a deleted reply").isZero();
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101);
+        });
+        assertThat(replies.get(BucketKey.of(90, 100)).size()).isZero();
     }
 
     private static Tweet tweet(long id) {

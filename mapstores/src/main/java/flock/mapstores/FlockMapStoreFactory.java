@@ -40,7 +40,8 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.MEDIA -> new MediaMapStore(session);
                     case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
                     case MapNames.LIKES -> new LikeListMapStore(session);
-                    case MapNames.LIKERS -> new LikersMapStore(session);
+                    case MapNames.LIKERS -> new EdgeBucketMapStore(session, "likers");
+                    case MapNames.REPLIES -> new EdgeBucketMapStore(session, "replies");
                     case MapNames.TWEET_STATS -> new TweetStatsMapStore(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
                 };

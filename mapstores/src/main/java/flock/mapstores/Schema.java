@@ -53,24 +53,38 @@ public final class Schema {
                 // TweetMapStore.load: a tweet by id.
                 "CREATE TABLE IF NOT EXISTS KS.tweets (id bigint PRIMARY KEY, author_id bigint, text text,"
                         + " created_at timestamp, media_ids list<bigint>)",
+                // A reply names the tweet it answers, that tweet's author and its conversation's root; added to
+                // tables made before replies, a column at a time (ALTER adds one per statement).
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS in_reply_to_id bigint",
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS in_reply_to_author_id bigint",
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS conversation_id bigint",
                 // MediaMapStore.load: a media's metadata by id (owner, type, size, state, the tweet it is on).
                 "CREATE TABLE IF NOT EXISTS KS.media (id bigint PRIMARY KEY, owner_id bigint, content_type text,"
                         + " size bigint, state text, created_at timestamp, tweet_id bigint)",
                 // UserTimelineLoader.load: an author's newest tweet ids (user timelines, home rebuilds).
                 "CREATE TABLE IF NOT EXISTS KS.tweets_by_author (author_id bigint, tweet_id bigint,"
                         + " PRIMARY KEY (author_id, tweet_id)) WITH CLUSTERING ORDER BY (tweet_id DESC)",
+                // The account a reply answers when it is someone else: home rebuilds keep the reply rule with it.
+                "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS audience_also_following bigint",
                 // LikeListMapStore.load: the tweets a user likes (other_id), most recent like first.
                 "CREATE TABLE IF NOT EXISTS KS.likes (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
                 // LikeListMapStore.load: how many changes a user's likes have had (the version likers buckets check).
                 "CREATE TABLE IF NOT EXISTS KS.like_versions (user_id bigint PRIMARY KEY, version bigint)",
-                // LikersMapStore.load: one bucket of a tweet's likers; the bucket is in the partition key, so a viral
+                // EdgeBucketMapStore.load: one bucket of a tweet's likers; the bucket is in the partition key, so a
+                // viral
                 // tweet's likers spread over 16 partitions.
                 "CREATE TABLE IF NOT EXISTS KS.likers (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
                         + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
+                // EdgeBucketMapStore.load (replies): one bucket of a tweet's replies (actor_id = the reply's id).
+                "CREATE TABLE IF NOT EXISTS KS.replies (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
+                        + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
                 // TweetStatsMapStore.load: a tweet's counts, and the likers buckets' sizes they sum.
                 "CREATE TABLE IF NOT EXISTS KS.tweet_stats (tweet_id bigint PRIMARY KEY, likes int,"
-                        + " like_bucket_sizes list<int>, like_bucket_changes list<bigint>)");
+                        + " like_bucket_sizes list<int>, like_bucket_changes list<bigint>)",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS replies int",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_sizes list<int>",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_changes list<bigint>");
     }
 
     private static void execute(CqlSession session, String cql) {

@@ -21,20 +21,32 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
 
     TweetMapStore(CqlSession session) {
         super(session, "tweets");
-        this.insert = session.prepare(
-                "INSERT INTO tweets (id, author_id, text, created_at, media_ids) VALUES (?, ?, ?, ?, ?)");
-        this.insertByAuthor = session.prepare("INSERT INTO tweets_by_author (author_id, tweet_id) VALUES (?, ?)");
+        this.insert = session.prepare("INSERT INTO tweets (id, author_id, text, created_at, media_ids, in_reply_to_id,"
+                + " in_reply_to_author_id, conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        this.insertByAuthor = session.prepare(
+                "INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following) VALUES (?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
         this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
-        this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids FROM tweets WHERE id = ?");
+        this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
+                + " in_reply_to_author_id, conversation_id FROM tweets WHERE id = ?");
         this.selectAuthor = session.prepare("SELECT author_id FROM tweets WHERE id = ?");
     }
 
     @Override
     void write(AsyncWrites writes, Long id, Tweet tweet) {
         List<Long> media = java.util.Arrays.stream(tweet.mediaIds()).boxed().toList();
-        writes.add(insert.bind(id, tweet.authorId(), tweet.text(), Instant.ofEpochMilli(tweet.createdAt()), media));
-        writes.add(insertByAuthor.bind(tweet.authorId(), id));
+        // Nulls, not zeros, for a tweet that answers none: Cassandra stores no cell for them.
+        writes.add(insert.bind(
+                id,
+                tweet.authorId(),
+                tweet.text(),
+                Instant.ofEpochMilli(tweet.createdAt()),
+                media,
+                tweet.isReply() ? tweet.inReplyToId() : null,
+                tweet.isReply() ? tweet.inReplyToAuthorId() : null,
+                tweet.isReply() ? tweet.conversationId() : null));
+        long audience = tweet.audienceAlsoFollowing();
+        writes.add(insertByAuthor.bind(tweet.authorId(), id, audience == 0 ? null : audience));
     }
 
     /**
@@ -57,11 +69,16 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
             return null;
         }
         List<Long> media = row.getList("media_ids", Long.class);
+        long tweetId = row.getLong("id");
+        boolean reply = !row.isNull("in_reply_to_id");
         return new Tweet(
-                row.getLong("id"),
+                tweetId,
                 row.getLong("author_id"),
                 row.getString("text"),
                 row.getInstant("created_at").toEpochMilli(),
-                media.stream().mapToLong(Long::longValue).toArray());
+                media.stream().mapToLong(Long::longValue).toArray(),
+                reply ? row.getLong("in_reply_to_id") : 0,
+                reply ? row.getLong("in_reply_to_author_id") : 0,
+                reply ? row.getLong("conversation_id") : tweetId);
     }
 }

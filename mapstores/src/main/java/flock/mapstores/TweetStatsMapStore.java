@@ -3,7 +3,7 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.Counted;
 import flock.domain.engagement.TweetStats;
 import java.util.Arrays;
 import java.util.List;
@@ -20,18 +20,32 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
 
     TweetStatsMapStore(CqlSession session) {
         super(session, "tweet_stats");
-        this.insert = session.prepare("INSERT INTO tweet_stats (tweet_id, likes, like_bucket_sizes,"
-                + " like_bucket_changes) VALUES (?, ?, ?, ?)");
+        this.insert =
+                session.prepare("INSERT INTO tweet_stats (tweet_id, likes, like_bucket_sizes, like_bucket_changes,"
+                        + " replies, reply_bucket_sizes, reply_bucket_changes) VALUES (?, ?, ?, ?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweet_stats WHERE tweet_id = ?");
-        this.select =
-                session.prepare("SELECT like_bucket_sizes, like_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
+        this.select = session.prepare("SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
+                + " reply_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
     }
 
     @Override
     void write(AsyncWrites writes, Long tweetId, TweetStats stats) {
-        List<Integer> sizes = Arrays.stream(stats.likeBucketSizes()).boxed().toList();
-        List<Long> changes = Arrays.stream(stats.likeBucketChanges()).boxed().toList();
-        writes.add(insert.bind(tweetId, stats.likes(), sizes, changes));
+        writes.add(insert.bind(
+                tweetId,
+                stats.likes(),
+                sizes(stats, Counted.LIKES),
+                changes(stats, Counted.LIKES),
+                stats.replies(),
+                sizes(stats, Counted.REPLIES),
+                changes(stats, Counted.REPLIES)));
+    }
+
+    private static List<Integer> sizes(TweetStats stats, Counted kind) {
+        return Arrays.stream(stats.sizesOf(kind)).boxed().toList();
+    }
+
+    private static List<Long> changes(TweetStats stats, Counted kind) {
+        return Arrays.stream(stats.changesOf(kind)).boxed().toList();
     }
 
     @Override
@@ -41,24 +55,30 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
 
     /**
      * A tweet nobody liked loads as empty counts, not as nothing: Hazelcast keeps no entry for a null, so every page
-     * showing such a tweet would ask Cassandra again. The map drops entries an hour unread (hazelcast.yaml).
+     * showing such a tweet would ask Cassandra again. The map drops entries an hour unread (hazelcast.yaml). A row
+     * written before replies were counted has no reply columns: none counted.
      */
     @Override
     public TweetStats load(Long tweetId) {
         Row row = session.execute(select.bind(tweetId)).one();
+        TweetStats stats = TweetStats.empty();
         if (row == null) {
-            return TweetStats.empty();
+            return stats;
         }
-        int[] sizes = row.getList("like_bucket_sizes", Integer.class).stream()
-                .mapToInt(Integer::intValue)
-                .toArray();
-        long[] changes = row.getList("like_bucket_changes", Long.class).stream()
-                .mapToLong(Long::longValue)
-                .toArray();
-        if (sizes.length != LikersKey.BUCKETS || changes.length != LikersKey.BUCKETS) {
-            throw new IllegalStateException("tweet_stats of tweet " + tweetId + " has " + sizes.length
-                    + " bucket sizes, the grid " + LikersKey.BUCKETS);
+        stats = withStored(stats, row, Counted.LIKES, "like_bucket_sizes", "like_bucket_changes");
+        return withStored(stats, row, Counted.REPLIES, "reply_bucket_sizes", "reply_bucket_changes");
+    }
+
+    private static TweetStats withStored(TweetStats stats, Row row, Counted kind, String sizes, String changes) {
+        List<Integer> storedSizes = row.getList(sizes, Integer.class);
+        if (storedSizes.isEmpty()) { // the driver reads a null list as an empty one
+            return stats;
         }
-        return new TweetStats(sizes, changes);
+        return stats.withKind(
+                kind,
+                storedSizes.stream().mapToInt(Integer::intValue).toArray(),
+                row.getList(changes, Long.class).stream()
+                        .mapToLong(Long::longValue)
+                        .toArray());
     }
 }

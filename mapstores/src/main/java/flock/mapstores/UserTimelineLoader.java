@@ -22,7 +22,8 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
 
     UserTimelineLoader(CqlSession session) {
         this.session = session;
-        this.select = session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ? LIMIT ?");
+        this.select = session.prepare(
+                "SELECT tweet_id, audience_also_following FROM tweets_by_author WHERE author_id = ? LIMIT ?");
         this.countRows = session.prepare("SELECT COUNT(*) FROM tweets_by_author WHERE author_id = ?");
     }
 
@@ -32,11 +33,18 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
         // One row more than memory keeps tells whether older tweets exist (the timeline is then truncated).
         ResultSet rows = session.execute(select.bind(authorId, Timeline.MAX_ENTRIES + 1));
         long[] ids = new long[Timeline.MAX_ENTRIES + 1];
+        long[] audiences = new long[Timeline.MAX_ENTRIES + 1];
         int count = 0;
         for (Row row : rows) {
+            audiences[count] = row.isNull("audience_also_following") ? 0 : row.getLong("audience_also_following");
             ids[count++] = row.getLong("tweet_id");
         }
         Timeline timeline = Timeline.ofNewestFirst(ids, count);
+        for (int i = 0; i < Math.min(count, Timeline.MAX_ENTRIES); i++) {
+            if (audiences[i] != 0) {
+                timeline.narrow(ids[i], audiences[i]); // a reply to someone else (Timeline#insert(long, long))
+            }
+        }
         // Most authors have fewer tweets than memory keeps, and the rows just read are all of them; only a
         // prolific author's older rows are counted, once, in Cassandra.
         timeline.setTweetCount(timeline.truncated() ? countAll(authorId) : count);

@@ -6,10 +6,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import flock.domain.MapNames;
 import flock.domain.account.Credential;
 import flock.domain.account.User;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.Counted;
+import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.LikeList;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
 import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
@@ -105,33 +106,57 @@ class MapStoresIT {
 
     @Test
     void should_keep_a_likers_bucket_and_its_change_count_even_once_every_liker_left() {
-        CassandraMapStore<LikersKey, Likers> likers = store(MapNames.LIKERS);
-        LikersKey key = new LikersKey(41L, 3);
-        Likers two = Likers.EMPTY.apply(7, 700, 1, true, 0).apply(9, 900, 4, true, 0);
+        CassandraMapStore<BucketKey, EdgeBucket> likers = store(MapNames.LIKERS);
+        BucketKey key = new BucketKey(41L, 3);
+        EdgeBucket two = EdgeBucket.EMPTY.apply(7, 700, 1, true, 0).apply(9, 900, 4, true, 0);
         likers.store(key, two);
-        Likers loaded = likers.load(key);
+        EdgeBucket loaded = likers.load(key);
         assertThat(loaded.actorIds()).containsExactly(7, 9);
         assertThat(loaded.edgeIds()).containsExactly(700, 900);
         assertThat(loaded.versions()).containsExactly(1, 4);
         assertThat(loaded.changes()).isEqualTo(2);
 
-        Likers none = two.apply(7, 700, 2, false, 0).apply(9, 900, 5, false, 0);
+        EdgeBucket none = two.apply(7, 700, 2, false, 0).apply(9, 900, 5, false, 0);
         likers.store(key, none);
         assertThat(likers.load(key).size()).isZero();
         assertThat(likers.load(key).changes()).isEqualTo(4);
-        assertThat(likers.load(new LikersKey(41L, 4))).isNull();
+        assertThat(likers.load(new BucketKey(41L, 4))).isNull();
     }
 
     @Test
     void should_keep_a_tweets_counts_as_absolute_values() {
         CassandraMapStore<Long, TweetStats> stats = store(MapNames.TWEET_STATS);
-        TweetStats counted =
-                TweetStats.empty().withLikeBucket(2, new BucketSize(3, 5)).withLikeBucket(9, new BucketSize(1, 1));
+        TweetStats counted = TweetStats.empty()
+                .withLikeBucket(2, new BucketSize(3, 5))
+                .withLikeBucket(9, new BucketSize(1, 1))
+                .withBucket(Counted.REPLIES, 9, new BucketSize(2, 3));
         stats.store(51L, counted);
         TweetStats loaded = stats.load(51L);
         assertThat(loaded.likes()).isEqualTo(4);
-        assertThat(loaded.likeBucketChanges()[2]).isEqualTo(5);
+        assertThat(loaded.replies()).isEqualTo(2);
+        assertThat(loaded.changesOf(Counted.LIKES)[2]).isEqualTo(5);
+        assertThat(loaded.changesOf(Counted.REPLIES)[9]).isEqualTo(3);
         assertThat(stats.load(52L).likes()).as("a tweet nobody liked").isZero();
+    }
+
+    @Test
+    void should_keep_a_replys_place_in_its_conversation_and_its_parents_replies() {
+        CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
+        Tweet root = new Tweet(61L, 1L, "root", 1_700_000_000_000L, new long[0]);
+        Tweet reply = Tweet.replyTo(root, 62L, 2L, "reply", 1_700_000_000_001L, new long[0]);
+        tweets.store(61L, root);
+        tweets.store(62L, reply);
+        assertThat(tweets.load(61L)).usingRecursiveComparison().isEqualTo(root);
+        assertThat(tweets.load(62L)).usingRecursiveComparison().isEqualTo(reply);
+        assertThat(tweets.load(62L).conversationId()).isEqualTo(61L);
+
+        CassandraMapStore<BucketKey, EdgeBucket> replies = store(MapNames.REPLIES);
+        BucketKey key = BucketKey.of(61L, 62L);
+        replies.store(key, EdgeBucket.EMPTY.apply(62L, 62L, 1, true, 0));
+        assertThat(replies.load(key).actorIds()).containsExactly(62L);
+        assertThat(store(MapNames.LIKERS).load(key))
+                .as("another table than the likers")
+                .isNull();
     }
 
     @Test

@@ -57,7 +57,7 @@ final class StoredRows implements AutoCloseable {
     /** Every account in the tweet's likers buckets. */
     Set<String> likersOf(String tweetId) {
         Set<String> accounts = new HashSet<>();
-        for (int bucket = 0; bucket < flock.domain.engagement.LikersKey.BUCKETS; bucket++) {
+        for (int bucket = 0; bucket < flock.domain.engagement.BucketKey.BUCKETS; bucket++) {
             session.execute(likers.bind(Long.parseLong(tweetId), bucket)).forEach(row -> {
                 if (!row.isNull("actor_id")) {
                     accounts.add(String.valueOf(row.getLong("actor_id")));

@@ -1,9 +1,10 @@
 package flock.apinode.engagement;
 
 import com.hazelcast.map.IMap;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
-import flock.domain.engagement.LikersKey;
-import flock.domain.engagement.ReportLikeBucket;
+import flock.domain.engagement.Counted;
+import flock.domain.engagement.ReportBucket;
 import flock.domain.engagement.TweetStats;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CountReports {
     private final IMap<Long, TweetStats> stats;
-    private final ConcurrentHashMap<LikersKey, Slot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BucketKey, Slot> slots = new ConcurrentHashMap<>();
 
     CountReports(IMap<Long, TweetStats> stats) {
         this.stats = stats;
     }
 
     /** Completes once a report of this bucket at least as new as {@code size} is in the tweet's counts. */
-    CompletableFuture<Void> report(LikersKey bucket, BucketSize size) {
+    CompletableFuture<Void> report(BucketKey bucket, BucketSize size) {
         while (true) {
             Slot slot = slots.computeIfAbsent(bucket, key -> new Slot());
             CompletableFuture<Void> done;
@@ -50,7 +51,7 @@ final class CountReports {
         }
     }
 
-    private void sendNext(LikersKey bucket, Slot slot) {
+    private void sendNext(BucketKey bucket, Slot slot) {
         BucketSize size;
         CompletableFuture<Void> done;
         synchronized (slot) {
@@ -59,7 +60,7 @@ final class CountReports {
             slot.waiting = null;
             slot.waitingDone = null;
         }
-        stats.submitToKey(bucket.tweetId(), ReportLikeBucket.of(bucket.bucket(), size))
+        stats.submitToKey(bucket.tweetId(), ReportBucket.of(Counted.LIKES, bucket.bucket(), size))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         done.completeExceptionally(failure);

@@ -7,18 +7,16 @@ import flock.apinode.render.ShownEngagement;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
-import flock.domain.engagement.ReadLikers;
 import flock.domain.engagement.ReadLikes;
 import flock.domain.engagement.SetLike;
 import flock.domain.engagement.TweetStats;
 import flock.domain.tweet.Tweet;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +29,12 @@ import java.util.Set;
  * backup: the account's list (the truth, which gives the change its version), the tweet's likers bucket, and the
  * bucket's size in the tweet's counts. A request that fails half way was not acknowledged, and its retry writes the
  * later steps again from the account's list, changed or not: versions make every step idempotent and order-proof
- * ({@code Likers}, {@code TweetStats}).
+ * ({@code EdgeBucket}, {@code TweetStats}).
  */
 public final class Likes {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, LikeList> likes;
-    private final IMap<LikersKey, Likers> likers;
+    private final IMap<BucketKey, EdgeBucket> likers;
     private final IMap<Long, TweetStats> stats;
     private final FlakeIdGenerator ids;
     private final CountReports reports;
@@ -64,15 +62,15 @@ public final class Likes {
     }
 
     private void apply(long actorId, long tweetId, LikeChange change) {
-        LikersKey bucket = LikersKey.of(tweetId, actorId);
+        BucketKey bucket = BucketKey.of(tweetId, actorId);
         BucketSize size = likers.executeOnKey(bucket, ApplyLike.of(actorId, change, System.currentTimeMillis()));
         reports.report(bucket, size).join();
     }
 
-    /** The tweet's like count (0 for a tweet nobody liked), from the near cache, which every change invalidates. */
-    public int count(long tweetId) {
+    /** The tweet's counts (empty for a tweet nobody liked or answered), from the near cache, invalidated on change. */
+    public TweetStats counts(long tweetId) {
         TweetStats counted = stats.get(tweetId);
-        return counted == null ? 0 : counted.likes();
+        return counted == null ? TweetStats.empty() : counted;
     }
 
     /**
@@ -88,19 +86,21 @@ public final class Likes {
         }
         Map<Long, TweetStats> counted = count == 0 ? Map.of() : stats.getAll(shownIds);
         int[] likes = new int[count];
+        int[] replies = new int[count];
         for (int i = 0; i < count; i++) {
             TweetStats tweet = counted.get(ids[i]);
             likes[i] = tweet == null ? 0 : tweet.likes();
+            replies[i] = tweet == null ? 0 : tweet.replies();
         }
         if (reader.isEmpty()) {
-            return new ShownEngagement(likes, null);
+            return new ShownEngagement(likes, replies, null);
         }
         LikeList list = listOf(reader.get());
         boolean[] liked = new boolean[count];
         for (int i = 0; i < count; i++) {
             liked[i] = list.edgeOf(ids[i]) != 0;
         }
-        return new ShownEngagement(likes, liked);
+        return new ShownEngagement(likes, replies, liked);
     }
 
     /** Whether the account likes each of the tweets, from the account's list (near cached). */
@@ -125,35 +125,8 @@ public final class Likes {
         return likes.executeOnKey(accountId, new ReadLikes(maxEdgeId, limit));
     }
 
-    /**
-     * The accounts that like the tweet, newest like first; one more than the limit if more exist. Every bucket is
-     * asked for its newest below the cursor in one call, and the answers merged.
-     */
+    /** The accounts that like the tweet, newest like first; one more than the limit if more exist. */
     public EdgePage likersOf(long tweetId, long maxEdgeId, int limit) {
-        Set<LikersKey> buckets = new HashSet<>(LikersKey.BUCKETS * 2);
-        for (int bucket = 0; bucket < LikersKey.BUCKETS; bucket++) {
-            buckets.add(new LikersKey(tweetId, bucket));
-        }
-        Map<LikersKey, EdgePage> pages = likers.executeOnKeys(buckets, new ReadLikers(maxEdgeId, limit));
-        int total = 0;
-        for (EdgePage page : pages.values()) {
-            total += page.size();
-        }
-        long[][] merged = new long[total][];
-        int at = 0;
-        for (EdgePage page : pages.values()) {
-            for (int i = 0; i < page.size(); i++) {
-                merged[at++] = new long[] {page.edgeIds()[i], page.otherIds()[i]};
-            }
-        }
-        Arrays.sort(merged, (a, b) -> Long.compare(b[0], a[0]));
-        int shown = Math.min(limit, total);
-        long[] accounts = new long[shown];
-        long[] edges = new long[shown];
-        for (int i = 0; i < shown; i++) {
-            edges[i] = merged[i][0];
-            accounts[i] = merged[i][1];
-        }
-        return new EdgePage(accounts, edges);
+        return BucketPages.newest(likers, tweetId, maxEdgeId, limit);
     }
 }

@@ -81,6 +81,18 @@ final class JsonIn {
         return ((JsonString) value).getString();
     }
 
+    /** An optional id string; absent or null reads as 0, which names nothing. */
+    static long optionalId(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return 0;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw FlockException.invalid(field + ": must be an id string, was " + describe(value));
+        }
+        return Ids.parse(field, ((JsonString) value).getString());
+    }
+
     /** An optional array of id strings; absent or null reads as empty. */
     static long[] ids(JsonObject object, String field) {
         JsonValue value = object.get(field);

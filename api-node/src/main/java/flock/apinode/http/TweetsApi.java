@@ -2,11 +2,13 @@ package flock.apinode.http;
 
 import flock.apinode.account.Accounts;
 import flock.apinode.engagement.Likes;
+import flock.apinode.engagement.Replies;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.engagement.EdgePage;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
 import io.helidon.http.HeaderNames;
@@ -17,17 +19,22 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 
-/** {@code /api/v1/tweets}: post, read and delete a tweet; like it, take the like back, and page its likers. */
+/**
+ * {@code /api/v1/tweets}: post (or reply), read and delete a tweet; like it, take the like back, page its likers and
+ * its replies, and read its context in a conversation.
+ */
 public final class TweetsApi implements HttpService {
     private final Accounts accounts;
     private final Tweets tweets;
     private final Likes likes;
+    private final Replies replies;
     private final Views views;
 
-    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Views views) {
+    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Replies replies, Views views) {
         this.accounts = accounts;
         this.tweets = tweets;
         this.likes = likes;
+        this.replies = replies;
         this.views = views;
     }
 
@@ -38,16 +45,22 @@ public final class TweetsApi implements HttpService {
                 .delete("/{id}", this::delete)
                 .put("/{id}/like", this::like)
                 .delete("/{id}/like", this::unlike)
-                .get("/{id}/likers", this::likers);
+                .get("/{id}/likers", this::likers)
+                .get("/{id}/replies", this::replies)
+                .get("/{id}/context", this::context);
     }
 
     private void post(ServerRequest request, ServerResponse response) {
         long author = Admission.authenticate(request, accounts);
         JsonObject body = Responses.jsonBody(request);
-        Tweets.Posted posted = tweets.post(author, JsonIn.string(body, "text"), JsonIn.ids(body, "mediaIds"));
+        Tweets.Posted posted = tweets.post(
+                author,
+                JsonIn.string(body, "text"),
+                JsonIn.ids(body, "mediaIds"),
+                JsonIn.optionalId(body, "inReplyToId"));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
-        // Nobody has liked it yet, its author included: no need to ask.
-        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author(), 0, false));
+        // Nobody has liked or answered it yet, its author included: no need to ask.
+        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author(), TweetStats.empty(), false));
     }
 
     /** With its counts, and with a valid token whether the reader likes it. */
@@ -58,7 +71,7 @@ public final class TweetsApi implements HttpService {
         Boolean liked = reader.map(
                         viewer -> likes.likedAmong(viewer, new long[] {id}).contains(id))
                 .orElse(null);
-        Responses.json(response, 200, views.tweet(tweet, likes.count(id), liked));
+        Responses.json(response, 200, views.tweet(tweet, likes.counts(id), liked));
     }
 
     private void like(ServerRequest request, ServerResponse response) {
@@ -78,6 +91,37 @@ public final class TweetsApi implements HttpService {
         EdgePage likers = likes.likersOf(id, page.maxId(), page.limit() + 1);
         Responses.json(
                 response, 200, views.userPage(new FollowList(likers.otherIds(), likers.edgeIds()), page.limit()));
+    }
+
+    /** The direct replies, newest first; the cursor is a reply's id. */
+    private void replies(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        long[] ids = replies.repliesOf(id, page.maxId(), page.limit() + 1);
+        Responses.json(response, 200, tweetPage(ids, page.limit(), Admission.reader(request, accounts)));
+    }
+
+    /**
+     * The chain of tweets this one answers, oldest first, and its direct replies, newest first, a page of them (its
+     * cursor goes on in {@code /replies}). A deleted tweet has no context: 404.
+     */
+    private void context(ServerRequest request, ServerResponse response) {
+        long id = Responses.pathId(request, "id");
+        PageRequest page = PageParameters.from(request.query());
+        Tweet tweet = tweets.find(id).orElseThrow(() -> FlockException.notFound("tweet " + id + " does not exist"));
+        Optional<Long> reader = Admission.reader(request, accounts);
+        long[] ancestors = replies.ancestorsOf(tweet);
+        long[] descendants = replies.repliesOf(id, page.maxId(), page.limit() + 1);
+        Responses.json(
+                response,
+                200,
+                views.context(
+                        tweetPage(ancestors, ancestors.length, reader), tweetPage(descendants, page.limit(), reader)));
+    }
+
+    /** Tweets with their counts, and with the reader's likes when there is a reader. */
+    private byte[] tweetPage(long[] ids, int limit, Optional<Long> reader) {
+        return views.tweetPage(ids, limit, ids, likes.shown(reader, ids, Math.min(limit, ids.length)));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {

@@ -1,6 +1,7 @@
 package flock.apinode.render;
 
 import flock.domain.account.User;
+import flock.domain.engagement.TweetStats;
 import flock.domain.media.Media;
 import flock.domain.tweet.Tweet;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,12 @@ public final class TweetPages {
         int viewer = shown.likedByReader() == null
                 ? 0
                 : shown.likedByReader()[i] ? VIEWER_LIKED.length : VIEWER_NOT_LIKED.length;
-        return COUNTS_OPEN.length + digits(shown.likes()[i]) + 1 + viewer;
+        return COUNTS_OPEN.length
+                + digits(shown.likes()[i])
+                + REPLIES_OPEN.length
+                + digits(shown.replies()[i])
+                + 1
+                + viewer;
     }
 
     /** The kept JSON without its closing brace, the counts, the reader's state, the brace. */
@@ -112,6 +118,8 @@ public final class TweetPages {
         at += tweet.length - 1;
         at = put(page, at, COUNTS_OPEN);
         at = putDigits(page, at, shown.likes()[i]);
+        at = put(page, at, REPLIES_OPEN);
+        at = putDigits(page, at, shown.replies()[i]);
         page[at++] = '}';
         if (shown.likedByReader() != null) {
             at = put(page, at, shown.likedByReader()[i] ? VIEWER_LIKED : VIEWER_NOT_LIKED);
@@ -139,6 +147,7 @@ public final class TweetPages {
     }
 
     private static final byte[] COUNTS_OPEN = ",\"counts\":{\"likes\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPLIES_OPEN = ",\"replies\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VIEWER_LIKED = ",\"viewer\":{\"liked\":true}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VIEWER_NOT_LIKED = ",\"viewer\":{\"liked\":false}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
@@ -169,9 +178,12 @@ public final class TweetPages {
      * @param likedByViewer null without a reader
      */
     public static void writeTweet(
-            JsonOut json, Tweet tweet, User author, Map<Long, Media> media, int likes, Boolean likedByViewer) {
+            JsonOut json, Tweet tweet, User author, Map<Long, Media> media, TweetStats counts, Boolean likedByViewer) {
         writeFields(json, tweet, author, media);
-        json.beginObject("counts").field("likes", likes).endObject();
+        json.beginObject("counts")
+                .field("likes", counts.likes())
+                .field("replies", counts.replies())
+                .endObject();
         if (likedByViewer != null) {
             json.beginObject("viewer")
                     .field("liked", likedByViewer.booleanValue())
@@ -198,5 +210,13 @@ public final class TweetPages {
             }
         }
         json.endArray();
+        // Where it stands in a conversation never changes, so it is kept with the rest.
+        json.id("conversationId", tweet.conversationId());
+        if (tweet.isReply()) {
+            json.beginObject("inReplyTo")
+                    .id("tweetId", tweet.inReplyToId())
+                    .id("authorId", tweet.inReplyToAuthorId())
+                    .endObject();
+        }
     }
 }

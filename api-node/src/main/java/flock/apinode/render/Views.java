@@ -6,8 +6,10 @@ import flock.apinode.account.Accounts;
 import flock.apinode.graph.Graph;
 import flock.domain.MapNames;
 import flock.domain.account.User;
+import flock.domain.engagement.TweetStats;
 import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +76,14 @@ public final class Views {
     }
 
     /** A tweet with its counts, and with whether the reader likes it when there is a reader (null otherwise). */
-    public byte[] tweet(Tweet tweet, int likes, Boolean likedByViewer) {
-        return tweet(tweet, users.get(tweet.authorId()), likes, likedByViewer);
+    public byte[] tweet(Tweet tweet, TweetStats counts, Boolean likedByViewer) {
+        return tweet(tweet, users.get(tweet.authorId()), counts, likedByViewer);
     }
 
     /** The same, with its author at hand (a tweet just posted). */
-    public byte[] tweet(Tweet tweet, User author, int likes, Boolean likedByViewer) {
+    public byte[] tweet(Tweet tweet, User author, TweetStats counts, Boolean likedByViewer) {
         JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)), likes, likedByViewer);
+        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)), counts, likedByViewer);
         return json.toBytes();
     }
 
@@ -128,6 +130,31 @@ public final class Views {
         }
         return TweetPages.assemble(ids, limit, parts, cursors, shown);
     }
+
+    /**
+     * A tweet's context: {@code {"ancestors": [...], "descendants": [...], "nextMaxId"}}, each list a page of tweets as
+     * {@link #tweetPage} writes it, so that every tweet is the same bytes as on any other page. The descendants' cursor
+     * continues in the tweet's replies.
+     */
+    public byte[] context(byte[] ancestorsPage, byte[] descendantsPage) {
+        // Each page is {"items":[...]} or {"items":[...],"nextMaxId":"..."}: what is inside its braces after "items".
+        int ancestorsLength = ancestorsPage.length - ITEMS_PREFIX.length - 1;
+        int descendantsLength = descendantsPage.length - ITEMS_PREFIX.length - 1;
+        byte[] out = new byte[ANCESTORS.length + ancestorsLength + DESCENDANTS.length + descendantsLength + 1];
+        System.arraycopy(ANCESTORS, 0, out, 0, ANCESTORS.length);
+        int at = ANCESTORS.length;
+        System.arraycopy(ancestorsPage, ITEMS_PREFIX.length, out, at, ancestorsLength);
+        at += ancestorsLength;
+        System.arraycopy(DESCENDANTS, 0, out, at, DESCENDANTS.length);
+        at += DESCENDANTS.length;
+        System.arraycopy(descendantsPage, ITEMS_PREFIX.length, out, at, descendantsLength);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    private static final byte[] ITEMS_PREFIX = "{\"items\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ANCESTORS = "{\"ancestors\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DESCENDANTS = ",\"descendants\":".getBytes(StandardCharsets.US_ASCII);
 
     /** Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change). */
     private void renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {

@@ -8,10 +8,12 @@ import flock.apinode.paging.PageRequest;
 import flock.domain.MapNames;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.FeedChangePublisher;
+import flock.domain.timeline.FeedReader;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
 import flock.domain.timeline.NewestFirstMerge;
 import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
@@ -114,7 +116,7 @@ public final class HomeFeed {
         long[] ids = pushed;
         if (pulledAuthors.length > 0) {
             Map<Long, Timeline> pulled = pulledTimelines(pulledAuthors);
-            ids = withPulledTweets(ids, pulled.values(), page);
+            ids = withPulledTweets(userId, ids, pulled.values(), page);
             olderExist |= pulled.values().stream().anyMatch(Timeline::truncated);
         }
         if (ids.length <= page.limit() && olderExist) {
@@ -135,14 +137,28 @@ public final class HomeFeed {
         return userTimelines.getAll(keys);
     }
 
-    /** Merges the pulled accounts' newest tweets into the page by id. */
-    private static long[] withPulledTweets(long[] pushed, Iterable<Timeline> pulled, PageRequest page) {
+    /**
+     * Merges the pulled accounts' newest tweets into the page by id. A pulled account's reply to someone else is kept
+     * only if the reader follows that account too; whom the reader follows is read only when such a reply is among
+     * the candidates.
+     */
+    private long[] withPulledTweets(long userId, long[] pushed, Iterable<Timeline> pulled, PageRequest page) {
         List<long[]> sources = new ArrayList<>();
         sources.add(pushed);
+        FeedReader reader = null;
         for (Timeline timeline : pulled) {
-            sources.add(timeline.page(page.maxId(), page.sinceId(), page.limit() + 1));
+            long[] candidates = timeline.page(page.maxId(), page.sinceId(), page.limit() + 1);
+            if (timeline.narrowsAny(candidates)) {
+                reader = reader == null ? readerOf(userId) : reader;
+                candidates = timeline.page(page.maxId(), page.sinceId(), page.limit() + 1, reader);
+            }
+            sources.add(candidates);
         }
         return NewestFirstMerge.merge(sources.toArray(long[][]::new), page.limit() + 1);
+    }
+
+    private FeedReader readerOf(long userId) {
+        return FeedReader.of(userId, graph.allFollowing(userId).userIds());
     }
 
     /**
@@ -153,7 +169,8 @@ public final class HomeFeed {
      */
     private long[] deepPage(long userId, PageRequest page) {
         long[] followees = graph.allFollowing(userId).userIds();
-        ReadAuthorTweets read = new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1);
+        ReadAuthorTweets read =
+                new ReadAuthorTweets(page.maxId(), page.sinceId(), page.limit() + 1, FeedReader.of(userId, followees));
         List<CompletableFuture<long[]>> parts = new ArrayList<>(followees.length + 1);
         parts.add(userTimelines.submitToKey(userId, read).toCompletableFuture());
         for (long followee : followees) {
@@ -181,8 +198,9 @@ public final class HomeFeed {
                 pushedAuthors.add(followee);
             }
         }
+        // Replies to accounts the reader does not follow stay out, as the fan-out leaves them out.
         Map<Long, TimelinePage> newest = userTimelines.executeOnKeys(
-                pushedAuthors, new ReadTimelinePage(Long.MAX_VALUE, 0, Timeline.MAX_ENTRIES));
+                pushedAuthors, ReadFeedSource.of(FeedReader.of(userId, followees), Timeline.MAX_ENTRIES));
         long[][] sources = newest.values().stream()
                 .filter(source -> source != null)
                 .map(TimelinePage::ids)

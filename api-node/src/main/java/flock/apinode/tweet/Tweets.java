@@ -51,11 +51,28 @@ public final class Tweets {
      * The author is rendered from the near cache: a post no longer changes the profile.
      */
     public Posted post(long authorId, String rawText, long[] mediaIds) {
+        return post(authorId, rawText, mediaIds, 0);
+    }
+
+    /**
+     * The same, answering {@code inReplyToId} unless it is 0. The parent must exist now (a 404 otherwise, and nothing
+     * changes); deleted later, its replies stay, still naming it. The reply's count and its place among the parent's
+     * replies are the fan-out's work, as its feeds are.
+     */
+    public Posted post(long authorId, String rawText, long[] mediaIds, long inReplyToId) {
         String text = TweetText.normalize(rawText);
+        Tweet parent = inReplyToId == 0 ? null : tweets.get(inReplyToId);
+        if (inReplyToId != 0 && parent == null) {
+            throw FlockException.notFound("inReplyToId: tweet " + inReplyToId + " does not exist (deleted, or never"
+                    + " posted), so it cannot be answered");
+        }
         long id = ids.newId();
         media.attach(authorId, id, mediaIds);
-        Tweet tweet = new Tweet(id, authorId, text, System.currentTimeMillis(), mediaIds);
-        userTimelines.executeOnKey(authorId, new AddOwnTweet(id));
+        long now = System.currentTimeMillis();
+        Tweet tweet = parent == null
+                ? new Tweet(id, authorId, text, now, mediaIds)
+                : Tweet.replyTo(parent, id, authorId, text, now, mediaIds);
+        userTimelines.executeOnKey(authorId, new AddOwnTweet(id, tweet.audienceAlsoFollowing()));
         try {
             tweets.set(id, tweet);
         } catch (ReachedMaxSizeException full) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import flock.domain.account.User;
+import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.Counted;
+import flock.domain.engagement.TweetStats;
 import flock.domain.tweet.Tweet;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -99,16 +102,21 @@ class RenderedTweetsTest {
     void should_splice_counts_and_the_readers_state_as_a_tweet_written_with_them_reads() {
         User author = new User(7, "ann", "Ann", 0);
         Tweet first = new Tweet(11, 7, "first", 1_764_000_001_000L, new long[0]);
-        Tweet second = new Tweet(10, 7, "second", 1_764_000_000_000L, new long[0]);
+        Tweet second = Tweet.replyTo(first, 10, 7, "second", 1_764_000_000_000L, new long[0]);
         long[] ids = {11, 12, 10, 9};
         byte[][] kept = {
             TweetPages.renderOne(first, author, Map.of()), null, TweetPages.renderOne(second, author, Map.of())
         };
 
         String withReader = new String(
-                TweetPages.assemble(ids, 3, kept, ids, new ShownEngagement(new int[] {0, 5, 1234, 0}, new boolean[] {
-                    true, false, false, false
-                })),
+                TweetPages.assemble(
+                        ids,
+                        3,
+                        kept,
+                        ids,
+                        new ShownEngagement(new int[] {0, 5, 1234, 0}, new int[] {3, 0, 12, 0}, new boolean[] {
+                            true, false, false, false
+                        })),
                 StandardCharsets.UTF_8);
         String anonymous = new String(
                 TweetPages.assemble(
@@ -116,21 +124,27 @@ class RenderedTweetsTest {
                         3,
                         kept,
                         new long[] {111, 112, 110, 109},
-                        new ShownEngagement(new int[] {7, 0, 0, 0}, null)),
+                        new ShownEngagement(new int[] {7, 0, 0, 0}, new int[] {0, 0, 0, 0}, null)),
                 StandardCharsets.UTF_8);
 
         assertThat(withReader)
-                .isEqualTo("{\"items\":[" + written(first, author, 0, true) + "," + written(second, author, 1234, false)
-                        + "],\"nextMaxId\":\"10\"}");
+                .isEqualTo("{\"items\":[" + written(first, author, 0, 3, true) + ","
+                        + written(second, author, 1234, 12, false) + "],\"nextMaxId\":\"10\"}");
+        assertThat(withReader)
+                .as("a reply says what it answers, in the kept part")
+                .contains("\"conversationId\":\"11\",\"inReplyTo\":{\"tweetId\":\"11\",\"authorId\":\"7\"},\"counts\"");
         assertThat(anonymous)
-                .startsWith("{\"items\":[" + written(first, author, 7, null) + ",")
+                .startsWith("{\"items\":[" + written(first, author, 7, 0, null) + ",")
                 .endsWith(",\"nextMaxId\":\"110\"}")
                 .doesNotContain("viewer");
     }
 
-    private static String written(Tweet tweet, User author, int likes, Boolean liked) {
+    private static String written(Tweet tweet, User author, int likes, int replies, Boolean liked) {
         JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, author, Map.of(), likes, liked);
+        TweetStats counts = TweetStats.empty()
+                .withLikeBucket(0, new BucketSize(likes, 1))
+                .withBucket(Counted.REPLIES, 0, new BucketSize(replies, 1));
+        TweetPages.writeTweet(json, tweet, author, Map.of(), counts, liked);
         return new String(json.toBytes(), StandardCharsets.UTF_8);
     }
 }

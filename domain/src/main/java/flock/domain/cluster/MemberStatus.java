@@ -30,6 +30,7 @@ public final class MemberStatus implements Callable<MemberStatus.Report>, Hazelc
             MapNames.RATE_LIMITS,
             MapNames.LIKES,
             MapNames.LIKERS,
+            MapNames.REPLIES,
             MapNames.TWEET_STATS);
 
     private transient HazelcastInstance member;

@@ -7,12 +7,12 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Applies an account's like or unlike to its bucket of the tweet's likers ({@link Likers#apply}); answers the
+ * Applies an account's like or unlike to its bucket of the tweet's likers ({@link EdgeBucket#apply}); answers the
  * bucket's size and how many times it changed, for {@link TweetStats}. The backup runs the same processor, with the
  * same time, so both copies hold the same tombstones.
  */
 public record ApplyLike(long actorId, long edgeId, long version, boolean liked, long atMillis)
-        implements EntryProcessor<LikersKey, Likers, BucketSize> {
+        implements EntryProcessor<BucketKey, EdgeBucket, BucketSize> {
 
     /** The change an account's {@link SetLike} answered, for its bucket. */
     public static ApplyLike of(long actorId, LikeChange change, long atMillis) {
@@ -20,9 +20,9 @@ public record ApplyLike(long actorId, long edgeId, long version, boolean liked, 
     }
 
     @Override
-    public BucketSize process(Map.Entry<LikersKey, Likers> entry) {
-        Likers current = entry.getValue() == null ? Likers.EMPTY : entry.getValue();
-        Likers next = current.apply(actorId, edgeId, version, liked, atMillis);
+    public BucketSize process(Map.Entry<BucketKey, EdgeBucket> entry) {
+        EdgeBucket current = entry.getValue() == null ? EdgeBucket.EMPTY : entry.getValue();
+        EdgeBucket next = current.apply(actorId, edgeId, version, liked, atMillis);
         if (next != current) {
             entry.setValue(next);
         }

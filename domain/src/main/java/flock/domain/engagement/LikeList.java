@@ -11,7 +11,7 @@ import java.util.Arrays;
  * place, so the write-behind store never reads a list while an entry processor edits it.
  *
  * @param version how many changes the list has had: every like or unlike that changed it adds one, so the newest
- *     version of an account's likes is the truth the tweet's side ({@link Likers}) converges to
+ *     version of an account's likes is the truth the tweet's side ({@link EdgeBucket}) converges to
  */
 public record LikeList(long version, long[] tweetIds, long[] edgeIds) {
     public static final LikeList EMPTY = new LikeList(0, new long[0], new long[0]);

@@ -6,19 +6,21 @@ import flock.domain.account.CredentialSerializer;
 import flock.domain.account.UserSerializer;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.ApplyReply;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
-import flock.domain.engagement.ReadLikers;
+import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
-import flock.domain.engagement.ReportLikeBucket;
+import flock.domain.engagement.ReportBucket;
 import flock.domain.engagement.SetLike;
 import flock.domain.engagement.TweetStats;
 import flock.domain.graph.AddFollow;
 import flock.domain.graph.AddFollower;
+import flock.domain.graph.AlsoFollows;
 import flock.domain.graph.CountFollows;
 import flock.domain.graph.FollowListSerializer;
 import flock.domain.graph.FollowerChunkKey;
@@ -42,6 +44,7 @@ import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
 import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.RemoveOwnTweet;
@@ -99,13 +102,16 @@ public final class DomainSerializers {
             new LikeChange.Serializer(),
             new ReadLikes.Serializer(),
             new EdgePage.Serializer(),
-            new LikersKey.Serializer(),
-            new Likers.Serializer(),
+            new BucketKey.Serializer(),
+            new EdgeBucket.Serializer(),
             new ApplyLike.Serializer(),
             new BucketSize.Serializer(),
-            new ReadLikers.Serializer(),
+            new ReadBucket.Serializer(),
             new TweetStats.Serializer(),
-            new ReportLikeBucket.Serializer());
+            new ReportBucket.Serializer(),
+            new ApplyReply.Serializer(),
+            new AlsoFollows.Serializer(),
+            new ReadFeedSource.Serializer());
 
     private DomainSerializers() {}
 

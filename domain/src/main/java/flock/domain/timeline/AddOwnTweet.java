@@ -7,12 +7,18 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Puts a tweet just posted into its author's own timeline and counts it in the author's tweet count: one
+ * Puts a tweet just posted into its author's own timeline (with whom a reply to someone else reaches, see {@link
+ * Timeline#insert(long, long)}) and counts it in the author's tweet count: one
  * operation on the author's partition for both. The timeline is loaded from Cassandra first if it is not in
  * memory, and created empty for a first tweet. Idempotent: an id already there changes nothing, so a retried
  * call neither duplicates the entry nor counts it twice.
  */
-public record AddOwnTweet(long tweetId) implements EntryProcessor<Long, Timeline, Void> {
+public record AddOwnTweet(long tweetId, long audienceAlsoFollowing) implements EntryProcessor<Long, Timeline, Void> {
+
+    /** A tweet that reaches every follower. */
+    public AddOwnTweet(long tweetId) {
+        this(tweetId, 0);
+    }
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
@@ -20,7 +26,7 @@ public record AddOwnTweet(long tweetId) implements EntryProcessor<Long, Timeline
         if (timeline == null) {
             timeline = Timeline.empty();
         }
-        if (timeline.insert(tweetId)) {
+        if (timeline.insert(tweetId, audienceAlsoFollowing)) {
             timeline.setTweetCount(timeline.tweetCount() + 1);
             entry.setValue(timeline);
         }
@@ -31,12 +37,13 @@ public record AddOwnTweet(long tweetId) implements EntryProcessor<Long, Timeline
     public static final class Serializer implements CompactSerializer<AddOwnTweet> {
         @Override
         public AddOwnTweet read(CompactReader reader) {
-            return new AddOwnTweet(reader.readInt64("tweetId"));
+            return new AddOwnTweet(reader.readInt64("tweetId"), reader.readInt64("audienceAlsoFollowing"));
         }
 
         @Override
         public void write(CompactWriter writer, AddOwnTweet processor) {
             writer.writeInt64("tweetId", processor.tweetId());
+            writer.writeInt64("audienceAlsoFollowing", processor.audienceAlsoFollowing());
         }
 
         @Override

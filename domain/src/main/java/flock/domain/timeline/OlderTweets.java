@@ -11,4 +11,12 @@ public interface OlderTweets {
 
     /** The author's tweet ids below {@code maxId} and above {@code sinceId}, newest first, at most {@code limit}. */
     long[] authorTweetsBefore(long authorId, long maxId, long sinceId, int limit);
+
+    /**
+     * The same for a home feed's reader: without the replies to accounts the reader does not follow ({@link
+     * FeedReader}); null for every tweet. Stores that keep no reply audience show every tweet.
+     */
+    default long[] authorTweetsBefore(long authorId, long maxId, long sinceId, int limit, FeedReader reader) {
+        return authorTweetsBefore(authorId, maxId, sinceId, limit);
+    }
 }

@@ -17,6 +17,9 @@ import java.util.Map;
  * so a Cassandra read never blocks a partition thread. Used for deep pages only: every other page is a
  * plain {@link ReadTimelinePage}, and only when that said the timeline is truncated.
  *
+ * <p>For a home feed's deep page it reads for that feed's reader ({@link FeedReader}): a reply to someone else is left
+ * out unless the reader follows that account too. A profile's page has no reader and shows every tweet.
+ *
  * <p>A class, not a record: the member hands it its {@link OlderTweets} after deserialization.
  */
 public final class ReadAuthorTweets
@@ -24,12 +27,20 @@ public final class ReadAuthorTweets
     private final long maxId;
     private final long sinceId;
     private final int limit;
+    private final FeedReader reader;
     private transient OlderTweets olderTweets;
 
+    /** A page of the author's profile: every tweet. */
     public ReadAuthorTweets(long maxId, long sinceId, int limit) {
+        this(maxId, sinceId, limit, null);
+    }
+
+    /** @param reader the home feed's reader, or null for every tweet */
+    public ReadAuthorTweets(long maxId, long sinceId, int limit, FeedReader reader) {
         this.maxId = maxId;
         this.sinceId = sinceId;
         this.limit = limit;
+        this.reader = reader;
     }
 
     @Override
@@ -43,12 +54,15 @@ public final class ReadAuthorTweets
         if (timeline == null) {
             return new long[0];
         }
-        long[] inMemory = timeline.page(maxId, sinceId, limit);
+        long[] inMemory =
+                reader == null ? timeline.page(maxId, sinceId, limit) : timeline.page(maxId, sinceId, limit, reader);
         if (inMemory.length == limit || !timeline.truncated() || olderTweets == null) {
             return inMemory;
         }
-        long continueBelow = inMemory.length == 0 ? maxId : inMemory[inMemory.length - 1];
-        long[] older = olderTweets.authorTweetsBefore(entry.getKey(), continueBelow, sinceId, limit - inMemory.length);
+        // Short of the limit: memory was read to its oldest id (a reader's page may have skipped the last few).
+        long continueBelow = Math.min(maxId, timeline.oldest());
+        long[] older =
+                olderTweets.authorTweetsBefore(entry.getKey(), continueBelow, sinceId, limit - inMemory.length, reader);
         long[] page = Arrays.copyOf(inMemory, inMemory.length + older.length);
         System.arraycopy(older, 0, page, inMemory.length, older.length);
         return page;
@@ -81,7 +95,8 @@ public final class ReadAuthorTweets
         return other instanceof ReadAuthorTweets that
                 && maxId == that.maxId
                 && sinceId == that.sinceId
-                && limit == that.limit;
+                && limit == that.limit
+                && java.util.Objects.equals(reader, that.reader);
     }
 
     @Override
@@ -93,8 +108,13 @@ public final class ReadAuthorTweets
     public static final class Serializer implements CompactSerializer<ReadAuthorTweets> {
         @Override
         public ReadAuthorTweets read(CompactReader reader) {
+            long readerId = reader.readInt64("readerId");
+            long[] follows = reader.readArrayOfInt64("readerFollows");
             return new ReadAuthorTweets(
-                    reader.readInt64("maxId"), reader.readInt64("sinceId"), reader.readInt32("limit"));
+                    reader.readInt64("maxId"),
+                    reader.readInt64("sinceId"),
+                    reader.readInt32("limit"),
+                    readerId == 0 ? null : new FeedReader(readerId, follows));
         }
 
         @Override
@@ -102,6 +122,9 @@ public final class ReadAuthorTweets
             writer.writeInt64("maxId", processor.maxId());
             writer.writeInt64("sinceId", processor.sinceId());
             writer.writeInt32("limit", processor.limit());
+            writer.writeInt64("readerId", processor.reader == null ? 0 : processor.reader.id());
+            writer.writeArrayOfInt64(
+                    "readerFollows", processor.reader == null ? new long[0] : processor.reader.follows());
         }
 
         @Override

@@ -44,6 +44,16 @@ public final class Timeline {
      */
     private long tweetCount;
 
+    /**
+     * Author timelines only: the kept replies to someone else, ascending, and parallel to them the account each
+     * answers ({@link flock.domain.tweet.Tweet#audienceAlsoFollowing}). A home feed built from this timeline (a rebuild,
+     * a merge at read, a follow's backfill) keeps such a reply only for a reader who also follows that account, as the
+     * fan-out does. Empty for most authors.
+     */
+    private long[] narrowedIds = NO_AUTHORS;
+
+    private long[] narrowedTo = NO_AUTHORS;
+
     private Timeline(long[] ids, int size) {
         this.ids = ids;
         this.size = size;
@@ -179,15 +189,118 @@ public final class Timeline {
         return size == 0 ? Long.MAX_VALUE : ids[size - 1];
     }
 
+    /**
+     * Author timelines: inserts a tweet of the author's, noting the account a reader must also follow to see it in a
+     * home feed (0 for everyone). Idempotent, as {@link #insert(long)}.
+     */
+    public boolean insert(long id, long audienceAlsoFollowing) {
+        boolean inserted = insert(id);
+        if (inserted && audienceAlsoFollowing != 0) {
+            narrow(id, audienceAlsoFollowing);
+        }
+        dropNarrowedBelow(size == MAX_ENTRIES ? ids[size - 1] : Long.MIN_VALUE);
+        return inserted;
+    }
+
+    /** Notes that the kept tweet {@code id} reaches only readers who also follow {@code account} (see the field). */
+    public void narrow(long id, long account) {
+        int at = Arrays.binarySearch(narrowedIds, id);
+        if (at >= 0) {
+            narrowedTo[at] = account;
+            return;
+        }
+        int insert = -at - 1;
+        narrowedIds = inserted(narrowedIds, insert, id);
+        narrowedTo = inserted(narrowedTo, insert, account);
+    }
+
+    /** The account a reader must also follow to see the tweet in a home feed, or 0 for everyone. */
+    public long audienceOf(long id) {
+        int at = Arrays.binarySearch(narrowedIds, id);
+        return at >= 0 ? narrowedTo[at] : 0;
+    }
+
+    /** The kept replies to someone else, ascending (for the serializer). */
+    public long[] narrowedIds() {
+        return narrowedIds.clone();
+    }
+
+    /** Parallel to {@link #narrowedIds}: the account each answers. */
+    public long[] narrowedTo() {
+        return narrowedTo.clone();
+    }
+
+    /** Whether some of these ids reach only some readers: then a page of them must be read for its reader. */
+    public boolean narrowsAny(long[] someIds) {
+        if (narrowedIds.length == 0) {
+            return false;
+        }
+        for (long id : someIds) {
+            if (Arrays.binarySearch(narrowedIds, id) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A page for a home feed's reader: as {@link #page(long, long, int)}, without the replies to accounts the reader
+     * does not follow (the reader's own, and replies to the reader, stay).
+     */
+    public long[] page(long maxId, long sinceId, int limit, FeedReader reader) {
+        if (narrowedIds.length == 0) {
+            return page(maxId, sinceId, limit);
+        }
+        long[] page = new long[Math.min(limit, size)];
+        int count = 0;
+        for (int i = firstBelow(maxId); i < size && count < page.length && ids[i] > sinceId; i++) {
+            if (reader.sees(audienceOf(ids[i]))) {
+                page[count++] = ids[i];
+            }
+        }
+        return Arrays.copyOf(page, count);
+    }
+
+    private void dropNarrowedBelow(long oldestKept) {
+        int below = 0;
+        while (below < narrowedIds.length && narrowedIds[below] < oldestKept) {
+            below++;
+        }
+        if (below > 0) {
+            narrowedIds = Arrays.copyOfRange(narrowedIds, below, narrowedIds.length);
+            narrowedTo = Arrays.copyOfRange(narrowedTo, below, narrowedTo.length);
+        }
+    }
+
+    private static long[] inserted(long[] values, int at, long value) {
+        long[] grown = new long[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, at);
+        grown[at] = value;
+        System.arraycopy(values, at, grown, at + 1, values.length - at);
+        return grown;
+    }
+
     /** Removes an id if present; returns whether it was. */
     public boolean remove(long id) {
         int found = indexOf(id);
         if (found < 0) {
             return false;
         }
+        int narrowed = Arrays.binarySearch(narrowedIds, id);
+        if (narrowed >= 0) {
+            narrowedIds = without(narrowedIds, narrowed);
+            narrowedTo = without(narrowedTo, narrowed);
+        }
         System.arraycopy(ids, found + 1, ids, found, size - found - 1);
         size--;
         return true;
+    }
+
+    private static long[] without(long[] values, int at) {
+        long[] shrunk = new long[values.length - 1];
+        System.arraycopy(values, 0, shrunk, 0, at);
+        System.arraycopy(values, at + 1, shrunk, at, shrunk.length - at);
+        return shrunk.length == 0 ? NO_AUTHORS : shrunk;
     }
 
     /** Merges ids sorted newest first into this timeline, dropping duplicates, keeping the newest 800. */
@@ -265,7 +378,9 @@ public final class Timeline {
                 && Arrays.equals(pulledAuthors, that.pulledAuthors)
                 && lastReadMillis == that.lastReadMillis
                 && truncated == that.truncated
-                && tweetCount == that.tweetCount;
+                && tweetCount == that.tweetCount
+                && Arrays.equals(narrowedIds, that.narrowedIds)
+                && Arrays.equals(narrowedTo, that.narrowedTo);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package flock.domain.timeline;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -18,6 +19,13 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
             timeline.markTruncated();
         }
         timeline.setTweetCount(reader.readInt64("tweetCount"));
+        if (reader.getFieldKind("narrowedIds") == FieldKind.ARRAY_OF_INT64) { // none before replies existed
+            long[] narrowedIds = reader.readArrayOfInt64("narrowedIds");
+            long[] narrowedTo = reader.readArrayOfInt64("narrowedTo");
+            for (int i = 0; i < narrowedIds.length; i++) {
+                timeline.narrow(narrowedIds[i], narrowedTo[i]);
+            }
+        }
         return timeline;
     }
 
@@ -28,6 +36,8 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
         writer.writeInt64("lastReadMillis", timeline.lastReadMillis());
         writer.writeBoolean("truncated", timeline.truncated());
         writer.writeInt64("tweetCount", timeline.tweetCount());
+        writer.writeArrayOfInt64("narrowedIds", timeline.narrowedIds());
+        writer.writeArrayOfInt64("narrowedTo", timeline.narrowedTo());
     }
 
     @Override

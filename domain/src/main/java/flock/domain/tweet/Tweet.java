@@ -8,8 +8,20 @@ import java.util.Objects;
  * @param text already validated and NFC-normalised (see {@link TweetText})
  * @param createdAt epoch milliseconds
  * @param mediaIds ids of attached media, at most {@link #MAX_MEDIA}
+ * @param inReplyToId the tweet this one answers, 0 when it answers none; it may have been deleted since
+ * @param inReplyToAuthorId that tweet's author (0 with it): the reply rule of home feeds needs it, and the parent may
+ *     be gone by the time the fan-out runs
+ * @param conversationId the root of the reply chain this tweet is in: its own id when it answers nothing
  */
-public record Tweet(long id, long authorId, String text, long createdAt, long[] mediaIds) {
+public record Tweet(
+        long id,
+        long authorId,
+        String text,
+        long createdAt,
+        long[] mediaIds,
+        long inReplyToId,
+        long inReplyToAuthorId,
+        long conversationId) {
     /** At most four pictures or videos per tweet, as the API contract says. */
     public static final int MAX_MEDIA = 4;
 
@@ -19,5 +31,34 @@ public record Tweet(long id, long authorId, String text, long createdAt, long[] 
         if (mediaIds.length > MAX_MEDIA) {
             throw new IllegalArgumentException("at most " + MAX_MEDIA + " media per tweet");
         }
+        if ((inReplyToId == 0) != (inReplyToAuthorId == 0)) {
+            throw new IllegalArgumentException("a reply names both the tweet it answers and that tweet's author");
+        }
+        if (inReplyToId == 0 && conversationId != id) {
+            throw new IllegalArgumentException("a tweet that answers none starts its own conversation");
+        }
+    }
+
+    /** A tweet that answers none. */
+    public Tweet(long id, long authorId, String text, long createdAt, long[] mediaIds) {
+        this(id, authorId, text, createdAt, mediaIds, 0, 0, id);
+    }
+
+    /** A reply to {@code parent}, in the parent's conversation. */
+    public static Tweet replyTo(Tweet parent, long id, long authorId, String text, long createdAt, long[] mediaIds) {
+        return new Tweet(
+                id, authorId, text, createdAt, mediaIds, parent.id(), parent.authorId(), parent.conversationId());
+    }
+
+    public boolean isReply() {
+        return inReplyToId != 0;
+    }
+
+    /**
+     * The account a follower must also follow to get this tweet in their home feed: the one replied to, for a reply to
+     * someone else; 0 for every other tweet, a reply to oneself (a thread) included, which reaches every follower.
+     */
+    public long audienceAlsoFollowing() {
+        return inReplyToAuthorId == authorId ? 0 : inReplyToAuthorId;
     }
 }

@@ -1,5 +1,6 @@
 package flock.domain.tweet;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -8,12 +9,18 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 public final class TweetSerializer implements CompactSerializer<Tweet> {
     @Override
     public Tweet read(CompactReader reader) {
+        long id = reader.readInt64("id");
+        // A tweet written before replies existed (a member of the previous version) has no reply fields.
+        boolean replyFields = reader.getFieldKind("inReplyToId") == FieldKind.INT64;
         return new Tweet(
-                reader.readInt64("id"),
+                id,
                 reader.readInt64("authorId"),
                 reader.readString("text"),
                 reader.readInt64("createdAt"),
-                reader.readArrayOfInt64("mediaIds"));
+                reader.readArrayOfInt64("mediaIds"),
+                replyFields ? reader.readInt64("inReplyToId") : 0,
+                replyFields ? reader.readInt64("inReplyToAuthorId") : 0,
+                replyFields ? reader.readInt64("conversationId") : id);
     }
 
     @Override
@@ -23,6 +30,9 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
         writer.writeString("text", tweet.text());
         writer.writeInt64("createdAt", tweet.createdAt());
         writer.writeArrayOfInt64("mediaIds", tweet.mediaIds());
+        writer.writeInt64("inReplyToId", tweet.inReplyToId());
+        writer.writeInt64("inReplyToAuthorId", tweet.inReplyToAuthorId());
+        writer.writeInt64("conversationId", tweet.conversationId());
     }
 
     @Override

@@ -53,9 +53,9 @@ class LikesTest {
 
     @Test
     void should_ignore_a_change_older_than_the_one_the_bucket_holds() {
-        Likers liked = Likers.EMPTY.apply(7, 100, 3, true, 0);
-        Likers stale = liked.apply(7, 0, 2, false, 0);
-        Likers repeated = liked.apply(7, 100, 3, true, 0);
+        EdgeBucket liked = EdgeBucket.EMPTY.apply(7, 100, 3, true, 0);
+        EdgeBucket stale = liked.apply(7, 0, 2, false, 0);
+        EdgeBucket repeated = liked.apply(7, 100, 3, true, 0);
 
         assertThat(stale).isSameAs(liked);
         assertThat(repeated).isSameAs(liked);
@@ -65,14 +65,14 @@ class LikesTest {
 
     @Test
     void should_not_bring_back_an_unliking_account_with_a_like_that_arrives_late_until_the_tombstone_expires() {
-        Likers unliked = Likers.EMPTY.apply(7, 100, 1, true, 0).apply(7, 100, 2, false, 1_000);
-        Likers lateLike = unliked.apply(7, 100, 1, true, 2_000);
+        EdgeBucket unliked = EdgeBucket.EMPTY.apply(7, 100, 1, true, 0).apply(7, 100, 2, false, 1_000);
+        EdgeBucket lateLike = unliked.apply(7, 100, 1, true, 2_000);
 
         assertThat(unliked.size()).isZero();
         assertThat(lateLike.size()).isZero();
         assertThat(unliked.changes()).isEqualTo(2);
 
-        Likers afterExpiry = unliked.apply(8, 200, 1, true, 1_000 + Likers.TOMBSTONE_MILLIS + 1);
+        EdgeBucket afterExpiry = unliked.apply(8, 200, 1, true, 1_000 + EdgeBucket.TOMBSTONE_MILLIS + 1);
         assertThat(afterExpiry.goneIds()).isEmpty();
         assertThat(afterExpiry.actorIds()).containsExactly(8);
     }
@@ -104,7 +104,7 @@ class LikesTest {
                 expected += last.liked() ? 1 : 0;
             }
             Collections.shuffle(events, random);
-            Map.Entry<LikersKey, Likers> bucket = new AbstractMap.SimpleEntry<>(new LikersKey(99, 0), null);
+            Map.Entry<BucketKey, EdgeBucket> bucket = new AbstractMap.SimpleEntry<>(new BucketKey(99, 0), null);
             List<BucketSize> reports = new ArrayList<>();
             for (ApplyLike event : events) {
                 reports.add(event.process(bucket));
@@ -112,7 +112,7 @@ class LikesTest {
             Collections.shuffle(reports, random);
             Map.Entry<Long, TweetStats> stats = new AbstractMap.SimpleEntry<>(99L, null);
             for (BucketSize report : reports) {
-                ReportLikeBucket.of(0, report).process(stats);
+                ReportBucket.of(Counted.LIKES, 0, report).process(stats);
             }
 
             int size = bucket.getValue() == null ? 0 : bucket.getValue().size();
@@ -124,10 +124,10 @@ class LikesTest {
 
     @Test
     void should_spread_accounts_over_every_bucket() {
-        int[] perBucket = new int[LikersKey.BUCKETS];
+        int[] perBucket = new int[BucketKey.BUCKETS];
         long flake = 1_700_000_000_000L << 22;
         for (int i = 0; i < 16_000; i++) {
-            perBucket[LikersKey.bucketOf(flake + i)]++;
+            perBucket[BucketKey.bucketOf(flake + i)]++;
         }
         for (int count : perBucket) {
             assertThat(count).isBetween(800, 1_200);

@@ -14,19 +14,22 @@ import flock.domain.account.Credential;
 import flock.domain.account.User;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
+import flock.domain.engagement.ApplyReply;
+import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.Counted;
+import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
-import flock.domain.engagement.ReadLikers;
+import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
-import flock.domain.engagement.ReportLikeBucket;
+import flock.domain.engagement.ReportBucket;
 import flock.domain.engagement.SetLike;
 import flock.domain.engagement.TweetStats;
 import flock.domain.graph.AddFollow;
 import flock.domain.graph.AddFollower;
+import flock.domain.graph.AlsoFollows;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.CountFollows;
 import flock.domain.graph.FollowList;
@@ -46,11 +49,13 @@ import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
 import flock.domain.timeline.FeedChanges;
+import flock.domain.timeline.FeedReader;
 import flock.domain.timeline.InsertIntoTimeline;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
 import flock.domain.timeline.MergeIntoTimeline;
 import flock.domain.timeline.ReadAuthorTweets;
+import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.RemoveOwnTweet;
@@ -72,6 +77,7 @@ class DomainSerializersTest {
                 new User(1L, "alice", "Alice", 1_700_000_000_000L),
                 new Credential(1L, new byte[Credential.HASH_LENGTH]),
                 new Tweet(2L, 1L, "hello \uD83D\uDC26", 1_700_000_000_001L, new long[] {7L}),
+                new Tweet(3L, 4L, "a reply", 1_700_000_000_002L, new long[0], 2L, 1L, 2L),
                 Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
                 countedTimeline(),
                 FollowList.EMPTY.with(5, 50).with(6, 60),
@@ -118,19 +124,26 @@ class DomainSerializersTest {
                 new LikeChange(true, 110L, 2),
                 new ReadLikes(Long.MAX_VALUE, 20),
                 new EdgePage(new long[] {10}, new long[] {110}),
-                new LikersKey(10L, 3),
-                Likers.EMPTY.apply(1L, 110L, 2, true, 0).apply(2L, 111L, 5, false, 0),
+                new BucketKey(10L, 3),
+                EdgeBucket.EMPTY.apply(1L, 110L, 2, true, 0).apply(2L, 111L, 5, false, 0),
                 new ApplyLike(1L, 110L, 2, true, 1_700_000_000_000L),
                 new BucketSize(3, 7),
-                new ReadLikers(Long.MAX_VALUE, 20),
-                TweetStats.empty().withLikeBucket(3, new BucketSize(2, 4)),
-                new ReportLikeBucket(3, 2, 4));
+                new ReadBucket(Long.MAX_VALUE, 20),
+                TweetStats.empty()
+                        .withLikeBucket(3, new BucketSize(2, 4))
+                        .withBucket(Counted.REPLIES, 15, new BucketSize(1, 1)),
+                new ReportBucket(Counted.LIKES, 3, 2, 4),
+                new ApplyReply(3L, true, 1_700_000_000_000L),
+                new AlsoFollows(5L, 6L),
+                new ReadFeedSource(800, 5L, new long[] {3, 9}),
+                new ReadAuthorTweets(90L, 0L, 20, new FeedReader(5L, new long[] {3, 9})));
     }
 
     /** An author's timeline: its tweet count travels too. */
     private static Timeline countedTimeline() {
         Timeline timeline = Timeline.ofNewestFirst(new long[] {40, 35}, 2);
         timeline.setTweetCount(1_234);
+        timeline.narrow(35, 77); // a reply to account 77
         return timeline;
     }
 

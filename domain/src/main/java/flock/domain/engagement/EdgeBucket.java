@@ -6,8 +6,10 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Arrays;
 
 /**
- * One bucket of a tweet's likers ({@link LikersKey}): account ids ascending, each with its like's edge id and the
- * version of the account's likes that put it there. A change is applied only if its version is newer than the one
+ * One bucket of the edges into a tweet ({@link BucketKey}): the accounts that like it, or the replies that answer it.
+ * The edges' other ends ascending ({@code actorIds}: the liking account, or the reply), each with its edge id (the
+ * like's id, or the reply's own) and the version that put it there: for a like, the version of the account's likes;
+ * for a reply, 1 when posted and 2 when deleted. A change is applied only if its version is newer than the one
  * the bucket holds for that account, so duplicates, retries and replays change nothing, and whatever order two racing
  * requests of one account arrive in, the bucket ends as the account's newest change left it. An unlike leaves a
  * tombstone with its version for {@link #TOMBSTONE_MILLIS}, longer than any request is in flight, so that an older
@@ -15,7 +17,7 @@ import java.util.Arrays;
  *
  * @param changes how many times the size changed: the order of the sizes this bucket reports to {@link TweetStats}
  */
-public record Likers(
+public record EdgeBucket(
         long changes,
         long[] actorIds,
         long[] edgeIds,
@@ -23,8 +25,8 @@ public record Likers(
         long[] goneIds,
         long[] goneVersions,
         long[] goneUntil) {
-    public static final Likers EMPTY =
-            new Likers(0, new long[0], new long[0], new long[0], new long[0], new long[0], new long[0]);
+    public static final EdgeBucket EMPTY =
+            new EdgeBucket(0, new long[0], new long[0], new long[0], new long[0], new long[0], new long[0]);
 
     public static final long TOMBSTONE_MILLIS = 60_000;
 
@@ -33,28 +35,28 @@ public record Likers(
     }
 
     /** The bucket after the account's change at the given version, or this one when the bucket knows a newer one. */
-    public Likers apply(long actorId, long edgeId, long version, boolean liked, long atMillis) {
+    public EdgeBucket apply(long actorId, long edgeId, long version, boolean liked, long atMillis) {
         int at = Arrays.binarySearch(actorIds, actorId);
         int gone = Arrays.binarySearch(goneIds, actorId);
         long known = at >= 0 ? versions[at] : gone >= 0 ? goneVersions[gone] : -1;
         if (version <= known) {
             return this;
         }
-        Likers live = withoutExpired(atMillis);
+        EdgeBucket live = withoutExpired(atMillis);
         at = Arrays.binarySearch(live.actorIds, actorId);
         gone = Arrays.binarySearch(live.goneIds, actorId);
         if (liked) {
-            Likers kept = gone >= 0 ? live.withoutTombstone(gone) : live;
+            EdgeBucket kept = gone >= 0 ? live.withoutTombstone(gone) : live;
             if (at >= 0) {
                 long[] edges = live.edgeIds.clone();
                 long[] newer = live.versions.clone();
                 edges[at] = edgeId;
                 newer[at] = version;
-                return new Likers(
+                return new EdgeBucket(
                         changes, live.actorIds, edges, newer, kept.goneIds, kept.goneVersions, kept.goneUntil);
             }
             int insert = -at - 1;
-            return new Likers(
+            return new EdgeBucket(
                     changes + 1,
                     LikeList.inserted(live.actorIds, insert, actorId),
                     LikeList.inserted(live.edgeIds, insert, edgeId),
@@ -63,8 +65,8 @@ public record Likers(
                     kept.goneVersions,
                     kept.goneUntil);
         }
-        Likers unliked = at >= 0
-                ? new Likers(
+        EdgeBucket unliked = at >= 0
+                ? new EdgeBucket(
                         changes + 1,
                         LikeList.removed(live.actorIds, at),
                         LikeList.removed(live.edgeIds, at),
@@ -81,7 +83,7 @@ public record Likers(
         return NewestEdges.of(actorIds, edgeIds, maxEdgeId, limit);
     }
 
-    private Likers withoutExpired(long atMillis) {
+    private EdgeBucket withoutExpired(long atMillis) {
         int keep = 0;
         for (long until : goneUntil) {
             keep += until > atMillis ? 1 : 0;
@@ -99,11 +101,11 @@ public record Likers(
                 until[to++] = goneUntil[i];
             }
         }
-        return new Likers(changes, actorIds, edgeIds, versions, ids, gone, until);
+        return new EdgeBucket(changes, actorIds, edgeIds, versions, ids, gone, until);
     }
 
-    private Likers withoutTombstone(int at) {
-        return new Likers(
+    private EdgeBucket withoutTombstone(int at) {
+        return new EdgeBucket(
                 changes,
                 actorIds,
                 edgeIds,
@@ -113,17 +115,17 @@ public record Likers(
                 LikeList.removed(goneUntil, at));
     }
 
-    private Likers withTombstone(long actorId, long version, long until) {
+    private EdgeBucket withTombstone(long actorId, long version, long until) {
         int at = Arrays.binarySearch(goneIds, actorId);
         if (at >= 0) {
             long[] gone = goneVersions.clone();
             long[] ends = goneUntil.clone();
             gone[at] = version;
             ends[at] = until;
-            return new Likers(changes, actorIds, edgeIds, versions, goneIds, gone, ends);
+            return new EdgeBucket(changes, actorIds, edgeIds, versions, goneIds, gone, ends);
         }
         int insert = -at - 1;
-        return new Likers(
+        return new EdgeBucket(
                 changes,
                 actorIds,
                 edgeIds,
@@ -134,10 +136,10 @@ public record Likers(
     }
 
     /** Compact form. */
-    public static final class Serializer implements CompactSerializer<Likers> {
+    public static final class Serializer implements CompactSerializer<EdgeBucket> {
         @Override
-        public Likers read(CompactReader reader) {
-            return new Likers(
+        public EdgeBucket read(CompactReader reader) {
+            return new EdgeBucket(
                     reader.readInt64("changes"),
                     reader.readArrayOfInt64("actorIds"),
                     reader.readArrayOfInt64("edgeIds"),
@@ -148,7 +150,7 @@ public record Likers(
         }
 
         @Override
-        public void write(CompactWriter writer, Likers likers) {
+        public void write(CompactWriter writer, EdgeBucket likers) {
             writer.writeInt64("changes", likers.changes());
             writer.writeInt32("likers", likers.size()); // for SQL, which reads no arrays
             writer.writeArrayOfInt64("actorIds", likers.actorIds());
@@ -161,12 +163,12 @@ public record Likers(
 
         @Override
         public String getTypeName() {
-            return "flock.Likers";
+            return "flock.EdgeBucket";
         }
 
         @Override
-        public Class<Likers> getCompactClass() {
-            return Likers.class;
+        public Class<EdgeBucket> getCompactClass() {
+            return EdgeBucket.class;
         }
     }
 }

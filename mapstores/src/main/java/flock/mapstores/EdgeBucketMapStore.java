@@ -4,8 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import flock.domain.engagement.Likers;
-import flock.domain.engagement.LikersKey;
+import flock.domain.engagement.BucketKey;
+import flock.domain.engagement.EdgeBucket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,32 +13,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Write-behind store of the buckets of tweets' likers: one row per liking account in {@code likers}, partitioned by
- * (tweet, bucket) so that a tweet's likers spread over {@value LikersKey#BUCKETS} Cassandra partitions, and the
- * bucket's change count as a static column. Like the follow lists, only the difference from the stored rows is
+ * Write-behind store of the buckets of edges into tweets, of one kind per table: one row per liking account in
+ * {@code likers}, or per reply in {@code replies}, partitioned by (tweet, bucket) so that a viral tweet's edges spread
+ * over {@value BucketKey#BUCKETS} Cassandra partitions, and the bucket's change count as a static column. Like the follow lists, only the difference from the stored rows is
  * written. Tombstones are not stored: they only guard against requests in flight, and none is after a restart.
  */
-final class LikersMapStore extends CassandraMapStore<LikersKey, Likers> {
+final class EdgeBucketMapStore extends CassandraMapStore<BucketKey, EdgeBucket> {
     private final PreparedStatement insert;
     private final PreparedStatement writeChanges;
     private final PreparedStatement deleteOne;
     private final PreparedStatement deleteAll;
     private final PreparedStatement select;
 
-    LikersMapStore(CqlSession session) {
-        super(session, "likers");
+    /** @param table {@code likers} or {@code replies}, of the same columns */
+    EdgeBucketMapStore(CqlSession session, String table) {
+        super(session, table);
         this.insert = session.prepare(
-                "INSERT INTO likers (tweet_id, bucket, actor_id, edge_id, version) VALUES (?, ?, ?, ?, ?)");
-        this.writeChanges = session.prepare("UPDATE likers SET changes = ? WHERE tweet_id = ? AND bucket = ?");
-        this.deleteOne = session.prepare("DELETE FROM likers WHERE tweet_id = ? AND bucket = ? AND actor_id = ?");
-        this.deleteAll = session.prepare("DELETE FROM likers WHERE tweet_id = ? AND bucket = ?");
+                "INSERT INTO " + table + " (tweet_id, bucket, actor_id, edge_id, version) VALUES (?, ?, ?, ?, ?)");
+        this.writeChanges = session.prepare("UPDATE " + table + " SET changes = ? WHERE tweet_id = ? AND bucket = ?");
+        this.deleteOne =
+                session.prepare("DELETE FROM " + table + " WHERE tweet_id = ? AND bucket = ? AND actor_id = ?");
+        this.deleteAll = session.prepare("DELETE FROM " + table + " WHERE tweet_id = ? AND bucket = ?");
         this.select = session.prepare(
-                "SELECT actor_id, edge_id, version, changes FROM likers WHERE tweet_id = ? AND bucket = ?");
+                "SELECT actor_id, edge_id, version, changes FROM " + table + " WHERE tweet_id = ? AND bucket = ?");
     }
 
     /** Stored rows are read asynchronously, so a write-behind batch's reads run at once (as the follow lists'). */
     @Override
-    void write(AsyncWrites writes, LikersKey key, Likers likers) {
+    void write(AsyncWrites writes, BucketKey key, EdgeBucket likers) {
         writes.add(stored(key).thenAccept(rows -> {
             for (int i = 0; i < likers.size(); i++) {
                 long[] row = rows.remove(likers.actorIds()[i]);
@@ -59,12 +61,12 @@ final class LikersMapStore extends CassandraMapStore<LikersKey, Likers> {
     }
 
     @Override
-    void erase(AsyncWrites writes, LikersKey key) {
+    void erase(AsyncWrites writes, BucketKey key) {
         writes.add(deleteAll.bind(key.tweetId(), key.bucket()));
     }
 
     @Override
-    public Likers load(LikersKey key) {
+    public EdgeBucket load(BucketKey key) {
         List<Row> rows =
                 session.execute(select.bind(key.tweetId(), key.bucket())).all();
         if (rows.isEmpty()) {
@@ -82,10 +84,10 @@ final class LikersMapStore extends CassandraMapStore<LikersKey, Likers> {
             versions[i] = likers.get(i).getLong("version");
         }
         long[] none = new long[0];
-        return new Likers(changes, actorIds, edgeIds, versions, none, none, none);
+        return new EdgeBucket(changes, actorIds, edgeIds, versions, none, none, none);
     }
 
-    private CompletionStage<Map<Long, long[]>> stored(LikersKey key) {
+    private CompletionStage<Map<Long, long[]>> stored(BucketKey key) {
         return session.executeAsync(select.bind(key.tweetId(), key.bucket()))
                 .thenCompose(page -> collect(page, new HashMap<>()));
     }
