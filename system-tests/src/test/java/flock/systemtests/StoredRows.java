@@ -23,6 +23,8 @@ final class StoredRows implements AutoCloseable {
     private final PreparedStatement followers;
     private final PreparedStatement likers;
     private final PreparedStatement likeCount;
+    private final PreparedStatement replies;
+    private final PreparedStatement replyCount;
 
     StoredRows(CassandraServer cassandra, FlockStack stack) {
         CassandraConfig config = CassandraConfig.fromMap(
@@ -34,6 +36,8 @@ final class StoredRows implements AutoCloseable {
         followers = session.prepare("SELECT other_id FROM followers WHERE user_id = ?");
         likers = session.prepare("SELECT actor_id FROM likers WHERE tweet_id = ? AND bucket = ?");
         likeCount = session.prepare("SELECT likes FROM tweet_stats WHERE tweet_id = ?");
+        replies = session.prepare("SELECT actor_id FROM replies WHERE tweet_id = ? AND bucket = ?");
+        replyCount = session.prepare("SELECT replies FROM tweet_stats WHERE tweet_id = ?");
     }
 
     boolean hasTweet(String id) {
@@ -56,21 +60,39 @@ final class StoredRows implements AutoCloseable {
 
     /** Every account in the tweet's likers buckets. */
     Set<String> likersOf(String tweetId) {
-        Set<String> accounts = new HashSet<>();
+        return inBuckets(likers, tweetId);
+    }
+
+    /** Every reply in the tweet's replies buckets. */
+    Set<String> repliesOf(String tweetId) {
+        return inBuckets(replies, tweetId);
+    }
+
+    private Set<String> inBuckets(PreparedStatement statement, String tweetId) {
+        Set<String> members = new HashSet<>();
         for (int bucket = 0; bucket < flock.domain.engagement.BucketKey.BUCKETS; bucket++) {
-            session.execute(likers.bind(Long.parseLong(tweetId), bucket)).forEach(row -> {
+            session.execute(statement.bind(Long.parseLong(tweetId), bucket)).forEach(row -> {
                 if (!row.isNull("actor_id")) {
-                    accounts.add(String.valueOf(row.getLong("actor_id")));
+                    members.add(String.valueOf(row.getLong("actor_id")));
                 }
             });
         }
-        return accounts;
+        return members;
     }
 
     /** The like count stored for the tweet, 0 if none is. */
     int likeCount(String tweetId) {
-        var row = session.execute(likeCount.bind(Long.parseLong(tweetId))).one();
-        return row == null ? 0 : row.getInt("likes");
+        return count(likeCount, tweetId, "likes");
+    }
+
+    /** The reply count stored for the tweet, 0 if none is. */
+    int replyCount(String tweetId) {
+        return count(replyCount, tweetId, "replies");
+    }
+
+    private int count(PreparedStatement statement, String tweetId, String column) {
+        var row = session.execute(statement.bind(Long.parseLong(tweetId))).one();
+        return row == null || row.isNull(column) ? 0 : row.getInt(column);
     }
 
     private Set<String> column(PreparedStatement statement, String key, String column) {
