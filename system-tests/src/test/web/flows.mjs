@@ -269,6 +269,41 @@ try {
     assert.equal(await benPage.locator('#home-feed > li').filter({ hasText: picture }).count(), 0);
   });
 
+  await step('Ben replies in a tweet\'s thread: the reply shows there, counted, and its own thread leads back', async () => {
+    const question = `Morning thought number 43 ${suffix}`;
+    const tweet = benPage.locator('#home-feed > li').filter({ hasText: question });
+    await tweet.getByRole('link', { name: /^Reply: 0 replies$/ }).click();
+    await benPage.locator('#view-thread').waitFor({ state: 'visible', timeout: WAIT });
+    await benPage.locator('#thread-tweet > li').filter({ hasText: question }).waitFor({ timeout: WAIT });
+    await benPage.locator('#thread-end').filter({ hasText: 'No replies yet.' }).waitFor({ timeout: WAIT });
+    const answer = `Good morning to you too ${suffix}`;
+    await benPage.getByLabel('Your reply').fill(answer);
+    await benPage.getByRole('button', { name: 'Reply', exact: true }).click();
+    await benPage.locator('#thread-replies > li').filter({ hasText: answer }).waitFor({ timeout: WAIT });
+    await benPage.locator('#thread-tweet').getByRole('link', { name: /^Reply: 1 reply$/ }).waitFor({ timeout: WAIT });
+    // A fresh page reads the thread from the API: the reply is there, and the count (within moments) too.
+    const fresh = await newPage(DESKTOP, JSON.stringify(benSession));
+    await fresh.goto(benPage.url());
+    await fresh.locator('#thread-replies > li').filter({ hasText: answer }).waitFor({ timeout: WAIT });
+    const deadline = Date.now() + WAIT;
+    while (await fresh.locator('#thread-tweet').getByRole('link', { name: /^Reply: 1 reply$/ }).count() === 0) {
+      assert.ok(Date.now() < deadline, 'the reply count never reached 1');
+      await fresh.reload();
+      await fresh.locator('#thread-tweet > li').waitFor({ timeout: WAIT });
+    }
+    // The reply's own thread shows the tweet it answers above it.
+    await fresh.locator('#thread-replies > li').filter({ hasText: answer }).locator('a.permalink').click();
+    await fresh.locator('#thread-ancestors > li').filter({ hasText: question }).waitFor({ timeout: WAIT });
+    await fresh.locator('#thread-tweet > li').filter({ hasText: answer }).getByText('Replying to a tweet')
+      .waitFor({ timeout: WAIT });
+    await fresh.locator('#thread-end').filter({ hasText: 'No replies yet.' }).waitFor({ timeout: WAIT });
+    await fresh.screenshot({ path: `${out}/thread-desktop.png` });
+    await fresh.context().close();
+    pages.pop();
+    await benPage.goto(`${base}/#/`);
+    await benPage.locator('#view-home').waitFor({ state: 'visible', timeout: WAIT });
+  });
+
   await step('Ann signs in on another browser with her handle and token', async () => {
     const page = await newPage(DESKTOP);
     await page.locator('#sign-in-handle').fill(ann.handle);

@@ -1,6 +1,6 @@
 // Flock's web client: plain JavaScript over the REST API v1 on the same origin, no build step.
 // The session (id, handle, token) lives in localStorage; views are picked by the URL's hash:
-// #/ the home feed, #/u/<handle> a profile. Every text from the API goes into the page as text, never as HTML.
+// #/ the home feed, #/u/<handle> a profile, #/t/<id> a tweet's thread. Every text from the API goes into the page as text, never as HTML.
 
 const MAX_CHARS = 280;
 const MAX_MEDIA = 4;
@@ -184,7 +184,8 @@ function tweetItem(tweet) {
   const header = element('header', {},
     element('a', { class: 'name', href: profile, text: tweet.author.displayName }),
     element('a', { class: 'handle', href: profile, text: `@${tweet.author.handle}` }),
-    element('time', { datetime: tweet.createdAt, title: tweet.createdAt, text: ago(tweet.createdAt) }));
+    element('a', { class: 'permalink', href: `#/t/${tweet.id}`, 'aria-label': `Thread of this tweet, posted ${ago(tweet.createdAt)}` },
+      element('time', { datetime: tweet.createdAt, title: tweet.createdAt, text: ago(tweet.createdAt) })));
   if (session && tweet.authorId === session.id) {
     const remove = element('button', { type: 'button', class: 'delete', text: 'Delete',
       'aria-label': `Delete your tweet: ${tweet.text.slice(0, 40)}` });
@@ -200,8 +201,21 @@ function tweetItem(tweet) {
   return element('li', { class: 'tweet', 'data-id': tweet.id },
     element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
       avatar(tweet.author.displayName, tweet.author.handle),
-      element('div', { class: 'body' }, header, element('p', { text: tweet.text }), media,
-        element('footer', { class: 'actions' }, likeButton(tweet)))));
+      element('div', { class: 'body' }, header, inReplyTo(tweet), element('p', { text: tweet.text }), media,
+        element('footer', { class: 'actions' }, replyButton(tweet), likeButton(tweet)))));
+}
+
+/** On a reply: a link to the tweet it answers (which may have been deleted since: the thread says so). */
+function inReplyTo(tweet) {
+  if (!tweet.inReplyTo) return null;
+  return element('a', { class: 'in-reply-to', href: `#/t/${tweet.inReplyTo.tweetId}`, text: 'Replying to a tweet' });
+}
+
+/** The tweet's reply count; it opens the thread, where the reply box is. */
+function replyButton(tweet) {
+  const replies = (tweet.counts && tweet.counts.replies) || 0;
+  return element('a', { class: 'reply', href: `#/t/${tweet.id}`,
+    'aria-label': `Reply: ${replies} repl${replies === 1 ? 'y' : 'ies'}`, text: `\u21A9 ${replies}` }); // an arrow every font has, unlike an emoji
 }
 
 /**
@@ -254,10 +268,12 @@ async function deleteTweet(id) {
 
 /** A list of tweets that pages down on the API's cursors as its end comes into view. */
 class Feed {
-  constructor(list, end, path) {
+  constructor(list, end, path, { empty = 'No tweets yet.', done = 'You are all caught up.' } = {}) {
     this.list = list;
     this.end = end;
     this.path = path;
+    this.emptyText = empty;
+    this.doneText = done;
     this.nextMaxId = undefined;
     this.newestId = null;
     this.loading = false;
@@ -288,7 +304,7 @@ class Feed {
       if (this.newestId === null && page.items.length) this.newestId = page.items[0].id;
       this.nextMaxId = page.nextMaxId;
       this.done = !page.nextMaxId;
-      this.end.textContent = this.done ? (this.list.children.length ? 'You are all caught up.' : 'No tweets yet.') : '';
+      this.end.textContent = this.done ? (this.list.children.length ? this.doneText : this.emptyText) : '';
     } catch (error) {
       this.end.textContent = '';
       fail(error);
@@ -312,7 +328,7 @@ class Feed {
     [...tweets].reverse().filter((tweet) => !shown.has(tweet.id))
       .forEach((tweet) => this.list.prepend(tweetItem(tweet)));
     if (tweets.length) this.newestId = tweets[0].id;
-    if (this.end.textContent === 'No tweets yet.') this.end.textContent = 'You are all caught up.';
+    if (this.end.textContent === this.emptyText) this.end.textContent = this.doneText;
   }
 }
 
@@ -516,19 +532,92 @@ function setFollowButton(button, user, follows) {
   };
 }
 
+// ---- threads -----------------------------------------------------------------------------------------------------
+
+let threadReplies = null;
+let threadTweet = null;
+
+/** A tweet with the chain it answers above it (oldest first), a reply box, and its replies below (newest first). */
+async function showThread(id) {
+  clearInterval(poller);
+  homeFeed?.stop();
+  profileFeed?.stop();
+  threadReplies?.stop();
+  $('thread-ancestors').replaceChildren();
+  $('thread-tweet').replaceChildren();
+  $('thread-replies').replaceChildren();
+  $('thread-end').textContent = '';
+  $('reply').hidden = !session;
+  try {
+    const token = session && session.token;
+    const [tweet, context] = await Promise.all([
+      api('GET', `/tweets/${id}`, { token }), api('GET', `/tweets/${id}/context?limit=1`, { token })]);
+    threadTweet = tweet;
+    document.title = `@${tweet.author.handle}: ${tweet.text.slice(0, 40)} · Flock`;
+    context.ancestors.forEach((ancestor) => $('thread-ancestors').append(tweetItem(ancestor)));
+    $('thread-tweet').append(tweetItem(tweet));
+    $('reply-text').placeholder = `Reply to @${tweet.author.handle}`;
+    threadReplies = new Feed($('thread-replies'), $('thread-end'), `/tweets/${id}/replies`,
+      { empty: 'No replies yet.', done: 'That is every reply.' });
+    threadReplies.more();
+    updateReply();
+  } catch (error) {
+    if (error.status === 404) {
+      document.title = 'Not found · Flock';
+      $('thread-end').textContent = 'This tweet does not exist, or was deleted.';
+      $('reply').hidden = true;
+      return;
+    }
+    fail(error);
+  }
+}
+
+function updateReply() {
+  const left = MAX_CHARS - charactersOf($('reply-text').value);
+  const count = $('reply-count');
+  count.textContent = String(left);
+  count.className = left < 0 ? 'count over' : left <= 20 ? 'count warn' : 'count';
+  count.setAttribute('aria-label', left < 0 ? `${-left} characters too many` : `${left} characters left`);
+  $('reply-post').disabled = $('reply-text').value.trim() === '' || left < 0;
+}
+
+$('reply-text').addEventListener('input', updateReply);
+
+$('reply').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('reply-post').disabled = true;
+  try {
+    const text = $('reply-text').value;
+    const reply = await api('POST', '/tweets', { token: session.token, json: { text, inReplyToId: threadTweet.id } });
+    $('reply-text').value = '';
+    threadReplies.prepend([reply]);
+    // The count follows within moments on the API; here it follows at once.
+    threadTweet.counts.replies += 1;
+    $('thread-tweet').replaceChildren(tweetItem(threadTweet));
+  } catch (error) {
+    fail(error);
+  }
+  updateReply();
+});
+
 // ---- routing -----------------------------------------------------------------------------------------------------
 
 function render() {
   const route = location.hash.match(/^#\/u\/([^/]+)$/);
+  const thread = location.hash.match(/^#\/t\/([0-9]+)$/);
   const signedIn = session !== null;
-  $('view-welcome').hidden = signedIn || route !== null;
-  $('view-home').hidden = !signedIn || route !== null;
+  const elsewhere = route !== null || thread !== null;
+  $('view-welcome').hidden = signedIn || elsewhere;
+  $('view-home').hidden = !signedIn || elsewhere;
   $('view-profile').hidden = route === null;
+  $('view-thread').hidden = thread === null;
+  if (!thread) threadReplies?.stop();
   $('nav-home').hidden = !signedIn;
   $('nav-profile').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
   if (signedIn) $('nav-profile').href = `#/u/${encodeURIComponent(session.handle)}`;
   if (route) return showProfile(decodeURIComponent(route[1]));
+  if (thread) return showThread(thread[1]);
   if (signedIn) return showHome();
   clearInterval(poller);
   homeFeed?.stop();

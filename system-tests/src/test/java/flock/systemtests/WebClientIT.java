@@ -51,7 +51,7 @@ class WebClientIT {
                 .as("the browser flows' exit status; their output:\n%s", output)
                 .isZero();
         assertThat(output).contains("web client tests passed").doesNotContain("FAIL");
-        for (String shot : List.of("home-desktop.png", "home-phone.png", "profile-phone.png")) {
+        for (String shot : List.of("home-desktop.png", "home-phone.png", "profile-phone.png", "thread-desktop.png")) {
             assertThat(SCREENSHOTS.resolve(shot)).as("screenshot " + shot).isNotEmptyFile();
         }
     }
