@@ -276,6 +276,18 @@ abstract class ApiContractTest {
                         .getString("id"))
                 .isEqualTo(replyId);
         assertProblem(get("/api/v1/tweets/42/context", null), 404, "42");
+
+        Answer quote = post("/api/v1/tweets", alice.token(), "{\"text\":\"quoted\",\"quoteOfId\":\"" + replyId + "\"}");
+        assertThat(quote.status()).isEqualTo(201);
+        assertThat(quote.json().getJsonObject("quoteOf").getString("id")).isEqualTo(replyId);
+        assertThat(quote.json().getJsonObject("counts").getInt("quotes")).isZero();
+        assertProblem(
+                post(
+                        "/api/v1/tweets",
+                        alice.token(),
+                        "{\"text\":\"both\",\"quoteOfId\":\"" + root + "\",\"inReplyToId\":\"" + root + "\"}"),
+                400,
+                "not both");
     }
 
     @Test

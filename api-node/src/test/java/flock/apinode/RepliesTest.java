@@ -53,7 +53,7 @@ class RepliesTest {
 
         Tweet parent = tweets.post(answered, "a question " + run, new long[0]).tweet();
         Tweet reply =
-                tweets.post(replier, "an answer", new long[0], parent.id()).tweet();
+                tweets.post(replier, "an answer", new long[0], parent.id(), 0).tweet();
         Tweet plain = tweets.post(replier, "something else", new long[0]).tweet();
         assertThat(reply.conversationId()).isEqualTo(parent.id());
         assertThat(reply.inReplyToAuthorId()).isEqualTo(answered);
@@ -84,7 +84,7 @@ class RepliesTest {
     void should_refuse_a_reply_to_a_tweet_that_does_not_exist_and_post_nothing() throws Exception {
         long replier = signUp("rep_e_");
         long before = tweets.countOf(replier).get();
-        assertThatThrownBy(() -> tweets.post(replier, "to nobody", new long[0], 42L))
+        assertThatThrownBy(() -> tweets.post(replier, "to nobody", new long[0], 42L, 0))
                 .isInstanceOf(FlockException.class)
                 .hasMessageContaining("inReplyToId");
         assertThat(tweets.countOf(replier).get()).isEqualTo(before);
@@ -95,9 +95,9 @@ class RepliesTest {
         long author = signUp("rep_f_");
         long other = signUp("rep_g_");
         Tweet root = tweets.post(author, "a thread, 1/3", new long[0]).tweet();
-        Tweet second = tweets.post(author, "2/3", new long[0], root.id()).tweet();
-        Tweet third = tweets.post(author, "3/3", new long[0], second.id()).tweet();
-        Tweet aside = tweets.post(other, "a reply to the root", new long[0], root.id())
+        Tweet second = tweets.post(author, "2/3", new long[0], root.id(), 0).tweet();
+        Tweet third = tweets.post(author, "3/3", new long[0], second.id(), 0).tweet();
+        Tweet aside = tweets.post(other, "a reply to the root", new long[0], root.id(), 0)
                 .tweet();
 
         assertThat(third.conversationId()).isEqualTo(root.id());

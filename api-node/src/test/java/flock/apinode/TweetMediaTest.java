@@ -8,7 +8,6 @@ import com.hazelcast.map.IMap;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
-import flock.domain.engagement.TweetStats;
 import flock.domain.media.Media;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,7 +37,8 @@ class TweetMediaTest {
 
         Tweets.Posted posted = api.tweets().post(alice, "two things", new long[] {picture, video});
 
-        JsonObject json = json(api.views().tweet(posted.tweet(), posted.author(), TweetStats.empty(), false));
+        JsonObject json = json(
+                api.views().posted(posted.tweet(), posted.author(), api.likes().shownTo(java.util.Optional.of(alice))));
         assertThat(json.getJsonArray("media").getValuesAs(JsonObject.class))
                 .extracting(m -> m.getString("id") + " " + m.getString("contentType") + " " + m.getString("url"))
                 .containsExactly(

@@ -143,7 +143,7 @@ public final class GridOperationsBench {
     private static byte[] page(Views views, HomeFeed homes, Likes likes, long reader, PageRequest request) {
         long[] ids = homes.page(reader, request);
         int shown = Math.min(request.limit(), ids.length);
-        return views.tweetPage(ids, request.limit(), ids, likes.shown(Optional.of(reader), ids, shown));
+        return views.tweetPage(ids, request.limit(), ids, likes.shownTo(Optional.of(reader)));
     }
 
     /**

@@ -71,6 +71,9 @@ public final class MapNames {
     /** The same for the replies of a tweet: each bucket holds the replies whose id hashes to it. Persisted. */
     public static final String REPLIES = "replies";
 
+    /** The same for the quotes of a tweet. Persisted. */
+    public static final String QUOTES = "quotes";
+
     /** Tweet id to its {@link flock.domain.engagement.TweetStats TweetStats}: counts kept apart from the tweet. Persisted. */
     public static final String TWEET_STATS = "tweet_stats";
 

@@ -34,6 +34,7 @@ public final class MemberConfig {
             MapNames.LIKES,
             MapNames.LIKERS,
             MapNames.REPLIES,
+            MapNames.QUOTES,
             MapNames.TWEET_STATS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */

@@ -30,8 +30,8 @@ import java.time.Duration;
  * becoming its own batches as soon as it arrives.
  *
  * <p>A reply to someone else reaches only the followers that also follow the account replied to ({@link
- * ReplyAudience}); every reply, posted or deleted, also changes its parent's replies and their count
- * ({@link ReplyCounts}).
+ * ReplyAudience}); every reply or quote, posted or deleted, also changes the replies or quotes of the tweet it answers
+ * or quotes, and their count ({@link ResponseCounts}).
  *
  * <p>Guarantee: at-least-once with snapshots every 5 s. A member leaving restarts the job from its
  * last snapshot and replays the journal from there; the timeline entry processors are idempotent, so
@@ -64,6 +64,7 @@ public final class FanOutPipeline {
             String homeTimelines,
             String following,
             String replies,
+            String quotes,
             String tweetStats) {
         /** Flock's own maps. */
         public static final Maps FLOCK = new Maps(
@@ -74,6 +75,7 @@ public final class FanOutPipeline {
                 MapNames.HOME_TIMELINES,
                 MapNames.FOLLOWING,
                 MapNames.REPLIES,
+                MapNames.QUOTES,
                 MapNames.TWEET_STATS);
     }
 
@@ -87,6 +89,7 @@ public final class FanOutPipeline {
         // Strings, not the record: the stages' lambdas are serialized with the job.
         String followingMap = maps.following();
         String repliesMap = maps.replies();
+        String quotesMap = maps.quotes();
         String statsMap = maps.tweetStats();
         Pipeline pipeline = Pipeline.create();
         StreamStage<TweetEvent> events = pipeline.readFrom(Sources.<TweetEvent, Long, Tweet>mapJournal(
@@ -134,13 +137,13 @@ public final class FanOutPipeline {
                         (writer, batches) -> writer.pushAll(batches).thenApply(FanOutMetrics::doneAll))
                 .setName("update feeds on every member")
                 .writeTo(Sinks.noop());
-        events.filter(event -> event.inReplyToId() != 0)
-                .setName("replies posted and deleted")
+        events.filter(ResponseCounts::counts)
+                .setName("replies and quotes posted and deleted")
                 .mapUsingServiceAsync(
-                        ServiceFactories.sharedService(
-                                context -> new ReplyCounts(context.hazelcastInstance(), repliesMap, statsMap)),
-                        ReplyCounts::apply)
-                .setName("count replies")
+                        ServiceFactories.sharedService(context ->
+                                new ResponseCounts(context.hazelcastInstance(), repliesMap, quotesMap, statsMap)),
+                        ResponseCounts::apply)
+                .setName("count replies and quotes")
                 .writeTo(Sinks.noop());
         return pipeline;
     }

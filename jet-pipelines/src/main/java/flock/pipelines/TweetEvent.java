@@ -18,6 +18,7 @@ import java.util.List;
  * @param inReplyToId the tweet a reply answers, 0 for a tweet that answers none
  * @param audienceAlsoFollowing for a reply to someone else, the account a follower must also follow to get it
  *     ({@link Tweet#audienceAlsoFollowing}); 0 for every other tweet
+ * @param quoteOfId the tweet a quote quotes, 0 for a tweet that quotes none
  */
 record TweetEvent(
         long tweetId,
@@ -26,11 +27,12 @@ record TweetEvent(
         boolean removal,
         boolean pulled,
         long inReplyToId,
-        long audienceAlsoFollowing) {
+        long audienceAlsoFollowing,
+        long quoteOfId) {
 
     /** A tweet that answers none (tests). */
     TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean removal, boolean pulled) {
-        this(tweetId, authorId, postedAtMillis, removal, pulled, 0, 0);
+        this(tweetId, authorId, postedAtMillis, removal, pulled, 0, 0, 0);
     }
 
     /** Only posts and deletes matter; loads from Cassandra and evictions are not new content. */
@@ -48,7 +50,8 @@ record TweetEvent(
                 removal,
                 false,
                 tweet.inReplyToId(),
-                tweet.audienceAlsoFollowing());
+                tweet.audienceAlsoFollowing(),
+                tweet.quoteOfId());
     }
 
     /** This event with the author's pull state from the registry (null when the author is pushed). */
@@ -56,7 +59,15 @@ record TweetEvent(
         boolean pull = MapNames.PULL.equals(state);
         return pull == pulled
                 ? this
-                : new TweetEvent(tweetId, authorId, postedAtMillis, removal, pull, inReplyToId, audienceAlsoFollowing);
+                : new TweetEvent(
+                        tweetId,
+                        authorId,
+                        postedAtMillis,
+                        removal,
+                        pull,
+                        inReplyToId,
+                        audienceAlsoFollowing,
+                        quoteOfId);
     }
 
     /** The only update of a pulled author's tweet: the author's own feed. */

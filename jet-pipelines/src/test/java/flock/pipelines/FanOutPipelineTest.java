@@ -32,8 +32,8 @@ class FanOutPipelineTest {
     /** How long an asynchronous outcome may take on a busy 2-core machine before the test fails. */
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 
-    private static final FanOutPipeline.Maps MAPS =
-            new FanOutPipeline.Maps("tweets", "pull", "followers", "chunks", "homes", "following", "replies", "stats");
+    private static final FanOutPipeline.Maps MAPS = new FanOutPipeline.Maps(
+            "tweets", "pull", "followers", "chunks", "homes", "following", "replies", "quotes", "stats");
 
     private static final long AUTHOR = 1;
     private static final long ACTIVE_FOLLOWER = 2;

@@ -42,6 +42,7 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.LIKES -> new LikeListMapStore(session);
                     case MapNames.LIKERS -> new EdgeBucketMapStore(session, "likers");
                     case MapNames.REPLIES -> new EdgeBucketMapStore(session, "replies");
+                    case MapNames.QUOTES -> new EdgeBucketMapStore(session, "quotes");
                     case MapNames.TWEET_STATS -> new TweetStatsMapStore(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
                 };

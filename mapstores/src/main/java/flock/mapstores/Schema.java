@@ -58,6 +58,7 @@ public final class Schema {
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS in_reply_to_id bigint",
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS in_reply_to_author_id bigint",
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS conversation_id bigint",
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS quote_of_id bigint",
                 // MediaMapStore.load: a media's metadata by id (owner, type, size, state, the tweet it is on).
                 "CREATE TABLE IF NOT EXISTS KS.media (id bigint PRIMARY KEY, owner_id bigint, content_type text,"
                         + " size bigint, state text, created_at timestamp, tweet_id bigint)",
@@ -79,12 +80,18 @@ public final class Schema {
                 // EdgeBucketMapStore.load (replies): one bucket of a tweet's replies (actor_id = the reply's id).
                 "CREATE TABLE IF NOT EXISTS KS.replies (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
                         + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
+                // EdgeBucketMapStore.load (quotes): one bucket of a tweet's quotes (actor_id = the quote's id).
+                "CREATE TABLE IF NOT EXISTS KS.quotes (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
+                        + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
                 // TweetStatsMapStore.load: a tweet's counts, and the likers buckets' sizes they sum.
                 "CREATE TABLE IF NOT EXISTS KS.tweet_stats (tweet_id bigint PRIMARY KEY, likes int,"
                         + " like_bucket_sizes list<int>, like_bucket_changes list<bigint>)",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS replies int",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_sizes list<int>",
-                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_changes list<bigint>");
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_changes list<bigint>",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quotes int",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_sizes list<int>",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_changes list<bigint>");
     }
 
     private static void execute(CqlSession session, String cql) {

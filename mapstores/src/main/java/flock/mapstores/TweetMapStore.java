@@ -22,20 +22,20 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
     TweetMapStore(CqlSession session) {
         super(session, "tweets");
         this.insert = session.prepare("INSERT INTO tweets (id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " in_reply_to_author_id, conversation_id, quote_of_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.insertByAuthor = session.prepare(
                 "INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following) VALUES (?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
         this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
         this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id FROM tweets WHERE id = ?");
+                + " in_reply_to_author_id, conversation_id, quote_of_id FROM tweets WHERE id = ?");
         this.selectAuthor = session.prepare("SELECT author_id FROM tweets WHERE id = ?");
     }
 
     @Override
     void write(AsyncWrites writes, Long id, Tweet tweet) {
         List<Long> media = java.util.Arrays.stream(tweet.mediaIds()).boxed().toList();
-        // Nulls, not zeros, for a tweet that answers none: Cassandra stores no cell for them.
+        // Nulls, not zeros, for a tweet that answers and quotes none: Cassandra stores no cell for them.
         writes.add(insert.bind(
                 id,
                 tweet.authorId(),
@@ -44,7 +44,8 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 media,
                 tweet.isReply() ? tweet.inReplyToId() : null,
                 tweet.isReply() ? tweet.inReplyToAuthorId() : null,
-                tweet.isReply() ? tweet.conversationId() : null));
+                tweet.isReply() ? tweet.conversationId() : null,
+                tweet.isQuote() ? tweet.quoteOfId() : null));
         long audience = tweet.audienceAlsoFollowing();
         writes.add(insertByAuthor.bind(tweet.authorId(), id, audience == 0 ? null : audience));
     }
@@ -79,6 +80,7 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 media.stream().mapToLong(Long::longValue).toArray(),
                 reply ? row.getLong("in_reply_to_id") : 0,
                 reply ? row.getLong("in_reply_to_author_id") : 0,
-                reply ? row.getLong("conversation_id") : tweetId);
+                reply ? row.getLong("conversation_id") : tweetId,
+                row.isNull("quote_of_id") ? 0 : row.getLong("quote_of_id"));
     }
 }

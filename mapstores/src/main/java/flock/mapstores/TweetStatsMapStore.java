@@ -22,10 +22,12 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
         super(session, "tweet_stats");
         this.insert =
                 session.prepare("INSERT INTO tweet_stats (tweet_id, likes, like_bucket_sizes, like_bucket_changes,"
-                        + " replies, reply_bucket_sizes, reply_bucket_changes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        + " replies, reply_bucket_sizes, reply_bucket_changes, quotes, quote_bucket_sizes,"
+                        + " quote_bucket_changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweet_stats WHERE tweet_id = ?");
-        this.select = session.prepare("SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
-                + " reply_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
+        this.select = session.prepare(
+                "SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
+                        + " reply_bucket_changes, quote_bucket_sizes, quote_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
     }
 
     @Override
@@ -37,7 +39,10 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
                 changes(stats, Counted.LIKES),
                 stats.replies(),
                 sizes(stats, Counted.REPLIES),
-                changes(stats, Counted.REPLIES)));
+                changes(stats, Counted.REPLIES),
+                stats.quotes(),
+                sizes(stats, Counted.QUOTES),
+                changes(stats, Counted.QUOTES)));
     }
 
     private static List<Integer> sizes(TweetStats stats, Counted kind) {
@@ -56,7 +61,7 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
     /**
      * A tweet nobody liked loads as empty counts, not as nothing: Hazelcast keeps no entry for a null, so every page
      * showing such a tweet would ask Cassandra again. The map drops entries an hour unread (hazelcast.yaml). A row
-     * written before replies were counted has no reply columns: none counted.
+     * written before replies or quotes were counted has no columns for them: none counted.
      */
     @Override
     public TweetStats load(Long tweetId) {
@@ -66,7 +71,8 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
             return stats;
         }
         stats = withStored(stats, row, Counted.LIKES, "like_bucket_sizes", "like_bucket_changes");
-        return withStored(stats, row, Counted.REPLIES, "reply_bucket_sizes", "reply_bucket_changes");
+        stats = withStored(stats, row, Counted.REPLIES, "reply_bucket_sizes", "reply_bucket_changes");
+        return withStored(stats, row, Counted.QUOTES, "quote_bucket_sizes", "quote_bucket_changes");
     }
 
     private static TweetStats withStored(TweetStats stats, Row row, Counted kind, String sizes, String changes) {

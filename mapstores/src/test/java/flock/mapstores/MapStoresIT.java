@@ -129,11 +129,13 @@ class MapStoresIT {
         TweetStats counted = TweetStats.empty()
                 .withLikeBucket(2, new BucketSize(3, 5))
                 .withLikeBucket(9, new BucketSize(1, 1))
-                .withBucket(Counted.REPLIES, 9, new BucketSize(2, 3));
+                .withBucket(Counted.REPLIES, 9, new BucketSize(2, 3))
+                .withBucket(Counted.QUOTES, 0, new BucketSize(5, 6));
         stats.store(51L, counted);
         TweetStats loaded = stats.load(51L);
         assertThat(loaded.likes()).isEqualTo(4);
         assertThat(loaded.replies()).isEqualTo(2);
+        assertThat(loaded.quotes()).isEqualTo(5);
         assertThat(loaded.changesOf(Counted.LIKES)[2]).isEqualTo(5);
         assertThat(loaded.changesOf(Counted.REPLIES)[9]).isEqualTo(3);
         assertThat(stats.load(52L).likes()).as("a tweet nobody liked").isZero();
@@ -149,6 +151,9 @@ class MapStoresIT {
         assertThat(tweets.load(61L)).usingRecursiveComparison().isEqualTo(root);
         assertThat(tweets.load(62L)).usingRecursiveComparison().isEqualTo(reply);
         assertThat(tweets.load(62L).conversationId()).isEqualTo(61L);
+        Tweet quote = Tweet.quoting(root, 63L, 3L, "a quote", 1_700_000_000_002L, new long[0]);
+        tweets.store(63L, quote);
+        assertThat(tweets.load(63L)).usingRecursiveComparison().isEqualTo(quote);
 
         CassandraMapStore<BucketKey, EdgeBucket> replies = store(MapNames.REPLIES);
         BucketKey key = BucketKey.of(61L, 62L);
@@ -157,6 +162,9 @@ class MapStoresIT {
         assertThat(store(MapNames.LIKERS).load(key))
                 .as("another table than the likers")
                 .isNull();
+        CassandraMapStore<BucketKey, EdgeBucket> quotes = store(MapNames.QUOTES);
+        quotes.store(BucketKey.of(61L, 63L), EdgeBucket.EMPTY.apply(63L, 63L, 1, true, 0));
+        assertThat(quotes.load(BucketKey.of(61L, 63L)).actorIds()).containsExactly(63L);
     }
 
     @Test

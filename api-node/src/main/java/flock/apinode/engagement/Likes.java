@@ -87,20 +87,27 @@ public final class Likes {
         Map<Long, TweetStats> counted = count == 0 ? Map.of() : stats.getAll(shownIds);
         int[] likes = new int[count];
         int[] replies = new int[count];
+        int[] quotes = new int[count];
         for (int i = 0; i < count; i++) {
             TweetStats tweet = counted.get(ids[i]);
             likes[i] = tweet == null ? 0 : tweet.likes();
             replies[i] = tweet == null ? 0 : tweet.replies();
+            quotes[i] = tweet == null ? 0 : tweet.quotes();
         }
         if (reader.isEmpty()) {
-            return new ShownEngagement(likes, replies, null);
+            return new ShownEngagement(likes, replies, quotes, null);
         }
         LikeList list = listOf(reader.get());
         boolean[] liked = new boolean[count];
         for (int i = 0; i < count; i++) {
             liked[i] = list.edgeOf(ids[i]) != 0;
         }
-        return new ShownEngagement(likes, replies, liked);
+        return new ShownEngagement(likes, replies, quotes, liked);
+    }
+
+    /** What pages show of each tweet for this reader (none: no token), as the views ask for it. */
+    public ShownEngagement.Source shownTo(Optional<Long> reader) {
+        return (ids, count) -> shown(reader, ids, count);
     }
 
     /** Whether the account likes each of the tweets, from the account's list (near cached). */

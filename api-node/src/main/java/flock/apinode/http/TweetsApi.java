@@ -8,7 +8,6 @@ import flock.apinode.render.Views;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.engagement.EdgePage;
-import flock.domain.engagement.TweetStats;
 import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
 import io.helidon.http.HeaderNames;
@@ -57,21 +56,22 @@ public final class TweetsApi implements HttpService {
                 author,
                 JsonIn.string(body, "text"),
                 JsonIn.ids(body, "mediaIds"),
-                JsonIn.optionalId(body, "inReplyToId"));
+                JsonIn.optionalId(body, "inReplyToId"),
+                JsonIn.optionalId(body, "quoteOfId"));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
         // Nobody has liked or answered it yet, its author included: no need to ask.
-        Responses.json(response, 201, views.tweet(posted.tweet(), posted.author(), TweetStats.empty(), false));
+        Responses.json(
+                response, 201, views.posted(posted.tweet(), posted.author(), likes.shownTo(Optional.of(author))));
     }
 
-    /** With its counts, and with a valid token whether the reader likes it. */
+    /** With its counts, what it quotes, and with a valid token whether the reader likes it. */
     private void read(ServerRequest request, ServerResponse response) {
         long id = Responses.pathId(request, "id");
-        Tweet tweet = tweets.find(id).orElseThrow(() -> FlockException.notFound("tweet " + id + " does not exist"));
-        Optional<Long> reader = Admission.reader(request, accounts);
-        Boolean liked = reader.map(
-                        viewer -> likes.likedAmong(viewer, new long[] {id}).contains(id))
-                .orElse(null);
-        Responses.json(response, 200, views.tweet(tweet, likes.counts(id), liked));
+        byte[] tweet = views.one(id, likes.shownTo(Admission.reader(request, accounts)));
+        if (tweet == null) {
+            throw FlockException.notFound("tweet " + id + " does not exist");
+        }
+        Responses.json(response, 200, tweet);
     }
 
     private void like(ServerRequest request, ServerResponse response) {
@@ -121,7 +121,7 @@ public final class TweetsApi implements HttpService {
 
     /** Tweets with their counts, and with the reader's likes when there is a reader. */
     private byte[] tweetPage(long[] ids, int limit, Optional<Long> reader) {
-        return views.tweetPage(ids, limit, ids, likes.shown(reader, ids, Math.min(limit, ids.length)));
+        return views.tweetPage(ids, limit, ids, likes.shownTo(reader));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {

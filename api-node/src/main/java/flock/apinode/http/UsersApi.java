@@ -147,7 +147,7 @@ public final class UsersApi implements HttpService {
 
     /** Tweets with their counts, and with the reader's likes when there is a reader. */
     private byte[] tweetPage(long[] ids, int limit, long[] cursors, Optional<Long> reader) {
-        return views.tweetPage(ids, limit, cursors, likes.shown(reader, ids, Math.min(limit, ids.length)));
+        return views.tweetPage(ids, limit, cursors, likes.shownTo(reader));
     }
 
     private Optional<Long> reader(ServerRequest request) {

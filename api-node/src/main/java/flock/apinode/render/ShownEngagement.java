@@ -6,7 +6,20 @@ package flock.apinode.render;
  *
  * @param likes each tweet's like count
  * @param replies each tweet's reply count
+ * @param quotes each tweet's quote count
  * @param likedByReader whether the reader likes each tweet; null without a reader (no token), and then the tweets
  *     carry no {@code viewer}
  */
-public record ShownEngagement(int[] likes, int[] replies, boolean[] likedByReader) {}
+public record ShownEngagement(int[] likes, int[] replies, int[] quotes, boolean[] likedByReader) {
+
+    /** Counts and the reader's state of the given tweets: asked for a page, and again for what its quotes show. */
+    @FunctionalInterface
+    public interface Source {
+        /** For the first {@code count} of {@code ids}. */
+        ShownEngagement of(long[] ids, int count);
+    }
+
+    /** A tweet just posted: nothing counted yet, and its author does not like it. */
+    public static final ShownEngagement NEW_TWEET =
+            new ShownEngagement(new int[1], new int[1], new int[1], new boolean[1]);
+}

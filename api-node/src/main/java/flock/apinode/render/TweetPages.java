@@ -1,7 +1,6 @@
 package flock.apinode.render;
 
 import flock.domain.account.User;
-import flock.domain.engagement.TweetStats;
 import flock.domain.media.Media;
 import flock.domain.tweet.Tweet;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +107,8 @@ public final class TweetPages {
                 + digits(shown.likes()[i])
                 + REPLIES_OPEN.length
                 + digits(shown.replies()[i])
+                + QUOTES_OPEN.length
+                + digits(shown.quotes()[i])
                 + 1
                 + viewer;
     }
@@ -120,6 +121,8 @@ public final class TweetPages {
         at = putDigits(page, at, shown.likes()[i]);
         at = put(page, at, REPLIES_OPEN);
         at = putDigits(page, at, shown.replies()[i]);
+        at = put(page, at, QUOTES_OPEN);
+        at = putDigits(page, at, shown.quotes()[i]);
         page[at++] = '}';
         if (shown.likedByReader() != null) {
             at = put(page, at, shown.likedByReader()[i] ? VIEWER_LIKED : VIEWER_NOT_LIKED);
@@ -148,6 +151,9 @@ public final class TweetPages {
 
     private static final byte[] COUNTS_OPEN = ",\"counts\":{\"likes\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REPLIES_OPEN = ",\"replies\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTES_OPEN = ",\"quotes\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE_OF_OPEN = ",\"quoteOf\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VIEWER_LIKED = ",\"viewer\":{\"liked\":true}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VIEWER_NOT_LIKED = ",\"viewer\":{\"liked\":false}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
@@ -171,25 +177,27 @@ public final class TweetPages {
         json.endObject();
     }
 
+    /** One tweet's JSON with its counts and the reader's state, as {@link #assemble} writes it into a page. */
+    public static byte[] withExtras(byte[] tweet, ShownEngagement shown, int i) {
+        byte[] out = new byte[tweet.length + extraLength(shown, i)];
+        putWithExtras(out, 0, tweet, shown, i);
+        return out;
+    }
+
     /**
-     * A tweet with its counts and, for a reader with a token, what the reader did with it. Not kept: counts change
-     * while the tweet does not (see {@link RenderedTweets}).
-     *
-     * @param likedByViewer null without a reader
+     * A quote's JSON with the quoted tweet in it ({@code "quoteOf"}), or {@code null} for a quoted tweet deleted since:
+     * spliced in as a page is put together, because the quoted tweet's state changes while the quote does not.
      */
-    public static void writeTweet(
-            JsonOut json, Tweet tweet, User author, Map<Long, Media> media, TweetStats counts, Boolean likedByViewer) {
-        writeFields(json, tweet, author, media);
-        json.beginObject("counts")
-                .field("likes", counts.likes())
-                .field("replies", counts.replies())
-                .endObject();
-        if (likedByViewer != null) {
-            json.beginObject("viewer")
-                    .field("liked", likedByViewer.booleanValue())
-                    .endObject();
-        }
-        json.endObject();
+    public static byte[] withQuote(byte[] quote, byte[] quotedOrNull) {
+        byte[] quoted = quotedOrNull == null ? NULL : quotedOrNull;
+        byte[] out = new byte[quote.length + QUOTE_OF_OPEN.length + quoted.length];
+        int at = 0;
+        System.arraycopy(quote, 0, out, at, quote.length - 1);
+        at += quote.length - 1;
+        at = put(out, at, QUOTE_OF_OPEN);
+        at = put(out, at, quoted);
+        out[at] = '}';
+        return out;
     }
 
     private static void writeFields(JsonOut json, Tweet tweet, User author, Map<Long, Media> media) {
@@ -210,8 +218,11 @@ public final class TweetPages {
             }
         }
         json.endArray();
-        // Where it stands in a conversation never changes, so it is kept with the rest.
+        // Where it stands in a conversation, and what it quotes, never change.
         json.id("conversationId", tweet.conversationId());
+        if (tweet.isQuote()) {
+            json.id("quoteOfId", tweet.quoteOfId());
+        }
         if (tweet.isReply()) {
             json.beginObject("inReplyTo")
                     .id("tweetId", tweet.inReplyToId())

@@ -6,7 +6,6 @@ import flock.apinode.account.Accounts;
 import flock.apinode.graph.Graph;
 import flock.domain.MapNames;
 import flock.domain.account.User;
-import flock.domain.engagement.TweetStats;
 import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
 import java.nio.charset.StandardCharsets;
@@ -75,16 +74,25 @@ public final class Views {
         return UserJson.writeSummary(json, user).time("createdAt", user.createdAt());
     }
 
-    /** A tweet with its counts, and with whether the reader likes it when there is a reader (null otherwise). */
-    public byte[] tweet(Tweet tweet, TweetStats counts, Boolean likedByViewer) {
-        return tweet(tweet, users.get(tweet.authorId()), counts, likedByViewer);
+    /**
+     * A tweet just posted, as the API answers it: nothing counted yet, and (for a quote) the quoted tweet in it. Its
+     * author is at hand, as the post left them.
+     */
+    public byte[] posted(Tweet tweet, User author, ShownEngagement.Source engagement) {
+        byte[] json = TweetPages.renderOne(tweet, author, mediaOf(List.of(tweet)));
+        if (tweet.isQuote()) {
+            json = TweetPages.withQuote(json, one(tweet.quoteOfId(), engagement));
+        }
+        return TweetPages.withExtras(json, ShownEngagement.NEW_TWEET, 0);
     }
 
-    /** The same, with its author at hand (a tweet just posted). */
-    public byte[] tweet(Tweet tweet, User author, TweetStats counts, Boolean likedByViewer) {
-        JsonOut json = new JsonOut();
-        TweetPages.writeTweet(json, tweet, author, mediaOf(List.of(tweet)), counts, likedByViewer);
-        return json.toBytes();
+    /** One tweet as a page shows it (counts, the reader's state, what it quotes), or null once it is deleted. */
+    public byte[] one(long id, ShownEngagement.Source engagement) {
+        byte[] page = tweetPage(new long[] {id}, 1, new long[] {id}, engagement);
+        // {"items":[<the tweet>]}: what is between the brackets, if anything.
+        int from = ITEMS_OPEN.length;
+        int to = page.length - 2;
+        return to <= from ? null : java.util.Arrays.copyOfRange(page, from, to);
     }
 
     /** The media of these tweets, in one call; none at all for the common page without any. */
@@ -101,18 +109,61 @@ public final class Views {
         return ids == null ? Map.of() : media.getAll(ids);
     }
 
-    /** A page of tweets from ids newest first; {@code ids} holds one more than the limit if more exist. */
+    /** A page of tweets from ids newest first, as kept (no counts); {@code ids} holds one more than the limit if more exist. */
     public byte[] tweetPage(long[] ids, int limit) {
-        return tweetPage(ids, limit, ids, null);
+        return TweetPages.assemble(
+                ids, limit, parts(ids, Math.min(limit, ids.length)).json(), ids, null);
     }
 
     /**
-     * The same, each tweet with its counts and the reader's state ({@code shown}, parallel to {@code ids}; null for
-     * none), and a cursor of another order if need be: {@code cursors[i]} is what {@code nextMaxId} says when
+     * The same, each tweet with its counts and the reader's state ({@code engagement}), a quote with the tweet it
+     * quotes, and a cursor of another order if need be: {@code cursors[i]} is what {@code nextMaxId} says when
      * {@code ids[i]} is the last tweet shown (a page of likes goes by when each was liked, not when each was posted).
+     * A page without quotes costs nothing more than its tweets' own JSON and counts.
      */
-    public byte[] tweetPage(long[] ids, int limit, long[] cursors, ShownEngagement shown) {
+    public byte[] tweetPage(long[] ids, int limit, long[] cursors, ShownEngagement.Source engagement) {
         int count = Math.min(limit, ids.length);
+        Parts parts = parts(ids, count);
+        ShownEngagement shown = engagement.of(ids, count);
+        if (parts.quoteOf() != null) {
+            embedQuoted(parts, engagement);
+        }
+        return TweetPages.assemble(ids, limit, parts.json(), cursors, shown);
+    }
+
+    /**
+     * Each quote's JSON with the tweet it quotes, as a page shows that one (counts, the reader's state), or null once
+     * it is deleted. One level: a quoted quote shows its {@code quoteOfId}, not what it quotes.
+     */
+    private void embedQuoted(Parts parts, ShownEngagement.Source engagement) {
+        long[] quoted = java.util.Arrays.stream(parts.quoteOf())
+                .filter(id -> id != 0)
+                .distinct()
+                .toArray();
+        Parts inner = parts(quoted, quoted.length);
+        ShownEngagement innerShown = engagement.of(quoted, quoted.length);
+        for (int i = 0; i < parts.json().length; i++) {
+            long quotedId = parts.quoteOf()[i];
+            if (quotedId == 0 || parts.json()[i] == null) {
+                continue;
+            }
+            int at = 0;
+            while (quoted[at] != quotedId) {
+                at++;
+            }
+            byte[] shownQuoted =
+                    inner.json()[at] == null ? null : TweetPages.withExtras(inner.json()[at], innerShown, at);
+            parts.json()[i] = TweetPages.withQuote(parts.json()[i], shownQuoted);
+        }
+    }
+
+    /**
+     * The JSON of the first {@code count} tweets (null for one deleted), and what each quotes (null when none is a
+     * quote). Quotes are never kept: they are rendered from the grid's values, as tweets with media are.
+     */
+    private record Parts(byte[][] json, long[] quoteOf) {}
+
+    private Parts parts(long[] ids, int count) {
         long generation = rendered.generation(); // before anything is read: see RenderedTweets.keep
         byte[][] parts = new byte[count][];
         Set<Long> missing = null;
@@ -125,10 +176,8 @@ public final class Views {
                 missing.add(ids[i]);
             }
         }
-        if (missing != null) {
-            renderMissing(ids, parts, missing, generation);
-        }
-        return TweetPages.assemble(ids, limit, parts, cursors, shown);
+        long[] quoteOf = missing == null ? null : renderMissing(ids, parts, missing, generation);
+        return new Parts(parts, quoteOf);
     }
 
     /**
@@ -153,11 +202,15 @@ public final class Views {
     }
 
     private static final byte[] ITEMS_PREFIX = "{\"items\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ANCESTORS = "{\"ancestors\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DESCENDANTS = ",\"descendants\":".getBytes(StandardCharsets.US_ASCII);
 
-    /** Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change). */
-    private void renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {
+    /**
+     * Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change; no quotes:
+     * what they quote may be deleted). Answers what each quotes, or null when none is a quote.
+     */
+    private long[] renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {
         Map<Long, Tweet> found = tweets.getAll(missing);
         Set<Long> authorIds = new HashSet<>();
         for (Tweet tweet : found.values()) {
@@ -165,6 +218,7 @@ public final class Views {
         }
         Map<Long, User> authors = users.getAll(authorIds);
         Map<Long, flock.domain.media.Media> shownMedia = mediaOf(found.values());
+        long[] quoteOf = null;
         for (int i = 0; i < parts.length; i++) {
             Tweet tweet = parts[i] == null ? found.get(ids[i]) : null;
             if (tweet == null || rendered.removed(tweet.id())) {
@@ -172,10 +226,14 @@ public final class Views {
             }
             User author = authors.get(tweet.authorId());
             parts[i] = TweetPages.renderOne(tweet, author, shownMedia);
-            if (author != null && tweet.mediaIds().length == 0) {
+            if (tweet.isQuote()) {
+                quoteOf = quoteOf == null ? new long[parts.length] : quoteOf;
+                quoteOf[i] = tweet.quoteOfId();
+            } else if (author != null && tweet.mediaIds().length == 0) {
                 rendered.keep(tweet.id(), generation, parts[i]);
             }
         }
+        return quoteOf;
     }
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */

@@ -51,27 +51,38 @@ public final class Tweets {
      * The author is rendered from the near cache: a post no longer changes the profile.
      */
     public Posted post(long authorId, String rawText, long[] mediaIds) {
-        return post(authorId, rawText, mediaIds, 0);
+        return post(authorId, rawText, mediaIds, 0, 0);
     }
 
     /**
-     * The same, answering {@code inReplyToId} unless it is 0. The parent must exist now (a 404 otherwise, and nothing
-     * changes); deleted later, its replies stay, still naming it. The reply's count and its place among the parent's
-     * replies are the fan-out's work, as its feeds are.
+     * The same, answering {@code inReplyToId} or quoting {@code quoteOfId} unless they are 0 (never both: a 400). The
+     * tweet answered or quoted must exist now (a 404 otherwise, and nothing changes); deleted later, its replies stay,
+     * still naming it, and its quotes show it as gone. A reply's or quote's count and its place among the tweet's
+     * replies or quotes are the fan-out's work, as its feeds are.
      */
-    public Posted post(long authorId, String rawText, long[] mediaIds, long inReplyToId) {
+    public Posted post(long authorId, String rawText, long[] mediaIds, long inReplyToId, long quoteOfId) {
         String text = TweetText.normalize(rawText);
+        if (inReplyToId != 0 && quoteOfId != 0) {
+            throw FlockException.invalid("inReplyToId, quoteOfId: a tweet either replies or quotes, not both");
+        }
         Tweet parent = inReplyToId == 0 ? null : tweets.get(inReplyToId);
         if (inReplyToId != 0 && parent == null) {
             throw FlockException.notFound("inReplyToId: tweet " + inReplyToId + " does not exist (deleted, or never"
                     + " posted), so it cannot be answered");
         }
+        Tweet quoted = quoteOfId == 0 ? null : tweets.get(quoteOfId);
+        if (quoteOfId != 0 && quoted == null) {
+            throw FlockException.notFound("quoteOfId: tweet " + quoteOfId + " does not exist (deleted, or never"
+                    + " posted), so it cannot be quoted");
+        }
         long id = ids.newId();
         media.attach(authorId, id, mediaIds);
         long now = System.currentTimeMillis();
-        Tweet tweet = parent == null
-                ? new Tweet(id, authorId, text, now, mediaIds)
-                : Tweet.replyTo(parent, id, authorId, text, now, mediaIds);
+        Tweet tweet = parent != null
+                ? Tweet.replyTo(parent, id, authorId, text, now, mediaIds)
+                : quoted != null
+                        ? Tweet.quoting(quoted, id, authorId, text, now, mediaIds)
+                        : new Tweet(id, authorId, text, now, mediaIds);
         userTimelines.executeOnKey(authorId, new AddOwnTweet(id, tweet.audienceAlsoFollowing()));
         try {
             tweets.set(id, tweet);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import flock.domain.account.User;
-import flock.domain.engagement.BucketSize;
-import flock.domain.engagement.Counted;
-import flock.domain.engagement.TweetStats;
 import flock.domain.tweet.Tweet;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -114,9 +111,11 @@ class RenderedTweetsTest {
                         3,
                         kept,
                         ids,
-                        new ShownEngagement(new int[] {0, 5, 1234, 0}, new int[] {3, 0, 12, 0}, new boolean[] {
-                            true, false, false, false
-                        })),
+                        new ShownEngagement(
+                                new int[] {0, 5, 1234, 0},
+                                new int[] {3, 0, 12, 0},
+                                new int[] {0, 0, 7, 0},
+                                new boolean[] {true, false, false, false})),
                 StandardCharsets.UTF_8);
         String anonymous = new String(
                 TweetPages.assemble(
@@ -124,27 +123,58 @@ class RenderedTweetsTest {
                         3,
                         kept,
                         new long[] {111, 112, 110, 109},
-                        new ShownEngagement(new int[] {7, 0, 0, 0}, new int[] {0, 0, 0, 0}, null)),
+                        new ShownEngagement(
+                                new int[] {7, 0, 0, 0}, new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, null)),
                 StandardCharsets.UTF_8);
 
         assertThat(withReader)
-                .isEqualTo("{\"items\":[" + written(first, author, 0, 3, true) + ","
-                        + written(second, author, 1234, 12, false) + "],\"nextMaxId\":\"10\"}");
+                .isEqualTo("{\"items\":[" + written(first, author, "0,\"replies\":3,\"quotes\":0", true) + ","
+                        + written(second, author, "1234,\"replies\":12,\"quotes\":7", false)
+                        + "],\"nextMaxId\":\"10\"}");
         assertThat(withReader)
                 .as("a reply says what it answers, in the kept part")
                 .contains("\"conversationId\":\"11\",\"inReplyTo\":{\"tweetId\":\"11\",\"authorId\":\"7\"},\"counts\"");
         assertThat(anonymous)
-                .startsWith("{\"items\":[" + written(first, author, 7, 0, null) + ",")
+                .startsWith("{\"items\":[" + written(first, author, "7,\"replies\":0,\"quotes\":0", null) + ",")
                 .endsWith(",\"nextMaxId\":\"110\"}")
                 .doesNotContain("viewer");
     }
 
-    private static String written(Tweet tweet, User author, int likes, int replies, Boolean liked) {
-        JsonOut json = new JsonOut();
-        TweetStats counts = TweetStats.empty()
-                .withLikeBucket(0, new BucketSize(likes, 1))
-                .withBucket(Counted.REPLIES, 0, new BucketSize(replies, 1));
-        TweetPages.writeTweet(json, tweet, author, Map.of(), counts, liked);
-        return new String(json.toBytes(), StandardCharsets.UTF_8);
+    /** A tweet's JSON with its counts written out by hand: {@code likesAndMore} goes on after {@code "likes":}. */
+    private static String written(Tweet tweet, User author, String likesAndMore, Boolean liked) {
+        String kept = new String(TweetPages.renderOne(tweet, author, Map.of()), StandardCharsets.UTF_8);
+        return kept.substring(0, kept.length() - 1) + ",\"counts\":{\"likes\":" + likesAndMore + "}"
+                + (liked == null ? "" : ",\"viewer\":{\"liked\":" + liked + "}") + "}";
+    }
+
+    /** A quote carries the quoted tweet as a page shows it, with its own counts, or null once it is deleted. */
+    @Test
+    void should_embed_the_quoted_tweet_with_its_counts_or_null_once_it_is_gone() {
+        User author = new User(7, "ann", "Ann", 0);
+        Tweet quoted = new Tweet(11, 7, "the original", 1_764_000_001_000L, new long[0]);
+        Tweet quote = Tweet.quoting(quoted, 12, 7, "so true", 1_764_000_002_000L, new long[0]);
+        ShownEngagement quotedShown =
+                new ShownEngagement(new int[] {4}, new int[] {0}, new int[] {1}, new boolean[] {true});
+        byte[] shownQuoted = TweetPages.withExtras(TweetPages.renderOne(quoted, author, Map.of()), quotedShown, 0);
+        byte[] withQuoted = TweetPages.withQuote(TweetPages.renderOne(quote, author, Map.of()), shownQuoted);
+        byte[] page = TweetPages.assemble(
+                new long[] {12}, 1, new byte[][] {withQuoted}, new long[] {12}, ShownEngagement.NEW_TWEET);
+
+        jakarta.json.JsonObject item = jakarta.json.Json.createReader(
+                        new java.io.StringReader(new String(page, StandardCharsets.UTF_8)))
+                .readObject()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(item.getString("quoteOfId")).isEqualTo("11");
+        assertThat(item.getJsonObject("quoteOf").getString("text")).isEqualTo("the original");
+        assertThat(item.getJsonObject("quoteOf").getJsonObject("counts").getInt("likes"))
+                .isEqualTo(4);
+        assertThat(item.getJsonObject("quoteOf").getJsonObject("viewer").getBoolean("liked"))
+                .isTrue();
+        assertThat(item.getJsonObject("counts").getInt("quotes")).isZero();
+
+        String gone = new String(
+                TweetPages.withQuote(TweetPages.renderOne(quote, author, Map.of()), null), StandardCharsets.UTF_8);
+        assertThat(gone).endsWith(",\"quoteOfId\":\"11\",\"quoteOf\":null}");
     }
 }

@@ -31,6 +31,7 @@ public final class MemberStatus implements Callable<MemberStatus.Report>, Hazelc
             MapNames.LIKES,
             MapNames.LIKERS,
             MapNames.REPLIES,
+            MapNames.QUOTES,
             MapNames.TWEET_STATS);
 
     private transient HazelcastInstance member;

@@ -2,11 +2,12 @@ package flock.domain.engagement;
 
 /**
  * What a tweet's counts count, each as the sum of the sizes of {@value BucketKey#BUCKETS} buckets of edges into the
- * tweet ({@link EdgeBucket}): the accounts that like it, the replies that answer it.
+ * tweet ({@link EdgeBucket}): the accounts that like it, the replies that answer it, the quotes that quote it.
  */
 public enum Counted {
     LIKES,
-    REPLIES;
+    REPLIES,
+    QUOTES;
 
     private static final Counted[] ALL = values();
 

@@ -36,6 +36,10 @@ public record TweetStats(int[] bucketSizes, long[] bucketChanges) {
         return count(Counted.REPLIES);
     }
 
+    public int quotes() {
+        return count(Counted.QUOTES);
+    }
+
     public int count(Counted kind) {
         int count = 0;
         for (int i = kind.ordinal() * BucketKey.BUCKETS; i < (kind.ordinal() + 1) * BucketKey.BUCKETS; i++) {
@@ -92,7 +96,10 @@ public record TweetStats(int[] bucketSizes, long[] bucketChanges) {
         @Override
         public TweetStats read(CompactReader reader) {
             if (reader.getFieldKind("bucketSizes") == FieldKind.ARRAY_OF_INT32) {
-                return new TweetStats(reader.readArrayOfInt32("bucketSizes"), reader.readArrayOfInt64("bucketChanges"));
+                // Written by a version that counted fewer kinds: the kinds it did not count are empty.
+                return new TweetStats(
+                        Arrays.copyOf(reader.readArrayOfInt32("bucketSizes"), SLOTS),
+                        Arrays.copyOf(reader.readArrayOfInt64("bucketChanges"), SLOTS));
             }
             // Written before replies were counted: likes only.
             return empty().withKind(
@@ -106,6 +113,7 @@ public record TweetStats(int[] bucketSizes, long[] bucketChanges) {
             // The counts themselves for SQL, which reads no arrays; the sizes are the truth.
             writer.writeInt32("likes", stats.likes());
             writer.writeInt32("replies", stats.replies());
+            writer.writeInt32("quotes", stats.quotes());
             writer.writeArrayOfInt32("bucketSizes", stats.bucketSizes());
             writer.writeArrayOfInt64("bucketChanges", stats.bucketChanges());
         }

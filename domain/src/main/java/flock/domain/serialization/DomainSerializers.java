@@ -6,7 +6,7 @@ import flock.domain.account.CredentialSerializer;
 import flock.domain.account.UserSerializer;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
-import flock.domain.engagement.ApplyReply;
+import flock.domain.engagement.ApplyResponse;
 import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
 import flock.domain.engagement.EdgeBucket;
@@ -109,7 +109,7 @@ public final class DomainSerializers {
             new ReadBucket.Serializer(),
             new TweetStats.Serializer(),
             new ReportBucket.Serializer(),
-            new ApplyReply.Serializer(),
+            new ApplyResponse.Serializer(),
             new AlsoFollows.Serializer(),
             new ReadFeedSource.Serializer());
 

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param inReplyToId the tweet this one answers, 0 when it answers none; it may have been deleted since
  * @param inReplyToAuthorId that tweet's author (0 with it): the reply rule of home feeds needs it, and the parent may
  *     be gone by the time the fan-out runs
- * @param conversationId the root of the reply chain this tweet is in: its own id when it answers nothing
+ * @param conversationId the root of the reply chain this tweet is in: its own id when it answers none
+ * @param quoteOfId the tweet this one quotes (with text of its own), 0 when it quotes none; never both a reply and a
+ *     quote
  */
 public record Tweet(
         long id,
@@ -21,7 +23,8 @@ public record Tweet(
         long[] mediaIds,
         long inReplyToId,
         long inReplyToAuthorId,
-        long conversationId) {
+        long conversationId,
+        long quoteOfId) {
     /** At most four pictures or videos per tweet, as the API contract says. */
     public static final int MAX_MEDIA = 4;
 
@@ -37,17 +40,29 @@ public record Tweet(
         if (inReplyToId == 0 && conversationId != id) {
             throw new IllegalArgumentException("a tweet that answers none starts its own conversation");
         }
+        if (inReplyToId != 0 && quoteOfId != 0) {
+            throw new IllegalArgumentException("a tweet either replies or quotes, not both");
+        }
     }
 
-    /** A tweet that answers none. */
+    /** A tweet that answers and quotes none. */
     public Tweet(long id, long authorId, String text, long createdAt, long[] mediaIds) {
-        this(id, authorId, text, createdAt, mediaIds, 0, 0, id);
+        this(id, authorId, text, createdAt, mediaIds, 0, 0, id, 0);
     }
 
     /** A reply to {@code parent}, in the parent's conversation. */
     public static Tweet replyTo(Tweet parent, long id, long authorId, String text, long createdAt, long[] mediaIds) {
         return new Tweet(
-                id, authorId, text, createdAt, mediaIds, parent.id(), parent.authorId(), parent.conversationId());
+                id, authorId, text, createdAt, mediaIds, parent.id(), parent.authorId(), parent.conversationId(), 0);
+    }
+
+    /** A quote of {@code quoted}: a conversation of its own. */
+    public static Tweet quoting(Tweet quoted, long id, long authorId, String text, long createdAt, long[] mediaIds) {
+        return new Tweet(id, authorId, text, createdAt, mediaIds, 0, 0, id, quoted.id());
+    }
+
+    public boolean isQuote() {
+        return quoteOfId != 0;
     }
 
     public boolean isReply() {

@@ -14,7 +14,7 @@ import flock.domain.account.Credential;
 import flock.domain.account.User;
 import flock.domain.cluster.MemberStatus;
 import flock.domain.engagement.ApplyLike;
-import flock.domain.engagement.ApplyReply;
+import flock.domain.engagement.ApplyResponse;
 import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
 import flock.domain.engagement.Counted;
@@ -77,7 +77,8 @@ class DomainSerializersTest {
                 new User(1L, "alice", "Alice", 1_700_000_000_000L),
                 new Credential(1L, new byte[Credential.HASH_LENGTH]),
                 new Tweet(2L, 1L, "hello \uD83D\uDC26", 1_700_000_000_001L, new long[] {7L}),
-                new Tweet(3L, 4L, "a reply", 1_700_000_000_002L, new long[0], 2L, 1L, 2L),
+                new Tweet(3L, 4L, "a reply", 1_700_000_000_002L, new long[0], 2L, 1L, 2L, 0L),
+                new Tweet(4L, 4L, "a quote", 1_700_000_000_003L, new long[0], 0L, 0L, 4L, 2L),
                 Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
                 countedTimeline(),
                 FollowList.EMPTY.with(5, 50).with(6, 60),
@@ -133,7 +134,7 @@ class DomainSerializersTest {
                         .withLikeBucket(3, new BucketSize(2, 4))
                         .withBucket(Counted.REPLIES, 15, new BucketSize(1, 1)),
                 new ReportBucket(Counted.LIKES, 3, 2, 4),
-                new ApplyReply(3L, true, 1_700_000_000_000L),
+                new ApplyResponse(3L, true, 1_700_000_000_000L),
                 new AlsoFollows(5L, 6L),
                 new ReadFeedSource(800, 5L, new long[] {3, 9}),
                 new ReadAuthorTweets(90L, 0L, 20, new FeedReader(5L, new long[] {3, 9})));
