@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.account.Accounts;
 import flock.apinode.engagement.Likes;
 import flock.apinode.engagement.Replies;
+import flock.apinode.engagement.Reposts;
 import flock.apinode.graph.Graph;
 import flock.apinode.graph.GraphSettings;
 import flock.apinode.graph.PullAccounts;
@@ -31,7 +32,8 @@ record ApiServices(
         RenderedTweets rendered,
         MediaLibrary media,
         Likes likes,
-        Replies replies) {
+        Replies replies,
+        Reposts reposts) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -43,16 +45,18 @@ record ApiServices(
                 new ObjectStore(settings.media().store()),
                 settings.media().urlExpiry());
         RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
+        Tweets tweets = new Tweets(grid, media, rendered);
         return new ApiServices(
                 accounts,
                 graph,
-                new Tweets(grid, media, rendered),
+                tweets,
                 homeFeed,
                 new Views(grid, rendered),
                 rendered,
                 media,
                 new Likes(grid),
-                new Replies(grid));
+                new Replies(grid),
+                new Reposts(grid, tweets));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

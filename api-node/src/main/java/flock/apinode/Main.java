@@ -107,7 +107,8 @@ public final class Main {
                                 api.accounts(), api.graph(), api.tweets(), api.homeFeed(), api.likes(), api.views()))
                 .register(
                         "/api/v1/tweets",
-                        new TweetsApi(api.accounts(), api.tweets(), api.likes(), api.replies(), api.views()))
+                        new TweetsApi(
+                                api.accounts(), api.tweets(), api.likes(), api.replies(), api.reposts(), api.views()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))
                 .register(new WebClientFiles());

@@ -288,6 +288,18 @@ abstract class ApiContractTest {
                         "{\"text\":\"both\",\"quoteOfId\":\"" + root + "\",\"inReplyToId\":\"" + root + "\"}"),
                 400,
                 "not both");
+
+        Answer repost = put("/api/v1/tweets/" + root + "/repost", bob.token());
+        assertThat(repost.status()).isEqualTo(200);
+        assertThat(repost.json().getJsonObject("repostOf").getString("id")).isEqualTo(root);
+        assertThat(put("/api/v1/tweets/" + root + "/repost", bob.token()).json().getString("id"))
+                .as("the same repost again")
+                .isEqualTo(repost.json().getString("id"));
+        assertThat(delete("/api/v1/tweets/" + root + "/repost", bob.token()).status())
+                .isEqualTo(204);
+        assertThat(get("/api/v1/tweets/" + repost.json().getString("id"), null).status())
+                .isEqualTo(404);
+        assertProblem(put("/api/v1/tweets/42/repost", bob.token()), 404, "42");
     }
 
     @Test

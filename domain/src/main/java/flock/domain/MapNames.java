@@ -74,6 +74,15 @@ public final class MapNames {
     /** The same for the quotes of a tweet. Persisted. */
     public static final String QUOTES = "quotes";
 
+    /** The same for the reposts of a tweet (each bucket holds the reposts' own ids). Persisted. */
+    public static final String REPOSTS = "reposts";
+
+    /**
+     * Account id to the {@link flock.domain.engagement.LikeList LikeList} of the tweets it reposted, each with its
+     * repost's id: "reposted by me", and what a second repost answers. Persisted.
+     */
+    public static final String REPOSTED = "reposted";
+
     /** Tweet id to its {@link flock.domain.engagement.TweetStats TweetStats}: counts kept apart from the tweet. Persisted. */
     public static final String TWEET_STATS = "tweet_stats";
 

@@ -35,6 +35,8 @@ public final class MemberConfig {
             MapNames.LIKERS,
             MapNames.REPLIES,
             MapNames.QUOTES,
+            MapNames.REPOSTS,
+            MapNames.REPOSTED,
             MapNames.TWEET_STATS);
 
     /** The maps with a MapLoader: everything persisted, plus the user timelines read from Cassandra. */

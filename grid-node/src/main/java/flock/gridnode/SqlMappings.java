@@ -26,13 +26,15 @@ final class SqlMappings {
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.User')",
             // tweets: id, author_id, text, created_at (epoch ms), in_reply_to_id (0 when it answers none),
-            // conversation_id (the root of its reply chain; its own id when it answers none), quote_of_id (0: none)
+            // conversation_id (the root of its reply chain; its own id when it answers none), quote_of_id, repost_of_id
+            // (0: none)
             "CREATE OR REPLACE MAPPING " + MapNames.TWEETS + " ("
                     + "__key BIGINT, id BIGINT, author_id BIGINT EXTERNAL NAME \"this.authorId\", text VARCHAR,"
                     + " created_at BIGINT EXTERNAL NAME \"this.createdAt\","
                     + " in_reply_to_id BIGINT EXTERNAL NAME \"this.inReplyToId\","
                     + " conversation_id BIGINT EXTERNAL NAME \"this.conversationId\","
-                    + " quote_of_id BIGINT EXTERNAL NAME \"this.quoteOfId\")"
+                    + " quote_of_id BIGINT EXTERNAL NAME \"this.quoteOfId\","
+                    + " repost_of_id BIGINT EXTERNAL NAME \"this.repostOfId\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.Tweet')",
             // handles: __key is the lower-cased handle, this the user id (Hazelcast does not rename a plain value)
@@ -72,8 +74,9 @@ final class SqlMappings {
                     + " likers INT EXTERNAL NAME \"this.likers\")"
                     + " TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='flock.BucketKey',"
                     + " 'valueFormat'='compact', 'valueCompactTypeName'='flock.EdgeBucket')",
-            // tweet_stats: __key (the tweet id), likes, replies, quotes (its counts)
-            "CREATE OR REPLACE MAPPING " + MapNames.TWEET_STATS + " (__key BIGINT, likes INT, replies INT, quotes INT)"
+            // tweet_stats: __key (the tweet id), likes, replies, quotes, reposts (its counts)
+            "CREATE OR REPLACE MAPPING " + MapNames.TWEET_STATS
+                    + " (__key BIGINT, likes INT, replies INT, quotes INT, reposts INT)"
                     + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
                     + " 'valueCompactTypeName'='flock.TweetStats')",
             // follower_counts: user_id, followers (head and chunks summed), for every account with a follower list

@@ -8,19 +8,21 @@ package flock.pipelines;
  * @param postedAtMillis when the post was acknowledged, for the fan-out lag
  * @param audience whether the feeds are still to be narrowed to those whose owners also follow an account (a reply
  *     to someone else), before they are written ({@link ReplyAudience})
+ * @param repostOf the tweet a repost reposts (each feed may leave the repost out), 0 for every other tweet
  */
-record FanOutBatch(long tweetId, long postedAtMillis, boolean removal, long[] userIds, Audience audience) {
+record FanOutBatch(
+        long tweetId, long postedAtMillis, boolean removal, long[] userIds, Audience audience, long repostOf) {
     /** Feeds per batch: large enough to amortize a batch, small enough to keep its calls short. */
     static final int MAX_FEEDS = 1_000;
 
     /** Every feed (tests). */
     FanOutBatch(long tweetId, long postedAtMillis, boolean removal, long[] userIds) {
-        this(tweetId, postedAtMillis, removal, userIds, Audience.EVERYONE);
+        this(tweetId, postedAtMillis, removal, userIds, Audience.EVERYONE, 0);
     }
 
     /** The same tweet for fewer feeds, already narrowed. */
     FanOutBatch narrowedTo(long[] someUserIds) {
-        return new FanOutBatch(tweetId, postedAtMillis, removal, someUserIds, Audience.EVERYONE);
+        return new FanOutBatch(tweetId, postedAtMillis, removal, someUserIds, Audience.EVERYONE, repostOf);
     }
 
     /**

@@ -31,7 +31,9 @@ import java.time.Duration;
  *
  * <p>A reply to someone else reaches only the followers that also follow the account replied to ({@link
  * ReplyAudience}); every reply or quote, posted or deleted, also changes the replies or quotes of the tweet it answers
- * or quotes, and their count ({@link ResponseCounts}).
+ * or quotes, and their count ({@link ResponseCounts}); so does a repost, which a feed leaves out when it holds the
+ * original or a repost of it already ({@code Timeline.insertRepost}). A deleted tweet takes its reposts with it
+ * ({@link RepostCascade}).
  *
  * <p>Guarantee: at-least-once with snapshots every 5 s. A member leaving restarts the job from its
  * last snapshot and replays the journal from there; the timeline entry processors are idempotent, so
@@ -65,7 +67,11 @@ public final class FanOutPipeline {
             String following,
             String replies,
             String quotes,
-            String tweetStats) {
+            String reposts,
+            String reposted,
+            String userTimelines,
+            String tweetStats)
+            implements java.io.Serializable { // the stages' services are made from it on every member
         /** Flock's own maps. */
         public static final Maps FLOCK = new Maps(
                 MapNames.TWEETS,
@@ -76,6 +82,9 @@ public final class FanOutPipeline {
                 MapNames.FOLLOWING,
                 MapNames.REPLIES,
                 MapNames.QUOTES,
+                MapNames.REPOSTS,
+                MapNames.REPOSTED,
+                MapNames.USER_TIMELINES,
                 MapNames.TWEET_STATS);
     }
 
@@ -88,9 +97,6 @@ public final class FanOutPipeline {
         String homeTimelinesMap = maps.homeTimelines();
         // Strings, not the record: the stages' lambdas are serialized with the job.
         String followingMap = maps.following();
-        String repliesMap = maps.replies();
-        String quotesMap = maps.quotes();
-        String statsMap = maps.tweetStats();
         Pipeline pipeline = Pipeline.create();
         StreamStage<TweetEvent> events = pipeline.readFrom(Sources.<TweetEvent, Long, Tweet>mapJournal(
                         tweetsMap,
@@ -138,12 +144,19 @@ public final class FanOutPipeline {
                 .setName("update feeds on every member")
                 .writeTo(Sinks.noop());
         events.filter(ResponseCounts::counts)
-                .setName("replies and quotes posted and deleted")
+                .setName("replies, quotes and reposts posted and deleted")
                 .mapUsingServiceAsync(
-                        ServiceFactories.sharedService(context ->
-                                new ResponseCounts(context.hazelcastInstance(), repliesMap, quotesMap, statsMap)),
+                        ServiceFactories.sharedService(
+                                context -> new ResponseCounts(context.hazelcastInstance(), maps)),
                         ResponseCounts::apply)
-                .setName("count replies and quotes")
+                .setName("count replies, quotes and reposts")
+                .writeTo(Sinks.noop());
+        events.filter(RepostCascade::applies)
+                .setName("tweets deleted")
+                .mapUsingServiceAsync(
+                        ServiceFactories.sharedService(context -> new RepostCascade(context.hazelcastInstance(), maps)),
+                        RepostCascade::takeAway)
+                .setName("their reposts deleted with them")
                 .writeTo(Sinks.noop());
         return pipeline;
     }

@@ -13,11 +13,13 @@ final class FeedUpdates {
     private final long[] feeds;
     private final int[] ends;
     private final long[] updates;
+    private final long[] originals;
 
-    private FeedUpdates(long[] feeds, int[] ends, long[] updates) {
+    private FeedUpdates(long[] feeds, int[] ends, long[] updates, long[] originals) {
         this.feeds = feeds;
         this.ends = ends;
         this.updates = updates;
+        this.originals = originals;
     }
 
     static FeedUpdates of(List<FanOutBatch> batches) {
@@ -46,13 +48,20 @@ final class FeedUpdates {
             ends[i] = end;
         }
         long[] updates = new long[total];
+        boolean reposts = batches.stream().anyMatch(batch -> batch.repostOf() != 0 && !batch.removal());
+        long[] originals = reposts ? new long[total] : NONE; // most calls carry no repost
         for (FanOutBatch batch : batches) { // in arrival order, so each feed's slice keeps it
             long update = batch.removal() ? ~batch.tweetId() : batch.tweetId();
+            long original = batch.removal() ? 0 : batch.repostOf();
             for (long feed : batch.userIds()) {
-                updates[starts[Arrays.binarySearch(feeds, feed)]++] = update;
+                int slot = starts[Arrays.binarySearch(feeds, feed)]++;
+                updates[slot] = update;
+                if (reposts) {
+                    originals[slot] = original;
+                }
             }
         }
-        return new FeedUpdates(feeds, ends, updates);
+        return new FeedUpdates(feeds, ends, updates, originals);
     }
 
     long[] feeds() {
@@ -67,6 +76,14 @@ final class FeedUpdates {
         return updates;
     }
 
+    /**
+     * Whether some update inserts a repost, which a feed may leave out: readers cannot then patch the heads they cache
+     * from the updates alone.
+     */
+    boolean insertsReposts() {
+        return originals.length > 0;
+    }
+
     /** The updates of some of the feeds, as one entry processor for the call that sends them. */
     ApplyFeedUpdates processorFor(long[] someFeeds) {
         long[] sorted = someFeeds.clone();
@@ -79,13 +96,20 @@ final class FeedUpdates {
             callEnds[i] = size;
         }
         long[] callUpdates = new long[size];
+        long[] callOriginals = originals.length == 0 ? NONE : new long[size];
         for (int i = 0; i < sorted.length; i++) {
             int feed = Arrays.binarySearch(feeds, sorted[i]);
             int from = start(feed);
-            System.arraycopy(updates, from, callUpdates, i == 0 ? 0 : callEnds[i - 1], ends[feed] - from);
+            int to = i == 0 ? 0 : callEnds[i - 1];
+            System.arraycopy(updates, from, callUpdates, to, ends[feed] - from);
+            if (originals.length > 0) {
+                System.arraycopy(originals, from, callOriginals, to, ends[feed] - from);
+            }
         }
-        return new ApplyFeedUpdates(sorted, callEnds, callUpdates);
+        return new ApplyFeedUpdates(sorted, callEnds, callUpdates, callOriginals);
     }
+
+    private static final long[] NONE = new long[0];
 
     private int start(int feed) {
         return feed == 0 ? 0 : ends[feed - 1];

@@ -49,7 +49,11 @@ final class FeedWriter {
         }
         // Every feed of the call, present or not: an API node may cache the head of a feed this member evicted.
         return CompletableFuture.allOf(sent).thenApply(done -> {
-            changes.applied(updates.feeds(), updates.ends(), updates.updates());
+            if (updates.insertsReposts()) {
+                changes.changed(updates.feeds()); // a feed may have left a repost out: heads are read again
+            } else {
+                changes.applied(updates.feeds(), updates.ends(), updates.updates());
+            }
             return batches;
         });
     }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param audienceAlsoFollowing for a reply to someone else, the account a follower must also follow to get it
  *     ({@link Tweet#audienceAlsoFollowing}); 0 for every other tweet
  * @param quoteOfId the tweet a quote quotes, 0 for a tweet that quotes none
+ * @param repostOfId the tweet a repost reposts, 0 for every other tweet
  */
 record TweetEvent(
         long tweetId,
@@ -28,11 +29,12 @@ record TweetEvent(
         boolean pulled,
         long inReplyToId,
         long audienceAlsoFollowing,
-        long quoteOfId) {
+        long quoteOfId,
+        long repostOfId) {
 
     /** A tweet that answers none (tests). */
     TweetEvent(long tweetId, long authorId, long postedAtMillis, boolean removal, boolean pulled) {
-        this(tweetId, authorId, postedAtMillis, removal, pulled, 0, 0, 0);
+        this(tweetId, authorId, postedAtMillis, removal, pulled, 0, 0, 0, 0);
     }
 
     /** Only posts and deletes matter; loads from Cassandra and evictions are not new content. */
@@ -51,7 +53,8 @@ record TweetEvent(
                 false,
                 tweet.inReplyToId(),
                 tweet.audienceAlsoFollowing(),
-                tweet.quoteOfId());
+                tweet.quoteOfId(),
+                tweet.repostOfId());
     }
 
     /** This event with the author's pull state from the registry (null when the author is pushed). */
@@ -67,12 +70,13 @@ record TweetEvent(
                         pull,
                         inReplyToId,
                         audienceAlsoFollowing,
-                        quoteOfId);
+                        quoteOfId,
+                        repostOfId);
     }
 
     /** The only update of a pulled author's tweet: the author's own feed. */
     FanOutBatch ownFeedOnly() {
-        return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId}, audience());
+        return new FanOutBatch(tweetId, postedAtMillis, removal, new long[] {authorId}, audience(), repostOfId);
     }
 
     /**
@@ -120,7 +124,7 @@ record TweetEvent(
                 int feed = from + i;
                 userIds[i] = feed < own ? authorId : followerIds[feed - own];
             }
-            batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds, audience());
+            batches[batch] = new FanOutBatch(tweetId, postedAtMillis, removal, userIds, audience(), repostOfId);
         }
         return batches;
     }

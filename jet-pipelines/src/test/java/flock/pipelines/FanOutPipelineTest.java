@@ -14,6 +14,7 @@ import com.hazelcast.test.TestHazelcastInstanceFactory;
 import flock.domain.MapNames;
 import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.EdgeBucket;
+import flock.domain.engagement.LikeList;
 import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
@@ -33,7 +34,18 @@ class FanOutPipelineTest {
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 
     private static final FanOutPipeline.Maps MAPS = new FanOutPipeline.Maps(
-            "tweets", "pull", "followers", "chunks", "homes", "following", "replies", "quotes", "stats");
+            "tweets",
+            "pull",
+            "followers",
+            "chunks",
+            "homes",
+            "following",
+            "replies",
+            "quotes",
+            "reposts",
+            "reposted",
+            "timelines",
+            "stats");
 
     private static final long AUTHOR = 1;
     private static final long ACTIVE_FOLLOWER = 2;
@@ -269,6 +281,49 @@ class FanOutPipelineTest {
             assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(102, 101);
         });
         assertThat(replies.get(BucketKey.of(90, 100)).size()).isZero();
+    }
+
+    /**
+     * A repost shows once in a feed however many accounts followed repost it, counts in its original's reposts, and
+     * leaves with its original: deleting the original deletes its reposts, from feeds, timelines and lists.
+     */
+    @Test
+    void should_show_a_repost_once_count_it_and_take_it_away_with_its_original() {
+        long otherReposter = 61;
+        followers.set(otherReposter, FollowList.EMPTY.with(ACTIVE_FOLLOWER, 30));
+        Tweet original = new Tweet(90, 60, "worth a repost", 0, new long[0]);
+        tweets.set(90L, original);
+        IMap<Long, Timeline> timelines = member.getMap("timelines");
+        IMap<Long, LikeList> reposted = member.getMap("reposted");
+        Timeline authorTimeline = Timeline.empty();
+        authorTimeline.insert(100);
+        timelines.set(AUTHOR, authorTimeline);
+        reposted.set(AUTHOR, new LikeList(1, new long[] {90}, new long[] {100}));
+        tweets.set(100L, Tweet.repostOf(original, 100, AUTHOR, 0));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(
+                        () -> assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).containsExactly(100));
+        tweets.set(101L, Tweet.repostOf(original, 101, otherReposter, 0));
+
+        IMap<Long, TweetStats> stats = member.getMap("stats");
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(stats.get(90L).reposts()).isEqualTo(2));
+        assertThat(homes.get(ACTIVE_FOLLOWER).toArray())
+                .as("the second account's repost of the same tweet")
+                .containsExactly(100);
+        assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).containsExactly(100);
+
+        tweets.remove(90L);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(tweets.containsKey(100L))
+                    .as("the reposts are deleted with their original")
+                    .isFalse();
+            assertThat(tweets.containsKey(101L)).isFalse();
+            assertThat(homes.get(ACTIVE_FOLLOWER).toArray()).isEmpty();
+            assertThat(homes.get(OTHER_ACTIVE_FOLLOWER).toArray()).isEmpty();
+            assertThat(timelines.get(AUTHOR).contains(100)).isFalse();
+            assertThat(reposted.get(AUTHOR).edgeOf(90)).isZero();
+        });
     }
 
     private static Tweet tweet(long id) {

@@ -39,10 +39,12 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.TWEETS -> new TweetMapStore(session);
                     case MapNames.MEDIA -> new MediaMapStore(session);
                     case MapNames.USER_TIMELINES -> new UserTimelineLoader(session);
-                    case MapNames.LIKES -> new LikeListMapStore(session);
+                    case MapNames.LIKES -> new LikeListMapStore(session, "likes", "like_versions");
                     case MapNames.LIKERS -> new EdgeBucketMapStore(session, "likers");
                     case MapNames.REPLIES -> new EdgeBucketMapStore(session, "replies");
                     case MapNames.QUOTES -> new EdgeBucketMapStore(session, "quotes");
+                    case MapNames.REPOSTS -> new EdgeBucketMapStore(session, "reposts");
+                    case MapNames.REPOSTED -> new LikeListMapStore(session, "reposted", "reposted_versions");
                     case MapNames.TWEET_STATS -> new TweetStatsMapStore(session);
                     default -> throw new IllegalArgumentException("no Cassandra store for map '" + mapName + "'");
                 };

@@ -8,7 +8,7 @@ import flock.domain.graph.FollowList;
 import java.util.Arrays;
 
 /**
- * Write-behind store of the tweets each account likes: one row per like in {@code likes} (written as the follow lists
+ * Write-behind store of the tweets each account likes (or reposted, in tables of their own): one row per like in {@code likes} (written as the follow lists
  * are, only the difference from what Cassandra holds), and the list's version in {@code like_versions}, so that after
  * a restart an account's changes go on from the version the tweets' likers buckets last saw, never below it.
  */
@@ -18,12 +18,16 @@ final class LikeListMapStore extends CassandraMapStore<Long, LikeList> {
     private final PreparedStatement deleteVersion;
     private final PreparedStatement readVersion;
 
-    LikeListMapStore(CqlSession session) {
-        super(session, "likes");
-        this.edges = FollowListMapStore.byUser(session, "likes");
-        this.writeVersion = session.prepare("INSERT INTO like_versions (user_id, version) VALUES (?, ?)");
-        this.deleteVersion = session.prepare("DELETE FROM like_versions WHERE user_id = ?");
-        this.readVersion = session.prepare("SELECT version FROM like_versions WHERE user_id = ?");
+    /**
+     * @param table {@code likes}, or {@code reposted} (whose edge ids are the reposts' ids)
+     * @param versions {@code like_versions} or {@code reposted_versions}
+     */
+    LikeListMapStore(CqlSession session, String table, String versions) {
+        super(session, table);
+        this.edges = FollowListMapStore.byUser(session, table);
+        this.writeVersion = session.prepare("INSERT INTO " + versions + " (user_id, version) VALUES (?, ?)");
+        this.deleteVersion = session.prepare("DELETE FROM " + versions + " WHERE user_id = ?");
+        this.readVersion = session.prepare("SELECT version FROM " + versions + " WHERE user_id = ?");
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class Schema {
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS in_reply_to_author_id bigint",
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS conversation_id bigint",
                 "ALTER TABLE KS.tweets ADD IF NOT EXISTS quote_of_id bigint",
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS repost_of_id bigint",
                 // MediaMapStore.load: a media's metadata by id (owner, type, size, state, the tweet it is on).
                 "CREATE TABLE IF NOT EXISTS KS.media (id bigint PRIMARY KEY, owner_id bigint, content_type text,"
                         + " size bigint, state text, created_at timestamp, tweet_id bigint)",
@@ -80,6 +81,13 @@ public final class Schema {
                 // EdgeBucketMapStore.load (replies): one bucket of a tweet's replies (actor_id = the reply's id).
                 "CREATE TABLE IF NOT EXISTS KS.replies (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
                         + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
+                // EdgeBucketMapStore.load (reposts): one bucket of a tweet's reposts (actor_id = the repost's id).
+                "CREATE TABLE IF NOT EXISTS KS.reposts (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
+                        + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
+                // LikeListMapStore.load (reposted): the tweets a user reposted (other_id), the repost's id as edge_id.
+                "CREATE TABLE IF NOT EXISTS KS.reposted (user_id bigint, edge_id bigint, other_id bigint,"
+                        + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
+                "CREATE TABLE IF NOT EXISTS KS.reposted_versions (user_id bigint PRIMARY KEY, version bigint)",
                 // EdgeBucketMapStore.load (quotes): one bucket of a tweet's quotes (actor_id = the quote's id).
                 "CREATE TABLE IF NOT EXISTS KS.quotes (tweet_id bigint, bucket int, actor_id bigint, edge_id bigint,"
                         + " version bigint, changes bigint static, PRIMARY KEY ((tweet_id, bucket), actor_id))",
@@ -91,7 +99,10 @@ public final class Schema {
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reply_bucket_changes list<bigint>",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quotes int",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_sizes list<int>",
-                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_changes list<bigint>");
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_changes list<bigint>",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reposts int",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS repost_bucket_sizes list<int>",
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS repost_bucket_changes list<bigint>");
     }
 
     private static void execute(CqlSession session, String cql) {

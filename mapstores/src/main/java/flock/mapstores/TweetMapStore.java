@@ -22,13 +22,14 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
     TweetMapStore(CqlSession session) {
         super(session, "tweets");
         this.insert = session.prepare("INSERT INTO tweets (id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id, quote_of_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.insertByAuthor = session.prepare(
                 "INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following) VALUES (?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
         this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
         this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id, quote_of_id FROM tweets WHERE id = ?");
+                + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id FROM tweets WHERE id = ?");
         this.selectAuthor = session.prepare("SELECT author_id FROM tweets WHERE id = ?");
     }
 
@@ -45,7 +46,8 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 tweet.isReply() ? tweet.inReplyToId() : null,
                 tweet.isReply() ? tweet.inReplyToAuthorId() : null,
                 tweet.isReply() ? tweet.conversationId() : null,
-                tweet.isQuote() ? tweet.quoteOfId() : null));
+                tweet.isQuote() ? tweet.quoteOfId() : null,
+                tweet.isRepost() ? tweet.repostOfId() : null));
         long audience = tweet.audienceAlsoFollowing();
         writes.add(insertByAuthor.bind(tweet.authorId(), id, audience == 0 ? null : audience));
     }
@@ -81,6 +83,7 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 reply ? row.getLong("in_reply_to_id") : 0,
                 reply ? row.getLong("in_reply_to_author_id") : 0,
                 reply ? row.getLong("conversation_id") : tweetId,
-                row.isNull("quote_of_id") ? 0 : row.getLong("quote_of_id"));
+                row.isNull("quote_of_id") ? 0 : row.getLong("quote_of_id"),
+                row.isNull("repost_of_id") ? 0 : row.getLong("repost_of_id"));
     }
 }

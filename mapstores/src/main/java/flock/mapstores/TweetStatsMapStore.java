@@ -23,11 +23,12 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
         this.insert =
                 session.prepare("INSERT INTO tweet_stats (tweet_id, likes, like_bucket_sizes, like_bucket_changes,"
                         + " replies, reply_bucket_sizes, reply_bucket_changes, quotes, quote_bucket_sizes,"
-                        + " quote_bucket_changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " quote_bucket_changes, reposts, repost_bucket_sizes, repost_bucket_changes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweet_stats WHERE tweet_id = ?");
-        this.select = session.prepare(
-                "SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
-                        + " reply_bucket_changes, quote_bucket_sizes, quote_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
+        this.select = session.prepare("SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
+                + " reply_bucket_changes, quote_bucket_sizes, quote_bucket_changes, repost_bucket_sizes,"
+                + " repost_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
     }
 
     @Override
@@ -42,7 +43,10 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
                 changes(stats, Counted.REPLIES),
                 stats.quotes(),
                 sizes(stats, Counted.QUOTES),
-                changes(stats, Counted.QUOTES)));
+                changes(stats, Counted.QUOTES),
+                stats.reposts(),
+                sizes(stats, Counted.REPOSTS),
+                changes(stats, Counted.REPOSTS)));
     }
 
     private static List<Integer> sizes(TweetStats stats, Counted kind) {
@@ -61,7 +65,7 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
     /**
      * A tweet nobody liked loads as empty counts, not as nothing: Hazelcast keeps no entry for a null, so every page
      * showing such a tweet would ask Cassandra again. The map drops entries an hour unread (hazelcast.yaml). A row
-     * written before replies or quotes were counted has no columns for them: none counted.
+     * written before replies, quotes or reposts were counted has no columns for them: none counted.
      */
     @Override
     public TweetStats load(Long tweetId) {
@@ -72,7 +76,8 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
         }
         stats = withStored(stats, row, Counted.LIKES, "like_bucket_sizes", "like_bucket_changes");
         stats = withStored(stats, row, Counted.REPLIES, "reply_bucket_sizes", "reply_bucket_changes");
-        return withStored(stats, row, Counted.QUOTES, "quote_bucket_sizes", "quote_bucket_changes");
+        stats = withStored(stats, row, Counted.QUOTES, "quote_bucket_sizes", "quote_bucket_changes");
+        return withStored(stats, row, Counted.REPOSTS, "repost_bucket_sizes", "repost_bucket_changes");
     }
 
     private static TweetStats withStored(TweetStats stats, Row row, Counted kind, String sizes, String changes) {

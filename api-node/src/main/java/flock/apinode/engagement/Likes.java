@@ -34,6 +34,7 @@ import java.util.Set;
 public final class Likes {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, LikeList> likes;
+    private final IMap<Long, LikeList> reposted;
     private final IMap<BucketKey, EdgeBucket> likers;
     private final IMap<Long, TweetStats> stats;
     private final FlakeIdGenerator ids;
@@ -42,6 +43,7 @@ public final class Likes {
     public Likes(HazelcastInstance grid) {
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.likes = grid.getMap(MapNames.LIKES);
+        this.reposted = grid.getMap(MapNames.REPOSTED);
         this.likers = grid.getMap(MapNames.LIKERS);
         this.stats = grid.getMap(MapNames.TWEET_STATS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
@@ -74,7 +76,7 @@ public final class Likes {
     }
 
     /**
-     * The counts and the reader's likes of the first {@code count} tweets of a page, both from this node's near caches
+     * The counts, the reader's likes and reposts of the first {@code count} tweets of a page, from this node's near caches
      * (the grid invalidates an entry on every change, so a reader sees their own like at once): no grid call once the
      * tweets' counts and the reader's list are cached. A tweet nobody liked has counts too (empty, loaded once), so
      * that the near cache can keep them.
@@ -85,24 +87,29 @@ public final class Likes {
             shownIds.add(ids[i]);
         }
         Map<Long, TweetStats> counted = count == 0 ? Map.of() : stats.getAll(shownIds);
-        int[] likes = new int[count];
+        int[] likeCounts = new int[count];
+        int[] reposts = new int[count];
         int[] replies = new int[count];
         int[] quotes = new int[count];
         for (int i = 0; i < count; i++) {
             TweetStats tweet = counted.get(ids[i]);
-            likes[i] = tweet == null ? 0 : tweet.likes();
+            likeCounts[i] = tweet == null ? 0 : tweet.likes();
+            reposts[i] = tweet == null ? 0 : tweet.reposts();
             replies[i] = tweet == null ? 0 : tweet.replies();
             quotes[i] = tweet == null ? 0 : tweet.quotes();
         }
         if (reader.isEmpty()) {
-            return new ShownEngagement(likes, replies, quotes, null);
+            return new ShownEngagement(likeCounts, reposts, replies, quotes, null, null);
         }
-        LikeList list = listOf(reader.get());
+        LikeList liking = listOf(likes, reader.get());
+        LikeList reposting = listOf(reposted, reader.get());
         boolean[] liked = new boolean[count];
+        boolean[] didRepost = new boolean[count];
         for (int i = 0; i < count; i++) {
-            liked[i] = list.edgeOf(ids[i]) != 0;
+            liked[i] = liking.edgeOf(ids[i]) != 0;
+            didRepost[i] = reposting.edgeOf(ids[i]) != 0;
         }
-        return new ShownEngagement(likes, replies, quotes, liked);
+        return new ShownEngagement(likeCounts, reposts, replies, quotes, liked, didRepost);
     }
 
     /** What pages show of each tweet for this reader (none: no token), as the views ask for it. */
@@ -123,7 +130,11 @@ public final class Likes {
     }
 
     private LikeList listOf(long accountId) {
-        LikeList list = likes.get(accountId);
+        return listOf(likes, accountId);
+    }
+
+    private static LikeList listOf(IMap<Long, LikeList> lists, long accountId) {
+        LikeList list = lists.get(accountId);
         return list == null ? LikeList.EMPTY : list;
     }
 

@@ -33,6 +33,7 @@ public final class GridClient {
             MapNames.USER_TIMELINES,
             MapNames.MEDIA,
             MapNames.LIKES,
+            MapNames.REPOSTED,
             MapNames.TWEET_STATS);
 
     /**

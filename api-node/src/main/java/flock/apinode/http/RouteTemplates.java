@@ -24,6 +24,7 @@ final class RouteTemplates {
             "/api/v1/tweets/{id}",
             "/api/v1/tweets/{id}/like",
             "/api/v1/tweets/{id}/likers",
+            "/api/v1/tweets/{id}/repost",
             "/api/v1/tweets/{id}/replies",
             "/api/v1/tweets/{id}/context",
             "/api/v1/media",

@@ -3,6 +3,7 @@ package flock.apinode.http;
 import flock.apinode.account.Accounts;
 import flock.apinode.engagement.Likes;
 import flock.apinode.engagement.Replies;
+import flock.apinode.engagement.Reposts;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
 import flock.apinode.tweet.Tweets;
@@ -27,13 +28,15 @@ public final class TweetsApi implements HttpService {
     private final Tweets tweets;
     private final Likes likes;
     private final Replies replies;
+    private final Reposts reposts;
     private final Views views;
 
-    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Replies replies, Views views) {
+    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Replies replies, Reposts reposts, Views views) {
         this.accounts = accounts;
         this.tweets = tweets;
         this.likes = likes;
         this.replies = replies;
+        this.reposts = reposts;
         this.views = views;
     }
 
@@ -45,6 +48,8 @@ public final class TweetsApi implements HttpService {
                 .put("/{id}/like", this::like)
                 .delete("/{id}/like", this::unlike)
                 .get("/{id}/likers", this::likers)
+                .put("/{id}/repost", this::repost)
+                .delete("/{id}/repost", this::unrepost)
                 .get("/{id}/replies", this::replies)
                 .get("/{id}/context", this::context);
     }
@@ -81,6 +86,18 @@ public final class TweetsApi implements HttpService {
 
     private void unlike(ServerRequest request, ServerResponse response) {
         likes.unlike(Admission.authenticate(request, accounts), Responses.pathId(request, "id"));
+        response.status(204).send();
+    }
+
+    /** 200 with the reader's repost: made now, or the one made before. */
+    private void repost(ServerRequest request, ServerResponse response) {
+        long actor = Admission.authenticate(request, accounts);
+        Tweets.Posted repost = reposts.repost(actor, Responses.pathId(request, "id"));
+        Responses.json(response, 200, views.posted(repost.tweet(), repost.author(), likes.shownTo(Optional.of(actor))));
+    }
+
+    private void unrepost(ServerRequest request, ServerResponse response) {
+        reposts.unrepost(Admission.authenticate(request, accounts), Responses.pathId(request, "id"));
         response.status(204).send();
     }
 

@@ -100,11 +100,11 @@ public final class TweetPages {
         if (shown == null) {
             return 0;
         }
-        int viewer = shown.likedByReader() == null
-                ? 0
-                : shown.likedByReader()[i] ? VIEWER_LIKED.length : VIEWER_NOT_LIKED.length;
+        int viewer = shown.likedByReader() == null ? 0 : viewerBytes(shown, i).length;
         return COUNTS_OPEN.length
                 + digits(shown.likes()[i])
+                + REPOSTS_OPEN.length
+                + digits(shown.reposts()[i])
                 + REPLIES_OPEN.length
                 + digits(shown.replies()[i])
                 + QUOTES_OPEN.length
@@ -119,16 +119,23 @@ public final class TweetPages {
         at += tweet.length - 1;
         at = put(page, at, COUNTS_OPEN);
         at = putDigits(page, at, shown.likes()[i]);
+        at = put(page, at, REPOSTS_OPEN);
+        at = putDigits(page, at, shown.reposts()[i]);
         at = put(page, at, REPLIES_OPEN);
         at = putDigits(page, at, shown.replies()[i]);
         at = put(page, at, QUOTES_OPEN);
         at = putDigits(page, at, shown.quotes()[i]);
         page[at++] = '}';
         if (shown.likedByReader() != null) {
-            at = put(page, at, shown.likedByReader()[i] ? VIEWER_LIKED : VIEWER_NOT_LIKED);
+            at = put(page, at, viewerBytes(shown, i));
         }
         page[at++] = '}';
         return at;
+    }
+
+    /** The reader's state, one of four constants: liked or not, reposted or not. */
+    private static byte[] viewerBytes(ShownEngagement shown, int i) {
+        return VIEWER[(shown.likedByReader()[i] ? 2 : 0) + (shown.repostedByReader()[i] ? 1 : 0)];
     }
 
     private static int digits(int value) {
@@ -153,9 +160,15 @@ public final class TweetPages {
     private static final byte[] REPLIES_OPEN = ",\"replies\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOTES_OPEN = ",\"quotes\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOTE_OF_OPEN = ",\"quoteOf\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPOST_OF_OPEN = ",\"repostOf\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] VIEWER_LIKED = ",\"viewer\":{\"liked\":true}".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] VIEWER_NOT_LIKED = ",\"viewer\":{\"liked\":false}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPOSTS_OPEN = ",\"reposts\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] VIEWER = {
+        ",\"viewer\":{\"liked\":false,\"reposted\":false}".getBytes(StandardCharsets.US_ASCII),
+        ",\"viewer\":{\"liked\":false,\"reposted\":true}".getBytes(StandardCharsets.US_ASCII),
+        ",\"viewer\":{\"liked\":true,\"reposted\":false}".getBytes(StandardCharsets.US_ASCII),
+        ",\"viewer\":{\"liked\":true,\"reposted\":true}".getBytes(StandardCharsets.US_ASCII)
+    };
     private static final byte[] ITEMS_OPEN = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEMS_CLOSE = "]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_MAX_ID_OPEN = ",\"nextMaxId\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -189,13 +202,21 @@ public final class TweetPages {
      * spliced in as a page is put together, because the quoted tweet's state changes while the quote does not.
      */
     public static byte[] withQuote(byte[] quote, byte[] quotedOrNull) {
-        byte[] quoted = quotedOrNull == null ? NULL : quotedOrNull;
-        byte[] out = new byte[quote.length + QUOTE_OF_OPEN.length + quoted.length];
+        return withEmbedded(quote, QUOTE_OF_OPEN, quotedOrNull == null ? NULL : quotedOrNull);
+    }
+
+    /** A repost's JSON with the original in it ({@code "repostOf"}), as a page shows the original. */
+    public static byte[] withRepostOf(byte[] repost, byte[] original) {
+        return withEmbedded(repost, REPOST_OF_OPEN, original);
+    }
+
+    private static byte[] withEmbedded(byte[] outer, byte[] field, byte[] inner) {
+        byte[] out = new byte[outer.length + field.length + inner.length];
         int at = 0;
-        System.arraycopy(quote, 0, out, at, quote.length - 1);
-        at += quote.length - 1;
-        at = put(out, at, QUOTE_OF_OPEN);
-        at = put(out, at, quoted);
+        System.arraycopy(outer, 0, out, at, outer.length - 1);
+        at += outer.length - 1;
+        at = put(out, at, field);
+        at = put(out, at, inner);
         out[at] = '}';
         return out;
     }
@@ -222,6 +243,9 @@ public final class TweetPages {
         json.id("conversationId", tweet.conversationId());
         if (tweet.isQuote()) {
             json.id("quoteOfId", tweet.quoteOfId());
+        }
+        if (tweet.isRepost()) {
+            json.id("repostOfId", tweet.repostOfId());
         }
         if (tweet.isReply()) {
             json.beginObject("inReplyTo")

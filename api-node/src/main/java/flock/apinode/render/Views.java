@@ -83,6 +83,10 @@ public final class Views {
         if (tweet.isQuote()) {
             json = TweetPages.withQuote(json, one(tweet.quoteOfId(), engagement));
         }
+        if (tweet.isRepost()) {
+            byte[] original = one(tweet.repostOfId(), engagement);
+            json = original == null ? json : TweetPages.withRepostOf(json, original);
+        }
         return TweetPages.withExtras(json, ShownEngagement.NEW_TWEET, 0);
     }
 
@@ -125,43 +129,53 @@ public final class Views {
         int count = Math.min(limit, ids.length);
         Parts parts = parts(ids, count);
         ShownEngagement shown = engagement.of(ids, count);
-        if (parts.quoteOf() != null) {
-            embedQuoted(parts, engagement);
+        if (parts.embeds() != null) {
+            embed(parts, engagement);
         }
         return TweetPages.assemble(ids, limit, parts.json(), cursors, shown);
     }
 
     /**
      * Each quote's JSON with the tweet it quotes, as a page shows that one (counts, the reader's state), or null once
-     * it is deleted. One level: a quoted quote shows its {@code quoteOfId}, not what it quotes.
+     * it is deleted; each repost's with its original, or no repost at all once the original is deleted (before the
+     * fan-out takes the repost away, pages stop showing it). One level: a quoted quote shows its {@code quoteOfId}, not
+     * what it quotes.
      */
-    private void embedQuoted(Parts parts, ShownEngagement.Source engagement) {
-        long[] quoted = java.util.Arrays.stream(parts.quoteOf())
+    private void embed(Parts parts, ShownEngagement.Source engagement) {
+        long[] inner = java.util.Arrays.stream(parts.embeds())
                 .filter(id -> id != 0)
                 .distinct()
                 .toArray();
-        Parts inner = parts(quoted, quoted.length);
-        ShownEngagement innerShown = engagement.of(quoted, quoted.length);
+        Parts shownInner = parts(inner, inner.length);
+        ShownEngagement innerShown = engagement.of(inner, inner.length);
         for (int i = 0; i < parts.json().length; i++) {
-            long quotedId = parts.quoteOf()[i];
-            if (quotedId == 0 || parts.json()[i] == null) {
+            long innerId = parts.embeds()[i];
+            if (innerId == 0 || parts.json()[i] == null) {
                 continue;
             }
             int at = 0;
-            while (quoted[at] != quotedId) {
+            while (inner[at] != innerId) {
                 at++;
             }
-            byte[] shownQuoted =
-                    inner.json()[at] == null ? null : TweetPages.withExtras(inner.json()[at], innerShown, at);
-            parts.json()[i] = TweetPages.withQuote(parts.json()[i], shownQuoted);
+            byte[] shown = shownInner.json()[at] == null
+                    ? null
+                    : TweetPages.withExtras(shownInner.json()[at], innerShown, at);
+            if (parts.reposts()[i]) {
+                parts.json()[i] = shown == null ? null : TweetPages.withRepostOf(parts.json()[i], shown);
+            } else {
+                parts.json()[i] = TweetPages.withQuote(parts.json()[i], shown);
+            }
         }
     }
 
     /**
-     * The JSON of the first {@code count} tweets (null for one deleted), and what each quotes (null when none is a
-     * quote). Quotes are never kept: they are rendered from the grid's values, as tweets with media are.
+     * The JSON of the first {@code count} tweets (null for one deleted), and the tweet each shows inside it (what a
+     * quote quotes, what a repost reposts; null when none shows another). Quotes and reposts are never kept: they are
+     * rendered from the grid's values, as tweets with media are.
+     *
+     * @param reposts for each tweet showing another, whether it is a repost (else a quote)
      */
-    private record Parts(byte[][] json, long[] quoteOf) {}
+    private record Parts(byte[][] json, long[] embeds, boolean[] reposts) {}
 
     private Parts parts(long[] ids, int count) {
         long generation = rendered.generation(); // before anything is read: see RenderedTweets.keep
@@ -176,8 +190,10 @@ public final class Views {
                 missing.add(ids[i]);
             }
         }
-        long[] quoteOf = missing == null ? null : renderMissing(ids, parts, missing, generation);
-        return new Parts(parts, quoteOf);
+        if (missing == null) {
+            return new Parts(parts, null, null);
+        }
+        return renderMissing(ids, parts, missing, generation);
     }
 
     /**
@@ -208,9 +224,9 @@ public final class Views {
 
     /**
      * Reads and renders the tweets not kept, and keeps those it may (no media: a media's state may change; no quotes:
-     * what they quote may be deleted). Answers what each quotes, or null when none is a quote.
+     * what they show inside may be deleted). Answers the parts with what each shows inside.
      */
-    private long[] renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {
+    private Parts renderMissing(long[] ids, byte[][] parts, Set<Long> missing, long generation) {
         Map<Long, Tweet> found = tweets.getAll(missing);
         Set<Long> authorIds = new HashSet<>();
         for (Tweet tweet : found.values()) {
@@ -218,7 +234,8 @@ public final class Views {
         }
         Map<Long, User> authors = users.getAll(authorIds);
         Map<Long, flock.domain.media.Media> shownMedia = mediaOf(found.values());
-        long[] quoteOf = null;
+        long[] embeds = null;
+        boolean[] reposts = null;
         for (int i = 0; i < parts.length; i++) {
             Tweet tweet = parts[i] == null ? found.get(ids[i]) : null;
             if (tweet == null || rendered.removed(tweet.id())) {
@@ -226,14 +243,16 @@ public final class Views {
             }
             User author = authors.get(tweet.authorId());
             parts[i] = TweetPages.renderOne(tweet, author, shownMedia);
-            if (tweet.isQuote()) {
-                quoteOf = quoteOf == null ? new long[parts.length] : quoteOf;
-                quoteOf[i] = tweet.quoteOfId();
+            if (tweet.isQuote() || tweet.isRepost()) {
+                embeds = embeds == null ? new long[parts.length] : embeds;
+                reposts = reposts == null ? new boolean[parts.length] : reposts;
+                embeds[i] = tweet.isQuote() ? tweet.quoteOfId() : tweet.repostOfId();
+                reposts[i] = tweet.isRepost();
             } else if (author != null && tweet.mediaIds().length == 0) {
                 rendered.keep(tweet.id(), generation, parts[i]);
             }
         }
-        return quoteOf;
+        return new Parts(parts, embeds, reposts);
     }
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */

@@ -11,6 +11,8 @@ import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.account.User;
+import flock.domain.engagement.DropRepost;
+import flock.domain.engagement.LikeList;
 import flock.domain.timeline.AddOwnTweet;
 import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.ReadAuthorTweets;
@@ -32,6 +34,7 @@ public final class Tweets {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, Timeline> userTimelines;
     private final IMap<Long, User> users;
+    private final IMap<Long, LikeList> reposted;
     private final FlakeIdGenerator ids;
     private final MediaLibrary media;
     private final RenderedTweets rendered;
@@ -42,6 +45,7 @@ public final class Tweets {
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.users = grid.getMap(MapNames.USERS);
+        this.reposted = grid.getMap(MapNames.REPOSTED);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
     }
 
@@ -83,17 +87,33 @@ public final class Tweets {
                 : quoted != null
                         ? Tweet.quoting(quoted, id, authorId, text, now, mediaIds)
                         : new Tweet(id, authorId, text, now, mediaIds);
-        userTimelines.executeOnKey(authorId, new AddOwnTweet(id, tweet.audienceAlsoFollowing()));
         try {
-            tweets.set(id, tweet);
+            return store(tweet);
         } catch (ReachedMaxSizeException full) {
-            // Refused (503): Cassandra is not keeping up. The author's timeline must not keep an id that
-            // names no tweet, and the media go back to the author for another try.
-            userTimelines.executeOnKey(authorId, new RemoveOwnTweet(id));
-            media.detach(id, mediaIds);
+            media.detach(id, mediaIds); // back to the author for another try
             throw full;
         }
-        return new Posted(tweet, users.get(authorId));
+    }
+
+    /**
+     * Stores a tweet made here or by a repost: into its author's timeline first, then the tweets map (the
+     * acknowledged write, which the fan-out picks up). Refused (503) when Cassandra is not keeping up, and then the
+     * author's timeline keeps no id that names no tweet.
+     */
+    public Posted store(Tweet tweet) {
+        userTimelines.executeOnKey(tweet.authorId(), new AddOwnTweet(tweet.id(), tweet.audienceAlsoFollowing()));
+        try {
+            tweets.set(tweet.id(), tweet);
+        } catch (ReachedMaxSizeException full) {
+            userTimelines.executeOnKey(tweet.authorId(), new RemoveOwnTweet(tweet.id()));
+            throw full;
+        }
+        return new Posted(tweet, users.get(tweet.authorId()));
+    }
+
+    /** A tweet already stored, with its author as the API shows it. */
+    public Posted posted(Tweet tweet) {
+        return new Posted(tweet, users.get(tweet.authorId()));
     }
 
     /** A tweet just posted and its author as the post left them (null only if the account vanished). */
@@ -103,16 +123,28 @@ public final class Tweets {
         return Optional.ofNullable(tweets.get(id));
     }
 
-    /** Removes the tweet; the fan-out job then takes it out of every home timeline. */
+    /**
+     * Removes the tweet; the fan-out job then takes it out of every home timeline (and takes its reposts away). A
+     * repost deleted this way leaves its author's list of reposts too.
+     */
     public void delete(long actingUser, long tweetId) {
         Tweet tweet = find(tweetId).orElseThrow(() -> FlockException.notFound("tweet " + tweetId + " does not exist"));
         if (tweet.authorId() != actingUser) {
             throw new FlockException(ErrorCode.FORBIDDEN, "only the author may delete tweet " + tweetId);
         }
+        remove(tweet);
+    }
+
+    /** Removes a tweet already found (idempotent: one removed meanwhile changes nothing). */
+    public void remove(Tweet tweet) {
+        long tweetId = tweet.id();
         if (tweets.remove(tweetId) != null) {
             rendered.forget(tweetId); // this node's pages drop it now; the others hear the grid's removal event
             userTimelines.executeOnKey(tweet.authorId(), new RemoveOwnTweet(tweetId));
             media.deleteWithTweet(tweetId, tweet.mediaIds());
+        }
+        if (tweet.isRepost()) {
+            reposted.executeOnKey(tweet.authorId(), new DropRepost(tweet.repostOfId(), tweetId));
         }
     }
 

@@ -113,9 +113,11 @@ class RenderedTweetsTest {
                         ids,
                         new ShownEngagement(
                                 new int[] {0, 5, 1234, 0},
+                                new int[] {2, 0, 0, 0},
                                 new int[] {3, 0, 12, 0},
                                 new int[] {0, 0, 7, 0},
-                                new boolean[] {true, false, false, false})),
+                                new boolean[] {true, false, false, false},
+                                new boolean[] {false, false, true, false})),
                 StandardCharsets.UTF_8);
         String anonymous = new String(
                 TweetPages.assemble(
@@ -124,27 +126,40 @@ class RenderedTweetsTest {
                         kept,
                         new long[] {111, 112, 110, 109},
                         new ShownEngagement(
-                                new int[] {7, 0, 0, 0}, new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, null)),
+                                new int[] {7, 0, 0, 0},
+                                new int[] {0, 0, 0, 0},
+                                new int[] {0, 0, 0, 0},
+                                new int[] {0, 0, 0, 0},
+                                null,
+                                null)),
                 StandardCharsets.UTF_8);
 
         assertThat(withReader)
-                .isEqualTo("{\"items\":[" + written(first, author, "0,\"replies\":3,\"quotes\":0", true) + ","
-                        + written(second, author, "1234,\"replies\":12,\"quotes\":7", false)
+                .isEqualTo("{\"items\":["
+                        + written(
+                                first, author, "0,\"reposts\":2,\"replies\":3,\"quotes\":0", "true,\"reposted\":false")
+                        + ","
+                        + written(
+                                second,
+                                author,
+                                "1234,\"reposts\":0,\"replies\":12,\"quotes\":7",
+                                "false,\"reposted\":true")
                         + "],\"nextMaxId\":\"10\"}");
         assertThat(withReader)
                 .as("a reply says what it answers, in the kept part")
                 .contains("\"conversationId\":\"11\",\"inReplyTo\":{\"tweetId\":\"11\",\"authorId\":\"7\"},\"counts\"");
         assertThat(anonymous)
-                .startsWith("{\"items\":[" + written(first, author, "7,\"replies\":0,\"quotes\":0", null) + ",")
+                .startsWith("{\"items\":[" + written(first, author, "7,\"reposts\":0,\"replies\":0,\"quotes\":0", null)
+                        + ",")
                 .endsWith(",\"nextMaxId\":\"110\"}")
                 .doesNotContain("viewer");
     }
 
     /** A tweet's JSON with its counts written out by hand: {@code likesAndMore} goes on after {@code "likes":}. */
-    private static String written(Tweet tweet, User author, String likesAndMore, Boolean liked) {
+    private static String written(Tweet tweet, User author, String likesAndMore, String likedAndMore) {
         String kept = new String(TweetPages.renderOne(tweet, author, Map.of()), StandardCharsets.UTF_8);
         return kept.substring(0, kept.length() - 1) + ",\"counts\":{\"likes\":" + likesAndMore + "}"
-                + (liked == null ? "" : ",\"viewer\":{\"liked\":" + liked + "}") + "}";
+                + (likedAndMore == null ? "" : ",\"viewer\":{\"liked\":" + likedAndMore + "}") + "}";
     }
 
     /** A quote carries the quoted tweet as a page shows it, with its own counts, or null once it is deleted. */
@@ -153,8 +168,9 @@ class RenderedTweetsTest {
         User author = new User(7, "ann", "Ann", 0);
         Tweet quoted = new Tweet(11, 7, "the original", 1_764_000_001_000L, new long[0]);
         Tweet quote = Tweet.quoting(quoted, 12, 7, "so true", 1_764_000_002_000L, new long[0]);
-        ShownEngagement quotedShown =
-                new ShownEngagement(new int[] {4}, new int[] {0}, new int[] {1}, new boolean[] {true});
+        ShownEngagement quotedShown = new ShownEngagement(
+                new int[] {4}, new int[] {0}, new int[] {0}, new int[] {1}, new boolean[] {true}, new boolean[] {false
+                });
         byte[] shownQuoted = TweetPages.withExtras(TweetPages.renderOne(quoted, author, Map.of()), quotedShown, 0);
         byte[] withQuoted = TweetPages.withQuote(TweetPages.renderOne(quote, author, Map.of()), shownQuoted);
         byte[] page = TweetPages.assemble(

@@ -32,6 +32,8 @@ public final class MemberStatus implements Callable<MemberStatus.Report>, Hazelc
             MapNames.LIKERS,
             MapNames.REPLIES,
             MapNames.QUOTES,
+            MapNames.REPOSTS,
+            MapNames.REPOSTED,
             MapNames.TWEET_STATS);
 
     private transient HazelcastInstance member;

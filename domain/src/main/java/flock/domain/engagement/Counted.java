@@ -2,12 +2,13 @@ package flock.domain.engagement;
 
 /**
  * What a tweet's counts count, each as the sum of the sizes of {@value BucketKey#BUCKETS} buckets of edges into the
- * tweet ({@link EdgeBucket}): the accounts that like it, the replies that answer it, the quotes that quote it.
+ * tweet ({@link EdgeBucket}): the accounts that like it, the replies that answer it, the quotes that quote it, the reposts that repost it.
  */
 public enum Counted {
     LIKES,
     REPLIES,
-    QUOTES;
+    QUOTES,
+    REPOSTS;
 
     private static final Counted[] ALL = values();
 

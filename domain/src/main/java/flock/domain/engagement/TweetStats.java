@@ -40,6 +40,10 @@ public record TweetStats(int[] bucketSizes, long[] bucketChanges) {
         return count(Counted.QUOTES);
     }
 
+    public int reposts() {
+        return count(Counted.REPOSTS);
+    }
+
     public int count(Counted kind) {
         int count = 0;
         for (int i = kind.ordinal() * BucketKey.BUCKETS; i < (kind.ordinal() + 1) * BucketKey.BUCKETS; i++) {
@@ -114,6 +118,7 @@ public record TweetStats(int[] bucketSizes, long[] bucketChanges) {
             writer.writeInt32("likes", stats.likes());
             writer.writeInt32("replies", stats.replies());
             writer.writeInt32("quotes", stats.quotes());
+            writer.writeInt32("reposts", stats.reposts());
             writer.writeArrayOfInt32("bucketSizes", stats.bucketSizes());
             writer.writeArrayOfInt64("bucketChanges", stats.bucketChanges());
         }

@@ -9,12 +9,14 @@ import flock.domain.engagement.ApplyLike;
 import flock.domain.engagement.ApplyResponse;
 import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
+import flock.domain.engagement.DropRepost;
 import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
 import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
+import flock.domain.engagement.ReadMembers;
 import flock.domain.engagement.ReportBucket;
 import flock.domain.engagement.SetLike;
 import flock.domain.engagement.TweetStats;
@@ -111,7 +113,9 @@ public final class DomainSerializers {
             new ReportBucket.Serializer(),
             new ApplyResponse.Serializer(),
             new AlsoFollows.Serializer(),
-            new ReadFeedSource.Serializer());
+            new ReadFeedSource.Serializer(),
+            new DropRepost.Serializer(),
+            new ReadMembers.Serializer());
 
     private DomainSerializers() {}
 

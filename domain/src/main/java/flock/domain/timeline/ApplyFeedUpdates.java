@@ -18,14 +18,24 @@ import java.util.Map;
  * @param ends for each feed, where its updates end in {@code updates} (they start where the previous end)
  * @param updates tweet ids in the order their events came: as they are to insert, bitwise inverted
  *     ({@code ~id}, negative for every id from zero up) to remove
+ * @param originals parallel to {@code updates}: for the insert of a repost, the tweet it reposts (the feed may then
+ *     leave it out, {@link Timeline#insertRepost}), 0 otherwise; empty when no update is a repost's
  */
-public record ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates)
+public record ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates, long[] originals)
         implements EntryProcessor<Long, Timeline, Void> {
 
     public ApplyFeedUpdates {
         if (feeds.length != ends.length || (ends.length > 0 && ends[ends.length - 1] != updates.length)) {
             throw new IllegalArgumentException("every feed needs one end, the last at the end of the updates");
         }
+        if (originals.length != 0 && originals.length != updates.length) {
+            throw new IllegalArgumentException("originals are parallel to the updates, or empty");
+        }
+    }
+
+    /** Updates none of which is a repost's. */
+    public ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates) {
+        this(feeds, ends, updates, new long[0]);
     }
 
     @Override
@@ -38,7 +48,10 @@ public record ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates)
         boolean changed = false;
         for (int i = feed == 0 ? 0 : ends[feed - 1]; i < ends[feed]; i++) {
             long update = updates[i];
-            changed |= update >= 0 ? timeline.insert(update) : timeline.remove(~update);
+            long original = originals.length == 0 ? 0 : originals[i];
+            changed |= update < 0
+                    ? timeline.remove(~update)
+                    : original == 0 ? timeline.insert(update) : timeline.insertRepost(update, original);
         }
         if (changed) {
             entry.setValue(timeline);
@@ -53,7 +66,8 @@ public record ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates)
             return new ApplyFeedUpdates(
                     reader.readArrayOfInt64("feeds"),
                     reader.readArrayOfInt32("ends"),
-                    reader.readArrayOfInt64("updates"));
+                    reader.readArrayOfInt64("updates"),
+                    reader.readArrayOfInt64("originals"));
         }
 
         @Override
@@ -61,6 +75,7 @@ public record ApplyFeedUpdates(long[] feeds, int[] ends, long[] updates)
             writer.writeArrayOfInt64("feeds", processor.feeds());
             writer.writeArrayOfInt32("ends", processor.ends());
             writer.writeArrayOfInt64("updates", processor.updates());
+            writer.writeArrayOfInt64("originals", processor.originals());
         }
 
         @Override

@@ -54,6 +54,18 @@ public final class Timeline {
 
     private long[] narrowedTo = NO_AUTHORS;
 
+    /**
+     * Home feeds only: the reposts among the kept ids, ascending, and parallel to them the tweet each reposts, for
+     * Mastodon's rule: a repost does not enter a feed whose newest {@value #REPOST_FALLOFF} entries hold its original,
+     * nor one that already holds a repost of it.
+     */
+    private long[] repostIds = NO_AUTHORS;
+
+    private long[] repostOf = NO_AUTHORS;
+
+    /** How far down a feed an original keeps a repost of it out (Mastodon's FeedManager::REBLOG_FALLOFF). */
+    public static final int REPOST_FALLOFF = 40;
+
     private Timeline(long[] ids, int size) {
         this.ids = ids;
         this.size = size;
@@ -202,6 +214,67 @@ public final class Timeline {
         return inserted;
     }
 
+    /**
+     * Home feeds: inserts a repost of {@code original}, unless the original is among the newest {@value
+     * #REPOST_FALLOFF} entries or a repost of it is already kept (it shows once, however many accounts followed repost
+     * it). Returns whether the feed changed. Idempotent.
+     */
+    public boolean insertRepost(long id, long original) {
+        int at = indexOf(original);
+        if (at >= 0 && at < REPOST_FALLOFF) {
+            return false;
+        }
+        for (int i = 0; i < repostOf.length; i++) {
+            if (repostOf[i] == original) {
+                return false; // a repost of it is here already (this one, if the update came twice)
+            }
+        }
+        boolean inserted = insert(id);
+        if (inserted) {
+            int place = -Arrays.binarySearch(repostIds, id) - 1;
+            repostIds = inserted(repostIds, place, id);
+            repostOf = inserted(repostOf, place, original);
+        }
+        dropRepostsBelow(size == MAX_ENTRIES ? ids[size - 1] : Long.MIN_VALUE);
+        return inserted;
+    }
+
+    /** The tweet a kept repost reposts, or 0 when {@code id} is no repost kept here. */
+    public long originalOf(long id) {
+        int at = Arrays.binarySearch(repostIds, id);
+        return at >= 0 ? repostOf[at] : 0;
+    }
+
+    /** The kept reposts, ascending (for the serializer). */
+    public long[] repostIds() {
+        return repostIds.clone();
+    }
+
+    /** Parallel to {@link #repostIds}: the tweet each reposts. */
+    public long[] repostOf() {
+        return repostOf.clone();
+    }
+
+    /** Notes a kept repost (the serializer). */
+    public void markRepost(long id, long original) {
+        int at = Arrays.binarySearch(repostIds, id);
+        if (at < 0) {
+            repostIds = inserted(repostIds, -at - 1, id);
+            repostOf = inserted(repostOf, -at - 1, original);
+        }
+    }
+
+    private void dropRepostsBelow(long oldestKept) {
+        int below = 0;
+        while (below < repostIds.length && repostIds[below] < oldestKept) {
+            below++;
+        }
+        if (below > 0) {
+            repostIds = Arrays.copyOfRange(repostIds, below, repostIds.length);
+            repostOf = Arrays.copyOfRange(repostOf, below, repostOf.length);
+        }
+    }
+
     /** Notes that the kept tweet {@code id} reaches only readers who also follow {@code account} (see the field). */
     public void narrow(long id, long account) {
         int at = Arrays.binarySearch(narrowedIds, id);
@@ -290,6 +363,11 @@ public final class Timeline {
         if (narrowed >= 0) {
             narrowedIds = without(narrowedIds, narrowed);
             narrowedTo = without(narrowedTo, narrowed);
+        }
+        int repost = Arrays.binarySearch(repostIds, id);
+        if (repost >= 0) {
+            repostIds = without(repostIds, repost);
+            repostOf = without(repostOf, repost);
         }
         System.arraycopy(ids, found + 1, ids, found, size - found - 1);
         size--;
@@ -380,7 +458,9 @@ public final class Timeline {
                 && truncated == that.truncated
                 && tweetCount == that.tweetCount
                 && Arrays.equals(narrowedIds, that.narrowedIds)
-                && Arrays.equals(narrowedTo, that.narrowedTo);
+                && Arrays.equals(narrowedTo, that.narrowedTo)
+                && Arrays.equals(repostIds, that.repostIds)
+                && Arrays.equals(repostOf, that.repostOf);
     }
 
     @Override

@@ -26,6 +26,13 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
                 timeline.narrow(narrowedIds[i], narrowedTo[i]);
             }
         }
+        if (reader.getFieldKind("repostIds") == FieldKind.ARRAY_OF_INT64) { // none before reposts existed
+            long[] repostIds = reader.readArrayOfInt64("repostIds");
+            long[] repostOf = reader.readArrayOfInt64("repostOf");
+            for (int i = 0; i < repostIds.length; i++) {
+                timeline.markRepost(repostIds[i], repostOf[i]);
+            }
+        }
         return timeline;
     }
 
@@ -38,6 +45,8 @@ public final class TimelineSerializer implements CompactSerializer<Timeline> {
         writer.writeInt64("tweetCount", timeline.tweetCount());
         writer.writeArrayOfInt64("narrowedIds", timeline.narrowedIds());
         writer.writeArrayOfInt64("narrowedTo", timeline.narrowedTo());
+        writer.writeArrayOfInt64("repostIds", timeline.repostIds());
+        writer.writeArrayOfInt64("repostOf", timeline.repostOf());
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param conversationId the root of the reply chain this tweet is in: its own id when it answers none
  * @param quoteOfId the tweet this one quotes (with text of its own), 0 when it quotes none; never both a reply and a
  *     quote
+ * @param repostOfId the tweet this one reposts, 0 for every other tweet: a repost has no text or media of its own, and
+ *     answers or quotes nothing
  */
 public record Tweet(
         long id,
@@ -24,7 +26,8 @@ public record Tweet(
         long inReplyToId,
         long inReplyToAuthorId,
         long conversationId,
-        long quoteOfId) {
+        long quoteOfId,
+        long repostOfId) {
     /** At most four pictures or videos per tweet, as the API contract says. */
     public static final int MAX_MEDIA = 4;
 
@@ -43,22 +46,37 @@ public record Tweet(
         if (inReplyToId != 0 && quoteOfId != 0) {
             throw new IllegalArgumentException("a tweet either replies or quotes, not both");
         }
+        if (repostOfId != 0 && (inReplyToId != 0 || quoteOfId != 0 || !text.isEmpty() || mediaIds.length > 0)) {
+            throw new IllegalArgumentException("a repost is the original's alone: no text, media, reply or quote");
+        }
     }
 
     /** A tweet that answers and quotes none. */
     public Tweet(long id, long authorId, String text, long createdAt, long[] mediaIds) {
-        this(id, authorId, text, createdAt, mediaIds, 0, 0, id, 0);
+        this(id, authorId, text, createdAt, mediaIds, 0, 0, id, 0, 0);
     }
 
     /** A reply to {@code parent}, in the parent's conversation. */
     public static Tweet replyTo(Tweet parent, long id, long authorId, String text, long createdAt, long[] mediaIds) {
         return new Tweet(
-                id, authorId, text, createdAt, mediaIds, parent.id(), parent.authorId(), parent.conversationId(), 0);
+                id, authorId, text, createdAt, mediaIds, parent.id(), parent.authorId(), parent.conversationId(), 0, 0);
     }
 
     /** A quote of {@code quoted}: a conversation of its own. */
     public static Tweet quoting(Tweet quoted, long id, long authorId, String text, long createdAt, long[] mediaIds) {
-        return new Tweet(id, authorId, text, createdAt, mediaIds, 0, 0, id, quoted.id());
+        return new Tweet(id, authorId, text, createdAt, mediaIds, 0, 0, id, quoted.id(), 0);
+    }
+
+    /** A repost of {@code original} (never of a repost: the caller reposts what a repost reposts). */
+    public static Tweet repostOf(Tweet original, long id, long authorId, long createdAt) {
+        if (original.isRepost()) {
+            throw new IllegalArgumentException("repost the original " + original.repostOfId() + ", not a repost of it");
+        }
+        return new Tweet(id, authorId, "", createdAt, new long[0], 0, 0, id, 0, original.id());
+    }
+
+    public boolean isRepost() {
+        return repostOfId != 0;
     }
 
     public boolean isQuote() {

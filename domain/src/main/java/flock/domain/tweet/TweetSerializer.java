@@ -10,7 +10,8 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
     @Override
     public Tweet read(CompactReader reader) {
         long id = reader.readInt64("id");
-        // A tweet written before replies and quotes existed (a member of the previous version) has no such fields.
+        // A tweet written before replies, quotes and reposts existed (a member of the previous version) has no such
+        // fields.
         boolean replyFields = reader.getFieldKind("inReplyToId") == FieldKind.INT64;
         return new Tweet(
                 id,
@@ -21,7 +22,8 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
                 replyFields ? reader.readInt64("inReplyToId") : 0,
                 replyFields ? reader.readInt64("inReplyToAuthorId") : 0,
                 replyFields ? reader.readInt64("conversationId") : id,
-                replyFields ? reader.readInt64("quoteOfId") : 0);
+                replyFields ? reader.readInt64("quoteOfId") : 0,
+                replyFields ? reader.readInt64("repostOfId") : 0);
     }
 
     @Override
@@ -35,6 +37,7 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
         writer.writeInt64("inReplyToAuthorId", tweet.inReplyToAuthorId());
         writer.writeInt64("conversationId", tweet.conversationId());
         writer.writeInt64("quoteOfId", tweet.quoteOfId());
+        writer.writeInt64("repostOfId", tweet.repostOfId());
     }
 
     @Override

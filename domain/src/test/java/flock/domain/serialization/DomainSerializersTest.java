@@ -18,12 +18,14 @@ import flock.domain.engagement.ApplyResponse;
 import flock.domain.engagement.BucketKey;
 import flock.domain.engagement.BucketSize;
 import flock.domain.engagement.Counted;
+import flock.domain.engagement.DropRepost;
 import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
 import flock.domain.engagement.LikeList;
 import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
+import flock.domain.engagement.ReadMembers;
 import flock.domain.engagement.ReportBucket;
 import flock.domain.engagement.SetLike;
 import flock.domain.engagement.TweetStats;
@@ -77,8 +79,9 @@ class DomainSerializersTest {
                 new User(1L, "alice", "Alice", 1_700_000_000_000L),
                 new Credential(1L, new byte[Credential.HASH_LENGTH]),
                 new Tweet(2L, 1L, "hello \uD83D\uDC26", 1_700_000_000_001L, new long[] {7L}),
-                new Tweet(3L, 4L, "a reply", 1_700_000_000_002L, new long[0], 2L, 1L, 2L, 0L),
-                new Tweet(4L, 4L, "a quote", 1_700_000_000_003L, new long[0], 0L, 0L, 4L, 2L),
+                new Tweet(3L, 4L, "a reply", 1_700_000_000_002L, new long[0], 2L, 1L, 2L, 0L, 0L),
+                new Tweet(4L, 4L, "a quote", 1_700_000_000_003L, new long[0], 0L, 0L, 4L, 2L, 0L),
+                new Tweet(5L, 4L, "", 1_700_000_000_004L, new long[0], 0L, 0L, 5L, 0L, 2L),
                 Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3),
                 countedTimeline(),
                 FollowList.EMPTY.with(5, 50).with(6, 60),
@@ -137,6 +140,8 @@ class DomainSerializersTest {
                 new ApplyResponse(3L, true, 1_700_000_000_000L),
                 new AlsoFollows(5L, 6L),
                 new ReadFeedSource(800, 5L, new long[] {3, 9}),
+                new DropRepost(2L, 5L),
+                new ReadMembers(),
                 new ReadAuthorTweets(90L, 0L, 20, new FeedReader(5L, new long[] {3, 9})));
     }
 
@@ -145,6 +150,7 @@ class DomainSerializersTest {
         Timeline timeline = Timeline.ofNewestFirst(new long[] {40, 35}, 2);
         timeline.setTweetCount(1_234);
         timeline.narrow(35, 77); // a reply to account 77
+        timeline.markRepost(40, 12); // a repost of tweet 12
         return timeline;
     }
 

@@ -1,0 +1,43 @@
+package flock.domain.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Mastodon's rule for reposts in a home feed: once per original, and not while the original is near the top. */
+class RepostFalloffTest {
+    private static final long ORIGINAL = 1_000;
+
+    @Test
+    void should_leave_out_a_repost_of_a_tweet_among_the_newest_40_entries() {
+        Timeline feed = Timeline.empty();
+        feed.insert(ORIGINAL);
+        for (long id = 2_000; id < 2_000 + Timeline.REPOST_FALLOFF - 1; id++) {
+            feed.insert(id); // the original is now the 40th newest entry
+        }
+        assertThat(feed.insertRepost(5_000, ORIGINAL)).isFalse();
+        assertThat(feed.contains(5_000)).isFalse();
+
+        feed.insert(3_000); // and now the 41st: far enough down for a repost to bring it back up
+        assertThat(feed.insertRepost(5_001, ORIGINAL)).isTrue();
+        assertThat(feed.originalOf(5_001)).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void should_show_a_tweet_once_however_many_accounts_repost_it() {
+        Timeline feed = Timeline.empty();
+        assertThat(feed.insertRepost(5_000, ORIGINAL)).isTrue();
+        assertThat(feed.insertRepost(5_001, ORIGINAL))
+                .as("a second account's repost")
+                .isFalse();
+        assertThat(feed.insertRepost(5_000, ORIGINAL))
+                .as("the same update again")
+                .isFalse();
+        assertThat(feed.toArray()).containsExactly(5_000);
+
+        feed.remove(5_000); // taken back: the next repost of it may enter
+        assertThat(feed.originalOf(5_000)).isZero();
+        assertThat(feed.insertRepost(5_002, ORIGINAL)).isTrue();
+        assertThat(feed.toArray()).containsExactly(5_002);
+    }
+}
