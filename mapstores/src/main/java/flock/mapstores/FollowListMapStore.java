@@ -29,9 +29,9 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     private final PreparedStatement deleteAll;
     private final PreparedStatement select;
 
-    /** The accounts a user follows, the head of a user's follower list, or the tweets a user likes: keyed by user id. */
+    /** The accounts a user follows, the head of a user's follower list, the tweets a user likes or reposted: by user id. */
     static FollowListMapStore<Long> byUser(CqlSession session, String table) {
-        if (!List.of("following", "followers", "likes").contains(table)) {
+        if (!List.of("following", "followers", "likes", "reposted").contains(table)) {
             throw new IllegalArgumentException("not a follow table: " + table);
         }
         return new FollowListMapStore<>(session, table, List.of("user_id"), userId -> new Object[] {userId});

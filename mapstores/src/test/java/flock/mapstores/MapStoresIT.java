@@ -102,6 +102,13 @@ class MapStoresIT {
                 .as("the version outlives the likes")
                 .isEqualTo(7);
         assertThat(likes.load(32L)).isEqualTo(LikeList.EMPTY);
+
+        CassandraMapStore<Long, LikeList> reposted = store(MapNames.REPOSTED);
+        reposted.store(31L, new LikeList(1, new long[] {400}, new long[] {4_000}));
+        assertThat(reposted.load(31L).edgeOf(400))
+                .as("a repost, in a table of its own")
+                .isEqualTo(4_000);
+        assertThat(likes.load(31L).edgeOf(400)).isZero();
     }
 
     @Test
