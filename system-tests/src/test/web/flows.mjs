@@ -186,7 +186,7 @@ try {
     const box = annPage.getByLabel('What is happening?');
     await box.fill('x'.repeat(281));
     assert.equal(await annPage.locator('#compose-count').textContent(), '-1');
-    assert.equal(await annPage.getByRole('button', { name: 'Post' }).isDisabled(), true);
+    assert.equal(await annPage.getByRole('button', { name: 'Post', exact: true }).isDisabled(), true);
     await box.fill('né 🐦');
     assert.equal(await annPage.locator('#compose-count').textContent(), String(280 - 4));
   });
@@ -196,7 +196,7 @@ try {
     await annPage.getByLabel('What is happening?').fill(picture);
     await annPage.locator('#compose-media').setInputFiles({ name: 'canyon.png', mimeType: 'image/png', buffer: png(240, 160) });
     await annPage.getByAltText('Preview of canyon.png', { exact: true }).waitFor({ timeout: WAIT });
-    await annPage.getByRole('button', { name: 'Post' }).click();
+    await annPage.getByRole('button', { name: 'Post', exact: true }).click();
     const tweet = annPage.locator('#home-feed > li').filter({ hasText: picture });
     await tweet.locator('img').waitFor({ timeout: WAIT });
     assert.equal(await annPage.locator('#compose-previews img').count(), 0);
@@ -321,6 +321,29 @@ try {
     pages.pop();
   });
 
+  await step('Ann reposts Ben\'s reply from his profile, and her feed shows it reposted by her', async () => {
+    const answer = `Good morning to you too ${suffix}`;
+    await annPage.goto(`${base}/#/u/${ben.handle}`);
+    const onProfile = annPage.locator('#profile-feed > li').filter({ hasText: answer });
+    const repost = onProfile.getByRole('button', { name: /^(Repost|Undo repost): / });
+    await repost.waitFor({ timeout: WAIT });
+    assert.equal(await repost.getAttribute('aria-pressed'), 'false');
+    await repost.click();
+    assert.equal(await repost.getAttribute('aria-pressed'), 'true');
+    await annPage.waitForFunction((node) => !node.disabled, await repost.elementHandle(), { timeout: WAIT });
+    await annPage.goto(`${base}/#/`);
+    await annPage.locator('#view-home').waitFor({ state: 'visible', timeout: WAIT });
+    const inFeed = annPage.locator('#home-feed > li').filter({ hasText: answer });
+    const deadline = Date.now() + WAIT;
+    while (await inFeed.count() === 0) {
+      assert.ok(Date.now() < deadline, 'the repost never reached Ann\'s feed');
+      await annPage.reload();
+      await annPage.locator('#home-feed > li').first().waitFor({ timeout: WAIT });
+    }
+    assert.match(await inFeed.locator('.reposted-by').textContent(), /Reposted by Ann Archer/);
+    assert.equal(await inFeed.getByRole('button', { name: /^Undo repost: 1 repost$/ }).count(), 1);
+  });
+
   await step('429 and 503 answers become messages that say when to try again', async () => {
     const problem = (status, title, detail, retryAfter) => (route) => route.fulfill({
       status,
@@ -329,12 +352,12 @@ try {
     });
     await annPage.route('**/api/v1/tweets', problem(429, 'Too Many Requests', 'rate limit reached', '7'));
     await annPage.getByLabel('What is happening?').fill('one too many');
-    await annPage.getByRole('button', { name: 'Post' }).click();
+    await annPage.getByRole('button', { name: 'Post', exact: true }).click();
     await annPage.locator('#notice-text').filter({ hasText: 'You are doing that too often. Try again in 7 s.' })
       .waitFor({ timeout: WAIT });
     await annPage.unroute('**/api/v1/tweets');
     await annPage.route('**/api/v1/tweets', problem(503, 'Service Unavailable', 'the tweet store is down', '5'));
-    await annPage.getByRole('button', { name: 'Post' }).click();
+    await annPage.getByRole('button', { name: 'Post', exact: true }).click();
     await annPage.locator('#notice-text')
       .filter({ hasText: 'Flock is briefly unavailable (the tweet store is down). Try again in 5 s.' })
       .waitFor({ timeout: WAIT });

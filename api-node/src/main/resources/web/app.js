@@ -179,7 +179,18 @@ function avatar(displayName, handle, size = '') {
   return badge;
 }
 
+/**
+ * One tweet of a list. A repost shows its original, with who reposted it above; the item keeps the repost's id, the
+ * list's cursor.
+ */
 function tweetItem(tweet) {
+  if (tweet.repostOf) {
+    const item = tweetItem(tweet.repostOf);
+    item.dataset.id = tweet.id;
+    const by = tweet.author ? tweet.author.displayName : 'someone';
+    item.querySelector('.body').prepend(element('p', { class: 'reposted-by', text: `\u21BB Reposted by ${by}` }));
+    return item;
+  }
   const profile = `#/u/${encodeURIComponent(tweet.author.handle)}`;
   const header = element('header', {},
     element('a', { class: 'name', href: profile, text: tweet.author.displayName }),
@@ -202,7 +213,63 @@ function tweetItem(tweet) {
     element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
       avatar(tweet.author.displayName, tweet.author.handle),
       element('div', { class: 'body' }, header, inReplyTo(tweet), element('p', { text: tweet.text }), media,
-        element('footer', { class: 'actions' }, replyButton(tweet), likeButton(tweet)))));
+        quoted(tweet),
+        element('footer', { class: 'actions' }, replyButton(tweet), repostButton(tweet), likeButton(tweet)))));
+}
+
+/** On a quote: the quoted tweet, small, linking to its thread; or a note that it is gone. */
+function quoted(tweet) {
+  if (!('quoteOf' in tweet)) return null;
+  if (tweet.quoteOf === null) return element('blockquote', { class: 'quoted gone', text: 'The quoted tweet was deleted.' });
+  const inner = tweet.quoteOf;
+  return element('blockquote', { class: 'quoted' },
+    element('a', { href: `#/t/${inner.id}`, class: 'quoted-link',
+      'aria-label': `Quoted tweet by ${inner.author ? inner.author.displayName : 'someone'}` },
+      element('strong', { text: inner.author ? inner.author.displayName : '' }),
+      element('span', { class: 'handle', text: inner.author ? ` @${inner.author.handle}` : '' })),
+    element('p', { text: inner.text }));
+}
+
+/**
+ * A toggle with a count (like, repost): it changes at once (optimistic) and goes back, with a message, if the API
+ * refuses; signed out it only shows the count.
+ */
+function toggleButton({ kind, on, count, symbols, words, path }) {
+  const button = element('button', { type: 'button', class: kind });
+  const show = () => {
+    button.textContent = `${on ? symbols[1] : symbols[0]} ${count}`;
+    button.setAttribute('aria-pressed', String(on));
+    const noun = count === 1 ? words.one : words.many;
+    button.setAttribute('aria-label', `${on ? words.undo : words.verb}: ${count} ${noun}`);
+  };
+  show();
+  if (!session) {
+    button.disabled = true;
+    return button;
+  }
+  button.addEventListener('click', async () => {
+    const before = { on, count };
+    on = !on;
+    count += on ? 1 : -1;
+    show();
+    button.disabled = true;
+    try {
+      await api(on ? 'PUT' : 'DELETE', path, { token: session.token });
+    } catch (error) {
+      ({ on, count } = before);
+      show();
+      fail(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function repostButton(tweet) {
+  return toggleButton({ kind: 'repost', on: Boolean(tweet.viewer && tweet.viewer.reposted),
+    count: (tweet.counts && tweet.counts.reposts) || 0, symbols: ['\u21BB', '\u21BB'],
+    words: { verb: 'Repost', undo: 'Undo repost', one: 'repost', many: 'reposts' }, path: `/tweets/${tweet.id}/repost` });
 }
 
 /** On a reply: a link to the tweet it answers (which may have been deleted since: the thread says so). */
@@ -218,41 +285,11 @@ function replyButton(tweet) {
     'aria-label': `Reply: ${replies} repl${replies === 1 ? 'y' : 'ies'}`, text: `\u21A9 ${replies}` }); // an arrow every font has, unlike an emoji
 }
 
-/**
- * The like button with the tweet's count. It changes at once (optimistic) and goes back, with a message, if the API
- * refuses; signed out it only shows the count.
- */
+/** The like button with the tweet's count (a toggle: see above). */
 function likeButton(tweet) {
-  let liked = Boolean(tweet.viewer && tweet.viewer.liked);
-  let likes = (tweet.counts && tweet.counts.likes) || 0;
-  const button = element('button', { type: 'button', class: 'like' });
-  const show = () => {
-    button.textContent = `${liked ? '\u2665' : '\u2661'} ${likes}`;
-    button.setAttribute('aria-pressed', String(liked));
-    button.setAttribute('aria-label', `${liked ? 'Unlike' : 'Like'}: ${likes} like${likes === 1 ? '' : 's'}`);
-  };
-  show();
-  if (!session) {
-    button.disabled = true;
-    return button;
-  }
-  button.addEventListener('click', async () => {
-    const before = { liked, likes };
-    liked = !liked;
-    likes += liked ? 1 : -1;
-    show();
-    button.disabled = true;
-    try {
-      await api(liked ? 'PUT' : 'DELETE', `/tweets/${tweet.id}/like`, { token: session.token });
-    } catch (error) {
-      ({ liked, likes } = before);
-      show();
-      fail(error);
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return button;
+  return toggleButton({ kind: 'like', on: Boolean(tweet.viewer && tweet.viewer.liked),
+    count: (tweet.counts && tweet.counts.likes) || 0, symbols: ['\u2661', '\u2665'],
+    words: { verb: 'Like', undo: 'Unlike', one: 'like', many: 'likes' }, path: `/tweets/${tweet.id}/like` });
 }
 
 async function deleteTweet(id) {
@@ -280,8 +317,10 @@ class Feed {
     this.done = false;
     this.list.replaceChildren();
     this.end.textContent = '';
+    // An observation may arrive after the page it was made before (the end was in view while the list was empty):
+    // the end is looked at again, or a second page would load under the first unasked.
     this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) this.more();
+      if (entries.some((entry) => entry.isIntersecting) && isVisible(this.end)) this.more();
     });
     this.observer.observe(this.end);
   }
@@ -579,20 +618,30 @@ function updateReply() {
   count.className = left < 0 ? 'count over' : left <= 20 ? 'count warn' : 'count';
   count.setAttribute('aria-label', left < 0 ? `${-left} characters too many` : `${left} characters left`);
   $('reply-post').disabled = $('reply-text').value.trim() === '' || left < 0;
+  $('reply-quote').disabled = $('reply-post').disabled;
 }
 
 $('reply-text').addEventListener('input', updateReply);
 
+// The thread's box answers the tweet (Reply) or quotes it (Quote), whichever button sent the form.
 $('reply').addEventListener('submit', async (event) => {
   event.preventDefault();
+  const quote = event.submitter && event.submitter.id === 'reply-quote';
   $('reply-post').disabled = true;
+  $('reply-quote').disabled = true;
   try {
     const text = $('reply-text').value;
-    const reply = await api('POST', '/tweets', { token: session.token, json: { text, inReplyToId: threadTweet.id } });
+    const json = quote ? { text, quoteOfId: threadTweet.id } : { text, inReplyToId: threadTweet.id };
+    const posted = await api('POST', '/tweets', { token: session.token, json });
     $('reply-text').value = '';
-    threadReplies.prepend([reply]);
-    // The count follows within moments on the API; here it follows at once.
-    threadTweet.counts.replies += 1;
+    // The counts follow within moments on the API; here they follow at once.
+    if (quote) {
+      threadTweet.counts.quotes += 1;
+      notify('Quoted: your quote is on your profile and in your followers\' feeds.', 'info');
+    } else {
+      threadReplies.prepend([posted]);
+      threadTweet.counts.replies += 1;
+    }
     $('thread-tweet').replaceChildren(tweetItem(threadTweet));
   } catch (error) {
     fail(error);
