@@ -102,6 +102,26 @@ class RepostsTest {
         });
     }
 
+    /** A feed rebuilt from the followed accounts' timelines keeps the repost rules the fan-out keeps. */
+    @Test
+    void should_show_a_tweet_reposted_by_two_accounts_followed_once_in_a_rebuilt_feed() {
+        long author = accounts.signUp("rp_e_" + run, "Author").user().id();
+        long first = accounts.signUp("rp_f_" + run, "First").user().id();
+        long second = accounts.signUp("rp_g_" + run, "Second").user().id();
+        long reader = accounts.signUp("rp_h_" + run, "Reader").user().id();
+        api.graph().follow(reader, first);
+        api.graph().follow(reader, second);
+        Tweet original = tweets.post(author, "reposted twice", new long[0]).tweet();
+        Tweet firstRepost = reposts.repost(first, original.id()).tweet();
+        reposts.repost(second, original.id());
+
+        flock.apinode.timeline.HomeFeed otherNode = TestGrid.newApiNode().homeFeed(); // no head cached: it rebuilds
+        grid.getMap(flock.domain.MapNames.HOME_TIMELINES).delete(reader);
+        assertThat(otherNode.page(reader, new flock.apinode.paging.PageRequest(20, Long.MAX_VALUE, 0)))
+                .as("the first repost only")
+                .containsExactly(firstRepost.id());
+    }
+
     private static JsonObject json(byte[] body) {
         return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
                 .readObject();

@@ -150,6 +150,12 @@ public final class FanOutPipeline {
                                 context -> new ResponseCounts(context.hazelcastInstance(), maps)),
                         ResponseCounts::apply)
                 .setName("count replies, quotes and reposts")
+                .filter(event -> event.repostOfId() != 0 && !event.removal())
+                .setName("reposts counted")
+                .mapUsingServiceAsync(
+                        ServiceFactories.sharedService(context -> new RepostCascade(context.hazelcastInstance(), maps)),
+                        RepostCascade::removeIfOrphaned)
+                .setName("deleted too if their original went meanwhile")
                 .writeTo(Sinks.noop());
         events.filter(RepostCascade::applies)
                 .setName("tweets deleted")

@@ -58,6 +58,20 @@ final class RepostCascade {
                 .thenApply(done -> deleted);
     }
 
+    /**
+     * A repost counted just now whose original is gone already: deleted as well. The original's deletion and the repost
+     * race (the cascade may have read the original's reposts before this one was counted), but this runs after the
+     * repost is in its bucket, so one of the two always sees the other.
+     */
+    CompletableFuture<TweetEvent> removeIfOrphaned(TweetEvent repost) {
+        return tweets.getAsync(repost.repostOfId())
+                .toCompletableFuture()
+                .thenCompose(original -> original != null
+                        ? CompletableFuture.completedFuture(null)
+                        : remove(repost.repostOfId(), repost.tweetId()))
+                .thenApply(done -> repost);
+    }
+
     private CompletableFuture<?> remove(long originalId, long repostId) {
         return tweets.removeAsync(repostId).toCompletableFuture().thenCompose(repost -> {
             if (repost == null) {

@@ -68,6 +68,8 @@ public final class Schema {
                         + " PRIMARY KEY (author_id, tweet_id)) WITH CLUSTERING ORDER BY (tweet_id DESC)",
                 // The account a reply answers when it is someone else: home rebuilds keep the reply rule with it.
                 "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS audience_also_following bigint",
+                // What a repost reposts: home rebuilds keep the feed's repost rules with it.
+                "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS repost_of bigint",
                 // LikeListMapStore.load: the tweets a user likes (other_id), most recent like first.
                 "CREATE TABLE IF NOT EXISTS KS.likes (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",

@@ -24,8 +24,9 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
         this.insert = session.prepare("INSERT INTO tweets (id, author_id, text, created_at, media_ids, in_reply_to_id,"
                 + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.insertByAuthor = session.prepare(
-                "INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following) VALUES (?, ?, ?)");
+        this.insertByAuthor =
+                session.prepare("INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following, repost_of)"
+                        + " VALUES (?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
         this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
         this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
@@ -49,7 +50,8 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 tweet.isQuote() ? tweet.quoteOfId() : null,
                 tweet.isRepost() ? tweet.repostOfId() : null));
         long audience = tweet.audienceAlsoFollowing();
-        writes.add(insertByAuthor.bind(tweet.authorId(), id, audience == 0 ? null : audience));
+        writes.add(insertByAuthor.bind(
+                tweet.authorId(), id, audience == 0 ? null : audience, tweet.isRepost() ? tweet.repostOfId() : null));
     }
 
     /**

@@ -23,7 +23,7 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
     UserTimelineLoader(CqlSession session) {
         this.session = session;
         this.select = session.prepare(
-                "SELECT tweet_id, audience_also_following FROM tweets_by_author WHERE author_id = ? LIMIT ?");
+                "SELECT tweet_id, audience_also_following, repost_of FROM tweets_by_author WHERE author_id = ? LIMIT ?");
         this.countRows = session.prepare("SELECT COUNT(*) FROM tweets_by_author WHERE author_id = ?");
     }
 
@@ -34,15 +34,20 @@ final class UserTimelineLoader implements MapLoader<Long, Timeline> {
         ResultSet rows = session.execute(select.bind(authorId, Timeline.MAX_ENTRIES + 1));
         long[] ids = new long[Timeline.MAX_ENTRIES + 1];
         long[] audiences = new long[Timeline.MAX_ENTRIES + 1];
+        long[] originals = new long[Timeline.MAX_ENTRIES + 1];
         int count = 0;
         for (Row row : rows) {
             audiences[count] = row.isNull("audience_also_following") ? 0 : row.getLong("audience_also_following");
+            originals[count] = row.isNull("repost_of") ? 0 : row.getLong("repost_of");
             ids[count++] = row.getLong("tweet_id");
         }
         Timeline timeline = Timeline.ofNewestFirst(ids, count);
         for (int i = 0; i < Math.min(count, Timeline.MAX_ENTRIES); i++) {
             if (audiences[i] != 0) {
                 timeline.narrow(ids[i], audiences[i]); // a reply to someone else (Timeline#insert(long, long))
+            }
+            if (originals[i] != 0) {
+                timeline.markRepost(ids[i], originals[i]); // a repost (Timeline#insertRepost)
             }
         }
         // Most authors have fewer tweets than memory keeps, and the rows just read are all of them; only a

@@ -9,6 +9,7 @@ import flock.domain.MapNames;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.FeedChangePublisher;
 import flock.domain.timeline.FeedReader;
+import flock.domain.timeline.FeedSource;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
 import flock.domain.timeline.NewestFirstMerge;
@@ -199,21 +200,26 @@ public final class HomeFeed {
             }
         }
         // Replies to accounts the reader does not follow stay out, as the fan-out leaves them out.
-        Map<Long, TimelinePage> newest = userTimelines.executeOnKeys(
+        Map<Long, FeedSource> newest = userTimelines.executeOnKeys(
                 pushedAuthors, ReadFeedSource.of(FeedReader.of(userId, followees), Timeline.MAX_ENTRIES));
         long[][] sources = newest.values().stream()
                 .filter(source -> source != null)
-                .map(TimelinePage::ids)
+                .map(FeedSource::ids)
                 .toArray(long[][]::new);
         // An author with older tweets in Cassandra than memory keeps makes the feed go on there too.
         boolean truncated = newest.values().stream().anyMatch(source -> source != null && source.truncated());
+        // The feed's repost rules, as if the fan-out had brought the tweets in one by one, oldest first.
+        Timeline rebuilt = Timeline.withRepostRules(
+                NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES + 1), originals(newest.values()));
         homeTimelines.executeOnKey(
                 userId,
                 new InstallRebuiltFeed(
-                        NewestFirstMerge.merge(sources, Timeline.MAX_ENTRIES + 1),
+                        rebuilt.toArray(),
                         toArray(pulled),
                         readAtMillis,
-                        truncated));
+                        truncated || rebuilt.truncated(),
+                        rebuilt.repostIds(),
+                        rebuilt.repostOf()));
         // An account that switched to pull while this ran is either seen now or found the feed installed.
         for (Long switched : pullAccounts.pulledAmong(followees)) {
             if (!pulled.contains(switched)) {
@@ -222,6 +228,19 @@ public final class HomeFeed {
         }
         changes.changed(userId); // other nodes may cache a head of the feed that was lost
         metrics.rebuilt(System.nanoTime() - started);
+    }
+
+    /** What each repost among the sources reposts. */
+    private static Map<Long, Long> originals(java.util.Collection<FeedSource> sources) {
+        Map<Long, Long> originals = new java.util.HashMap<>();
+        for (FeedSource source : sources) {
+            if (source != null) {
+                for (int i = 0; i < source.repostIds().length; i++) {
+                    originals.put(source.repostIds()[i], source.repostOf()[i]);
+                }
+            }
+        }
+        return originals;
     }
 
     private static long[] toArray(Set<Long> ids) {

@@ -101,7 +101,7 @@ public final class Tweets {
      * author's timeline keeps no id that names no tweet.
      */
     public Posted store(Tweet tweet) {
-        userTimelines.executeOnKey(tweet.authorId(), new AddOwnTweet(tweet.id(), tweet.audienceAlsoFollowing()));
+        userTimelines.executeOnKey(tweet.authorId(), AddOwnTweet.of(tweet));
         try {
             tweets.set(tweet.id(), tweet);
         } catch (ReachedMaxSizeException full) {

@@ -41,6 +41,7 @@ import flock.domain.timeline.CountTweets;
 import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
 import flock.domain.timeline.FeedChanges;
+import flock.domain.timeline.FeedSource;
 import flock.domain.timeline.InsertIntoTimeline;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
@@ -115,7 +116,8 @@ public final class DomainSerializers {
             new AlsoFollows.Serializer(),
             new ReadFeedSource.Serializer(),
             new DropRepost.Serializer(),
-            new ReadMembers.Serializer());
+            new ReadMembers.Serializer(),
+            new FeedSource.Serializer());
 
     private DomainSerializers() {}
 

@@ -13,11 +13,17 @@ import java.util.Map;
  * memory, and created empty for a first tweet. Idempotent: an id already there changes nothing, so a retried
  * call neither duplicates the entry nor counts it twice.
  */
-public record AddOwnTweet(long tweetId, long audienceAlsoFollowing) implements EntryProcessor<Long, Timeline, Void> {
+public record AddOwnTweet(long tweetId, long audienceAlsoFollowing, long repostOf)
+        implements EntryProcessor<Long, Timeline, Void> {
 
-    /** A tweet that reaches every follower. */
+    /** A tweet that reaches every follower and reposts nothing. */
     public AddOwnTweet(long tweetId) {
-        this(tweetId, 0);
+        this(tweetId, 0, 0);
+    }
+
+    /** The tweet as the author's timeline notes it: whom a reply reaches, what a repost reposts. */
+    public static AddOwnTweet of(flock.domain.tweet.Tweet tweet) {
+        return new AddOwnTweet(tweet.id(), tweet.audienceAlsoFollowing(), tweet.repostOfId());
     }
 
     @Override
@@ -27,6 +33,9 @@ public record AddOwnTweet(long tweetId, long audienceAlsoFollowing) implements E
             timeline = Timeline.empty();
         }
         if (timeline.insert(tweetId, audienceAlsoFollowing)) {
+            if (repostOf != 0) {
+                timeline.markRepost(tweetId, repostOf);
+            }
             timeline.setTweetCount(timeline.tweetCount() + 1);
             entry.setValue(timeline);
         }
@@ -37,13 +46,17 @@ public record AddOwnTweet(long tweetId, long audienceAlsoFollowing) implements E
     public static final class Serializer implements CompactSerializer<AddOwnTweet> {
         @Override
         public AddOwnTweet read(CompactReader reader) {
-            return new AddOwnTweet(reader.readInt64("tweetId"), reader.readInt64("audienceAlsoFollowing"));
+            return new AddOwnTweet(
+                    reader.readInt64("tweetId"),
+                    reader.readInt64("audienceAlsoFollowing"),
+                    reader.readInt64("repostOf"));
         }
 
         @Override
         public void write(CompactWriter writer, AddOwnTweet processor) {
             writer.writeInt64("tweetId", processor.tweetId());
             writer.writeInt64("audienceAlsoFollowing", processor.audienceAlsoFollowing());
+            writer.writeInt64("repostOf", processor.repostOf());
         }
 
         @Override

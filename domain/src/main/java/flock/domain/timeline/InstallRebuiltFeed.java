@@ -14,14 +14,27 @@ import java.util.Map;
  * @param pulledAuthors the followed accounts in pull mode, merged in at read
  * @param readAtMillis the read that caused the rebuild
  * @param truncated whether the sources held more than the feed keeps
+ * @param repostIds the reposts among {@code newestFirst}, ascending, already through the feed's repost rules
+ * @param repostOf parallel to {@code repostIds}: the tweet each reposts
  */
-public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long readAtMillis, boolean truncated)
+public record InstallRebuiltFeed(
+        long[] newestFirst,
+        long[] pulledAuthors,
+        long readAtMillis,
+        boolean truncated,
+        long[] repostIds,
+        long[] repostOf)
         implements EntryProcessor<Long, Timeline, Void> {
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
         Timeline feed = entry.getValue() == null ? Timeline.empty() : entry.getValue();
         feed.mergeNewestFirst(newestFirst);
+        for (int i = 0; i < repostIds.length; i++) {
+            if (feed.contains(repostIds[i])) {
+                feed.markRepost(repostIds[i], repostOf[i]);
+            }
+        }
         for (long author : pulledAuthors) {
             feed.setPulled(author, true);
         }
@@ -41,13 +54,17 @@ public record InstallRebuiltFeed(long[] newestFirst, long[] pulledAuthors, long 
                     reader.readArrayOfInt64("newestFirst"),
                     reader.readArrayOfInt64("pulledAuthors"),
                     reader.readInt64("readAtMillis"),
-                    reader.readBoolean("truncated"));
+                    reader.readBoolean("truncated"),
+                    reader.readArrayOfInt64("repostIds"),
+                    reader.readArrayOfInt64("repostOf"));
         }
 
         @Override
         public void write(CompactWriter writer, InstallRebuiltFeed processor) {
             writer.writeArrayOfInt64("newestFirst", processor.newestFirst());
             writer.writeArrayOfInt64("pulledAuthors", processor.pulledAuthors());
+            writer.writeArrayOfInt64("repostIds", processor.repostIds());
+            writer.writeArrayOfInt64("repostOf", processor.repostOf());
             writer.writeInt64("readAtMillis", processor.readAtMillis());
             writer.writeBoolean("truncated", processor.truncated());
         }

@@ -9,28 +9,29 @@ import java.util.Map;
 
 /**
  * The newest tweets of an author's timeline as one reader's home feed gets them (a rebuild): without the author's
- * replies to accounts the reader does not follow, as the fan-out would have left them out ({@link FeedReader}).
+ * replies to accounts the reader does not follow, as the fan-out would have left them out ({@link FeedReader}), and
+ * with what each of its reposts reposts.
  * Answers null when the author has no timeline.
  */
 public record ReadFeedSource(int limit, long readerId, long[] readerFollows)
-        implements EntryProcessor<Long, Timeline, TimelinePage>, ReadOnly {
+        implements EntryProcessor<Long, Timeline, FeedSource>, ReadOnly {
 
     public static ReadFeedSource of(FeedReader reader, int limit) {
         return new ReadFeedSource(limit, reader.id(), reader.follows());
     }
 
     @Override
-    public TimelinePage process(Map.Entry<Long, Timeline> entry) {
+    public FeedSource process(Map.Entry<Long, Timeline> entry) {
         Timeline timeline = entry.getValue();
         if (timeline == null) {
             return null;
         }
         long[] ids = timeline.page(Long.MAX_VALUE, 0, limit, new FeedReader(readerId, readerFollows));
-        return new TimelinePage(ids, new long[0], false, timeline.truncated());
+        return new FeedSource(ids, timeline.repostIds(), timeline.repostOf(), timeline.truncated());
     }
 
     @Override
-    public EntryProcessor<Long, Timeline, TimelinePage> getBackupProcessor() {
+    public EntryProcessor<Long, Timeline, FeedSource> getBackupProcessor() {
         return null;
     }
 

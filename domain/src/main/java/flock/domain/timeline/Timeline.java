@@ -55,9 +55,9 @@ public final class Timeline {
     private long[] narrowedTo = NO_AUTHORS;
 
     /**
-     * Home feeds only: the reposts among the kept ids, ascending, and parallel to them the tweet each reposts, for
-     * Mastodon's rule: a repost does not enter a feed whose newest {@value #REPOST_FALLOFF} entries hold its original,
-     * nor one that already holds a repost of it.
+     * The reposts among the kept ids, ascending, and parallel to them the tweet each reposts, for Mastodon's rule: a
+     * repost does not enter a feed whose newest {@value #REPOST_FALLOFF} entries hold its original, nor one that already
+     * holds a repost of it. Home feeds keep them for the fan-out's inserts; author timelines for feeds rebuilt from them.
      */
     private long[] repostIds = NO_AUTHORS;
 
@@ -89,6 +89,25 @@ public final class Timeline {
         Timeline timeline = new Timeline(Arrays.copyOf(ids, Math.max(kept, MIN_CAPACITY)), kept);
         timeline.truncated = count > MAX_ENTRIES;
         return timeline;
+    }
+
+    /**
+     * A feed of these ids (newest first) with the repost rules applied as if each had been inserted in turn, oldest
+     * first, as the fan-out brought them: what a rebuilt feed holds.
+     *
+     * @param originals what each repost among the ids reposts
+     */
+    public static Timeline withRepostRules(long[] newestFirst, java.util.Map<Long, Long> originals) {
+        Timeline feed = empty();
+        for (int i = newestFirst.length - 1; i >= 0; i--) {
+            Long original = originals.isEmpty() ? null : originals.get(newestFirst[i]);
+            if (original == null) {
+                feed.insert(newestFirst[i]);
+            } else {
+                feed.insertRepost(newestFirst[i], original);
+            }
+        }
+        return feed;
     }
 
     public int size() {
@@ -211,6 +230,7 @@ public final class Timeline {
             narrow(id, audienceAlsoFollowing);
         }
         dropNarrowedBelow(size == MAX_ENTRIES ? ids[size - 1] : Long.MIN_VALUE);
+        dropRepostsBelow(size == MAX_ENTRIES ? ids[size - 1] : Long.MIN_VALUE);
         return inserted;
     }
 

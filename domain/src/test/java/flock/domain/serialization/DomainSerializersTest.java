@@ -52,6 +52,7 @@ import flock.domain.timeline.EditPulledAuthors;
 import flock.domain.timeline.EvictIdleFeed;
 import flock.domain.timeline.FeedChanges;
 import flock.domain.timeline.FeedReader;
+import flock.domain.timeline.FeedSource;
 import flock.domain.timeline.InsertIntoTimeline;
 import flock.domain.timeline.InstallRebuiltFeed;
 import flock.domain.timeline.MarkFeedRead;
@@ -95,7 +96,8 @@ class DomainSerializersTest {
                 new MergeIntoTimeline(new long[] {3, 2}),
                 new RemoveFromTimeline(new long[] {9, 8}),
                 new ApplyFeedUpdates(new long[] {4, 6}, new int[] {1, 3}, new long[] {10, 11, ~10}),
-                new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L, true),
+                new InstallRebuiltFeed(new long[] {5, 4}, new long[] {11}, 99L, true, new long[] {5}, new long[] {2}),
+                new FeedSource(new long[] {5, 4}, new long[] {5}, new long[] {2}, false),
                 new TimelinePage(new long[] {8, 7}, new long[] {3}, true, false),
                 new MarkFeedRead(77L),
                 new EditPulledAuthors(12L, true),

@@ -40,4 +40,17 @@ class RepostFalloffTest {
         assertThat(feed.insertRepost(5_002, ORIGINAL)).isTrue();
         assertThat(feed.toArray()).containsExactly(5_002);
     }
+
+    /** A rebuilt feed keeps the rules as if the fan-out had brought its tweets one by one. */
+    @Test
+    void should_rebuild_a_feed_with_the_repost_rules_applied_oldest_first() {
+        long[] merged = {5_002, 5_001, 3_000, 5_000, ORIGINAL}; // newest first, from the followed accounts' timelines
+        java.util.Map<Long, Long> originals = java.util.Map.of(5_000L, ORIGINAL, 5_001L, ORIGINAL, 5_002L, 900L);
+        Timeline rebuilt = Timeline.withRepostRules(merged, originals);
+        assertThat(rebuilt.toArray())
+                .as("the original near the top keeps both of its reposts out; another tweet's repost stays")
+                .containsExactly(5_002, 3_000, ORIGINAL);
+        assertThat(rebuilt.repostIds()).containsExactly(5_002);
+        assertThat(rebuilt.repostOf()).containsExactly(900);
+    }
 }
