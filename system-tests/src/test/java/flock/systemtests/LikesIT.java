@@ -8,7 +8,6 @@ import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,7 +82,7 @@ class LikesIT {
         }
         assertAgree(client, tweet, liking);
         assertPagesShow(client, author, tweet, accounts, liking);
-        drainWriteBehind();
+        StoredRows.awaitWriteBehind(stack);
         try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
             assertThat(rows.likersOf(tweet)).as("likers in Cassandra").isEqualTo(liking);
             assertThat(rows.likeCount(tweet)).as("the count in Cassandra").isEqualTo(liking.size());
@@ -101,7 +100,7 @@ class LikesIT {
         Answer moreAfterRestart = after.send(
                 "PUT", "/api/v1/tweets/" + tweet + "/like", accounts.get(1).token(), null);
         assertThat(moreAfterRestart.status()).isEqualTo(204);
-        assertThat(count(after, tweet))
+        assertThat(after.count(tweet, "likes"))
                 .as("a like after the restart counts on top")
                 .isEqualTo(liking.size() + 1);
     }
@@ -154,7 +153,7 @@ class LikesIT {
 
         int missingInGrid = 0;
         int missingInCassandra = 0;
-        drainWriteBehind();
+        StoredRows.awaitWriteBehind(stack);
         try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
             for (String tweet : tweets) {
                 Set<String> expected = new HashSet<>();
@@ -169,7 +168,7 @@ class LikesIT {
                         expected.stream().filter(id -> !likers.contains(id)).count();
                 missingInCassandra += (int)
                         expected.stream().filter(id -> !stored.contains(id)).count();
-                assertThat(count(client, tweet))
+                assertThat(client.count(tweet, "likes"))
                         .as("the count of %s agrees with its likers", tweet)
                         .isEqualTo(likers.size());
                 assertThat(rows.likeCount(tweet))
@@ -235,7 +234,7 @@ class LikesIT {
         assertThat(new HashSet<>(client.allIds("/api/v1/tweets/" + tweet + "/likers", null)))
                 .as("the likers pages")
                 .isEqualTo(liking);
-        assertThat(count(client, tweet)).as("the count").isEqualTo(liking.size());
+        assertThat(client.count(tweet, "likes")).as("the count").isEqualTo(liking.size());
     }
 
     /**
@@ -286,20 +285,5 @@ class LikesIT {
                 .filter(item -> item.getString("id").equals(tweet))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(tweet + " not on the page " + page.body()));
-    }
-
-    private static int count(FlockClient client, String tweet) {
-        return client.get("/api/v1/tweets/" + tweet, null)
-                .json()
-                .getJsonObject("counts")
-                .getInt("likes");
-    }
-
-    private void drainWriteBehind() {
-        StackMetrics metrics = new StackMetrics(stack);
-        await("the write-behind queues to drain")
-                .atMost(Duration.ofMinutes(3))
-                .ignoreExceptions()
-                .until(() -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
     }
 }

@@ -8,7 +8,6 @@ import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.StackMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,11 +87,12 @@ class RepliesIT {
 
         await("the count to agree with the acknowledged replies")
                 .atMost(Duration.ofMinutes(2))
-                .untilAsserted(() -> assertThat(replyCount(client, question)).isEqualTo(kept.size()));
+                .untilAsserted(
+                        () -> assertThat(client.count(question, "replies")).isEqualTo(kept.size()));
         assertThat(new HashSet<>(client.allIds("/api/v1/tweets/" + question + "/replies", null)))
                 .as("the replies pages")
                 .isEqualTo(kept);
-        drainWriteBehind();
+        StoredRows.awaitWriteBehind(stack);
         try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
             assertThat(rows.repliesOf(question)).as("replies in Cassandra").isEqualTo(kept);
             assertThat(rows.replyCount(question)).as("the count in Cassandra").isEqualTo(kept.size());
@@ -104,7 +104,7 @@ class RepliesIT {
 
         stack.restartAll(2);
         FlockClient after = new FlockClient(stack.apiUri());
-        assertThat(replyCount(after, question))
+        assertThat(after.count(question, "replies"))
                 .as("the count after the restart")
                 .isEqualTo(kept.size());
         assertThat(new HashSet<>(after.allIds("/api/v1/tweets/" + question + "/replies", null)))
@@ -168,20 +168,5 @@ class RepliesIT {
             }
             retried.incrementAndGet();
         }
-    }
-
-    private static int replyCount(FlockClient client, String tweet) {
-        return client.get("/api/v1/tweets/" + tweet, null)
-                .json()
-                .getJsonObject("counts")
-                .getInt("replies");
-    }
-
-    private void drainWriteBehind() {
-        StackMetrics metrics = new StackMetrics(stack);
-        await("the write-behind queues to drain")
-                .atMost(Duration.ofMinutes(3))
-                .ignoreExceptions()
-                .until(() -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
     }
 }

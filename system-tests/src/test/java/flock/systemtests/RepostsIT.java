@@ -8,7 +8,6 @@ import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
 import flock.testkit.FlockStack;
-import flock.testkit.StackMetrics;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ class RepostsIT {
                 .atMost(Duration.ofMinutes(1))
                 .untilAsserted(() -> {
                     assertThat(client.home(followsReposters, "").itemIds()).containsExactly(firstRepost);
-                    assertThat(reposts(client, original)).isEqualTo(2);
+                    assertThat(client.count(original, "reposts")).isEqualTo(2);
                 });
         assertThat(client.home(followsAuthor, "").itemIds())
                 .as("the original is near the top: its repost stays out")
@@ -89,11 +88,12 @@ class RepostsIT {
         reposting.add(second.id());
         await("the count to agree with the accounts that repost")
                 .atMost(Duration.ofMinutes(1))
-                .untilAsserted(() -> assertThat(reposts(client, original)).isEqualTo(reposting.size()));
-        drainWriteBehind();
+                .untilAsserted(
+                        () -> assertThat(client.count(original, "reposts")).isEqualTo(reposting.size()));
+        StoredRows.awaitWriteBehind(stack);
         stack.restartAll(2);
         FlockClient after = new FlockClient(stack.apiUri());
-        assertThat(reposts(after, original))
+        assertThat(after.count(original, "reposts"))
                 .as("the count after a full restart")
                 .isEqualTo(reposting.size());
         assertThat(after.get("/api/v1/tweets/" + original, first.token())
@@ -181,20 +181,5 @@ class RepostsIT {
         Answer answer = client.send("PUT", "/api/v1/tweets/" + tweet + "/repost", account.token(), null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.string("id");
-    }
-
-    private static int reposts(FlockClient client, String tweet) {
-        return client.get("/api/v1/tweets/" + tweet, null)
-                .json()
-                .getJsonObject("counts")
-                .getInt("reposts");
-    }
-
-    private void drainWriteBehind() {
-        StackMetrics metrics = new StackMetrics(stack);
-        await("the write-behind queues to drain")
-                .atMost(Duration.ofMinutes(3))
-                .ignoreExceptions()
-                .until(() -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
     }
 }

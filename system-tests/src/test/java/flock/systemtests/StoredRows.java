@@ -40,6 +40,15 @@ final class StoredRows implements AutoCloseable {
         replyCount = session.prepare("SELECT replies FROM tweet_stats WHERE tweet_id = ?");
     }
 
+    /** Waits until every member's write-behind queues are empty: what was acknowledged is in Cassandra then. */
+    static void awaitWriteBehind(FlockStack stack) {
+        flock.testkit.StackMetrics metrics = new flock.testkit.StackMetrics(stack);
+        org.awaitility.Awaitility.await("the write-behind queues to drain")
+                .atMost(Duration.ofMinutes(3))
+                .ignoreExceptions()
+                .until(() -> metrics.sum(flock.testkit.StackMetrics.WRITE_BEHIND_PENDING) == 0);
+    }
+
     boolean hasTweet(String id) {
         return session.execute(tweet.bind(Long.parseLong(id))).one() != null;
     }

@@ -118,6 +118,14 @@ public final class FlockClient {
         }
     }
 
+    /** One of a tweet's counts ({@code likes}, {@code reposts}, {@code replies}, {@code quotes}), read without a token. */
+    public int count(String tweetId, String kind) {
+        return get("/api/v1/tweets/" + tweetId, null)
+                .json()
+                .getJsonObject("counts")
+                .getInt(kind);
+    }
+
     public Answer get(String path, String token) {
         return send("GET", path, token, null);
     }
