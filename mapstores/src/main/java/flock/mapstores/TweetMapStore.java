@@ -1,6 +1,7 @@
 package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import flock.domain.tweet.Tweet;
@@ -37,21 +38,37 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
     @Override
     void write(AsyncWrites writes, Long id, Tweet tweet) {
         List<Long> media = java.util.Arrays.stream(tweet.mediaIds()).boxed().toList();
-        // Nulls, not zeros, for a tweet that answers and quotes none: Cassandra stores no cell for them.
-        writes.add(insert.bind(
+        BoundStatement row = insert.bind(
                 id,
                 tweet.authorId(),
                 tweet.text(),
                 Instant.ofEpochMilli(tweet.createdAt()),
                 media,
-                tweet.isReply() ? tweet.inReplyToId() : null,
-                tweet.isReply() ? tweet.inReplyToAuthorId() : null,
-                tweet.isReply() ? tweet.conversationId() : null,
-                tweet.isQuote() ? tweet.quoteOfId() : null,
-                tweet.isRepost() ? tweet.repostOfId() : null));
-        long audience = tweet.audienceAlsoFollowing();
-        writes.add(insertByAuthor.bind(
-                tweet.authorId(), id, audience == 0 ? null : audience, tweet.isRepost() ? tweet.repostOfId() : null));
+                tweet.inReplyToId(),
+                tweet.inReplyToAuthorId(),
+                tweet.conversationId(),
+                tweet.quoteOfId(),
+                tweet.repostOfId());
+        // Left unset, not null, for a tweet that answers, quotes or reposts nothing: a null is written as a tombstone
+        // cell, and every read of the row would step over it (seen as Cassandra's tombstone warnings).
+        row = unsetUnless(tweet.isReply(), row, "in_reply_to_id", "in_reply_to_author_id", "conversation_id");
+        row = unsetUnless(tweet.isQuote(), row, "quote_of_id");
+        row = unsetUnless(tweet.isRepost(), row, "repost_of_id");
+        writes.add(row);
+        BoundStatement byAuthor =
+                insertByAuthor.bind(tweet.authorId(), id, tweet.audienceAlsoFollowing(), tweet.repostOfId());
+        byAuthor = unsetUnless(tweet.audienceAlsoFollowing() != 0, byAuthor, "audience_also_following");
+        writes.add(unsetUnless(tweet.isRepost(), byAuthor, "repost_of"));
+    }
+
+    private static BoundStatement unsetUnless(boolean kept, BoundStatement statement, String... columns) {
+        BoundStatement result = statement;
+        if (!kept) {
+            for (String column : columns) {
+                result = result.unset(column);
+            }
+        }
+        return result;
     }
 
     /**

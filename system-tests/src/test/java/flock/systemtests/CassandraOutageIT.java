@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class CassandraOutageIT {
     private static final int WRITERS = 3;
-    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    private static final Duration OUTAGE = Duration.ofSeconds(40);
 
     /** Where new tweets stop on each member, small enough to reach in seconds (50,000 by default). */
     private static final int SMALL_QUEUE = 400;
@@ -57,7 +57,7 @@ class CassandraOutageIT {
 
         Outage outage = runOutage(OUTAGE, refused -> false);
 
-        outage.print("cassandra outage (60 s)");
+        outage.print("cassandra outage (" + OUTAGE.toSeconds() + " s)");
         assertThat(outage.unexpected).as("answers other than 201 or 503").isEmpty();
         assertThat(outage.duringOutage)
                 .as("writes went on while Cassandra was down")

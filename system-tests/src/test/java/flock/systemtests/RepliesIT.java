@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RepliesIT {
     private static final int THREADS = 8;
-    private static final int REPLIES = 300;
+    private static final int REPLIES = 150;
 
     @AutoClose
     private FlockStack stack;
@@ -48,7 +48,7 @@ class RepliesIT {
         assertHomeRule(client, followsBoth, followsReplier, question, answer, aside);
 
         List<Account> accounts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 30; i++) {
             accounts.add(client.signUp(Handles.fresh("storm")));
         }
         Set<String> kept = ConcurrentHashMap.newKeySet();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * and after a full restart, and the original's deletion taking every repost with it.
  */
 class RepostsIT {
-    private static final int ACCOUNTS = 60;
+    private static final int ACCOUNTS = 30;
 
     @AutoClose
     private FlockStack stack;

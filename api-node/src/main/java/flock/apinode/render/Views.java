@@ -123,7 +123,7 @@ public final class Views {
      * The same, each tweet with its counts and the reader's state ({@code engagement}), a quote with the tweet it
      * quotes, and a cursor of another order if need be: {@code cursors[i]} is what {@code nextMaxId} says when
      * {@code ids[i]} is the last tweet shown (a page of likes goes by when each was liked, not when each was posted).
-     * A page without quotes costs nothing more than its tweets' own JSON and counts.
+     * A page without quotes or reposts costs nothing more than its tweets' own JSON and counts.
      */
     public byte[] tweetPage(long[] ids, int limit, long[] cursors, ShownEngagement.Source engagement) {
         int count = Math.min(limit, ids.length);
