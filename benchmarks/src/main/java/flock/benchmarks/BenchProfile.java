@@ -42,7 +42,8 @@ record BenchProfile(
             "home", Mix.HOME_ONLY,
             "dsb", Mix.DEATH_STAR_BENCH,
             "read-heavy", Mix.READ_HEAVY,
-            "posts", Mix.POSTS_ONLY);
+            "posts", Mix.POSTS_ONLY,
+            "engagement", Mix.ENGAGEMENT);
 
     /**
      * Every system, every mix, 10,000 users: about ten minutes on 2 cores, so that the whole {@code ./flock
@@ -54,7 +55,7 @@ record BenchProfile(
             Duration.ofSeconds(3),
             Duration.ofSeconds(6),
             2,
-            List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY),
+            List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY, Mix.ENGAGEMENT),
             null,
             3,
             ALL_SYSTEMS,

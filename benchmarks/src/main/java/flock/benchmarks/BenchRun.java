@@ -255,6 +255,10 @@ public final class BenchRun {
             if (skippedInAWholeRun(target, mix) && profile.systems().equals(BenchProfile.ALL_SYSTEMS)) {
                 continue;
             }
+            if (target == Target.PULL && mix.engages()) {
+                System.out.println(target.name() + ", " + mix.name() + ": skipped, pull on read keeps no likes");
+                continue;
+            }
             report.add(measureOne(search, metrics, data, target, mix));
         }
     }
@@ -263,7 +267,7 @@ public final class BenchRun {
         if (target == Target.FLOCK_PUSH) {
             return mix != Mix.HOME_ONLY;
         }
-        return target == Target.PULL && (mix == Mix.POSTS_ONLY || mix == Mix.READ_HEAVY);
+        return target == Target.PULL && (mix == Mix.POSTS_ONLY || mix == Mix.READ_HEAVY || mix == Mix.ENGAGEMENT);
     }
 
     /** The name {@code --only} knows a system by. */
@@ -415,7 +419,7 @@ public final class BenchRun {
     }
 
     private static final String USAGE = "usage: ./flock bench [--quick] [--users N | --reed98]"
-            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts] [--closed-loops N]"
+            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts,engagement] [--closed-loops N]"
             + " [--warm-up SECONDS]";
 
     private static String value(String[] args, int at) {

@@ -5,7 +5,7 @@ import flock.testkit.InfraScript;
 import java.nio.file.Path;
 
 /** A real Redis server for the baseline, started and stopped through infra/redis/redis.sh. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
 
@@ -14,13 +14,13 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start(Path dir) {
+    public static RedisServer start(Path dir) {
         RedisServer server = new RedisServer(dir, FreePorts.next());
         server.run("start", "--port", String.valueOf(server.port));
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

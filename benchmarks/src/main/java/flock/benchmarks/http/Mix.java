@@ -1,14 +1,17 @@
 package flock.benchmarks.http;
 
 /**
- * A workload mix: the share of home-timeline reads, user-timeline reads and posts.
+ * A workload mix: the share of each kind of request.
  *
  * @param name how the report names it
  * @param home share of home-timeline page reads
  * @param user share of user-timeline page reads
+ * @param like share of likes of a tweet by an account the user follows
+ * @param reply share of replies to such a tweet
+ * @param repost share of reposts of such a tweet
  * @param post share of posts
  */
-public record Mix(String name, double home, double user, double post) {
+public record Mix(String name, double home, double user, double like, double reply, double repost, double post) {
     /** Pages of 10, as in DeathStarBench's social network. */
     public static final int PAGE = 10;
 
@@ -30,9 +33,34 @@ public record Mix(String name, double home, double user, double post) {
     /** Home-page reads only: the hot path, and the only call the ceiling has. */
     public static final Mix HOME_ONLY = new Mix("home pages only", 1, 0, 0);
 
+    /**
+     * Reads with the reactions a read leads to: likes are the most common write, about four for every tweet (an
+     * estimate of ten likes per daily user a day, against 2.5 tweets: 500 million tweets a day over 200 million
+     * users), and the tweets are posts, replies and reposts in equal shares. Every page carries each tweet's counts
+     * and the reader's state, so the likes and reposts are read back by the pages around them.
+     */
+    public static final Mix ENGAGEMENT = new Mix(
+            "engagement 54/16/24/2/2/2 (home, user, like, reply, repost, post)", 0.54, 0.16, 0.24, 0.02, 0.02, 0.02);
+
     public Mix {
-        if (Math.abs(home + user + post - 1) > 1e-9) {
-            throw new IllegalArgumentException("shares must add up to 1: " + home + " + " + user + " + " + post);
+        double sum = home + user + like + reply + repost + post;
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("shares must add up to 1, not " + sum);
         }
+    }
+
+    /** A mix of reads and posts alone. */
+    public Mix(String name, double home, double user, double post) {
+        this(name, home, user, 0, 0, 0, post);
+    }
+
+    /** Whether the mix writes tweets that fan out (posts, replies, reposts). */
+    public boolean fansOut() {
+        return post + reply + repost > 0;
+    }
+
+    /** Whether the mix likes, replies or reposts: only the systems that keep engagement can run it. */
+    public boolean engages() {
+        return like + reply + repost > 0;
     }
 }

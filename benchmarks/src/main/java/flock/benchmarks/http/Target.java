@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A system under test as the load generator addresses it: where its three calls live on the bench server
- * and whether they carry the user's token. Users are drawn uniformly from the dataset.
+ * A system under test as the load generator addresses it: where its calls live on the bench server and whether they
+ * carry the user's token. Users are drawn uniformly from the dataset.
  */
 public record Target(String name, String prefix, boolean authenticated, boolean pagesOnly) {
     public static final Target CEILING = new Target("ceiling (fixed page)", "/bench/ceiling", false, true);
@@ -17,6 +17,12 @@ public record Target(String name, String prefix, boolean authenticated, boolean 
     public static final Target PULL = new Target("pull on read (Cassandra)", "/bench/pull", false, false);
 
     private static final String[] WORDS = {"bench", "feed", "post", "grid", "latency", "read", "write", "today"};
+
+    /**
+     * Tweets a user reacts to are drawn from the newest few of the accounts they follow (what their home page shows
+     * them), so that popular accounts' tweets gather most of the likes, as they do.
+     */
+    private static final int NEWEST_REACTED_TO = 3;
 
     /** The requests of a mix against this system. */
     public Workload workload(Mix mix, Dataset data) {
@@ -28,15 +34,40 @@ public record Target(String name, String prefix, boolean authenticated, boolean 
             if (pagesOnly) {
                 return Request.get("home", prefix + "?limit=" + Mix.PAGE, null);
             }
-            if (draw < mix.home()) {
+            if ((draw -= mix.home()) < 0) {
                 return Request.get("home", prefix + "/users/" + id + "/timeline?limit=" + Mix.PAGE, token);
             }
-            if (draw < mix.home() + mix.user()) {
+            if ((draw -= mix.user()) < 0) {
                 return Request.get("user", prefix + "/users/" + id + "/tweets?limit=" + Mix.PAGE, token);
             }
-            String path = authenticated ? prefix + "/tweets" : prefix + "/users/" + id + "/tweets";
-            return Request.postJson("post", path, token, "{\"text\":\"" + text(random) + "\"}");
+            String tweets = authenticated ? prefix + "/tweets" : prefix + "/users/" + id + "/tweets";
+            long reactedTo = draw < mix.like() + mix.reply() + mix.repost() ? reactedTo(data, user, random) : 0;
+            if (reactedTo != 0 && (draw -= mix.like()) < 0) {
+                return Request.put("like", tweets + "/" + reactedTo + "/like", token);
+            }
+            if (reactedTo != 0 && (draw -= mix.reply()) < 0) {
+                String json = "{\"text\":\"" + text(random) + "\",\"inReplyToId\":\"" + reactedTo + "\"}";
+                return Request.postJson("reply", tweets, token, json);
+            }
+            if (reactedTo != 0 && draw - mix.repost() < 0) {
+                return Request.put("repost", tweets + "/" + reactedTo + "/repost", token);
+            }
+            return Request.postJson("post", tweets, token, "{\"text\":\"" + text(random) + "\"}");
         };
+    }
+
+    /** One of the newest tweets of an account the user follows; 0 (and a post instead) when none has any. */
+    private static long reactedTo(Dataset data, int user, SplittableRandom random) {
+        int following = data.graph.followingCount(user);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            int author =
+                    following > 0 ? data.graph.followee(user, random.nextInt(following)) : random.nextInt(data.users());
+            long[] newest = data.tweets[author];
+            if (newest.length > 0) {
+                return newest[random.nextInt(Math.min(NEWEST_REACTED_TO, newest.length))];
+            }
+        }
+        return 0;
     }
 
     /** Every user's home page and own page, once each: the warm-up pass. */

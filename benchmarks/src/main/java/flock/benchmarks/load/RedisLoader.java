@@ -1,16 +1,19 @@
 package flock.benchmarks.load;
 
+import flock.benchmarks.server.RedisLayout;
+import flock.domain.tweet.Tweet;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 /**
- * Loads a {@link Dataset} into Redis in the baseline's layout (see the bench server's RedisLists): profiles,
- * tweets, each user's own tweet list, each home timeline as fan-out on write would have left it, and each
- * follower list, through pipelines of a few thousand commands.
+ * Loads a {@link Dataset} into Redis in the baseline's layout ({@link RedisLayout}): profiles, tweets, each user's own
+ * tweet list, each home timeline as fan-out on write would have left it, each follower list and each set of accounts
+ * followed, through pipelines of a few thousand commands.
  */
 public final class RedisLoader {
     private static final int PIPELINE = 2_000;
     private static final int TIMELINE_LENGTH = 800;
+    private static final long[] NO_MEDIA = new long[0];
 
     private final Jedis redis;
 
@@ -29,7 +32,10 @@ public final class RedisLoader {
             long id = data.userIds[u];
             pipeline.set("u:" + id, data.handle(u) + "\tBench user " + u);
             for (long tweet : data.tweets[u]) {
-                pipeline.set("t:" + tweet, id + "\t" + GridLoader.createdAt(tweet) + "\t" + data.text(tweet));
+                pipeline.set(
+                        "t:" + tweet,
+                        RedisLayout.tweetValue(
+                                new Tweet(tweet, id, data.text(tweet), GridLoader.createdAt(tweet), NO_MEDIA)));
             }
             rpush(pipeline, "ut:" + id, data.tweets[u]);
             rpush(pipeline, "ht:" + id, data.homeFeed(u, nonePulled, TIMELINE_LENGTH));
@@ -38,7 +44,14 @@ public final class RedisLoader {
                 followers[i] = data.userIds[data.followers[u][i]];
             }
             rpush(pipeline, "f:" + id, followers);
-            queued += 4 + data.tweets[u].length;
+            String[] following = new String[data.graph.followingCount(u)];
+            for (int i = 0; i < following.length; i++) {
+                following[i] = String.valueOf(data.userIds[data.graph.followee(u, i)]);
+            }
+            if (following.length > 0) {
+                pipeline.sadd("g:" + id, following);
+            }
+            queued += 5 + data.tweets[u].length;
             if (queued >= PIPELINE) {
                 pipeline.sync();
                 queued = 0;

@@ -60,6 +60,7 @@ public final class Report {
         for (var entry : byMix.entrySet()) {
             md.append("\n## ").append(entry.getKey().name()).append("\n\n");
             table(md, entry.getValue());
+            kindsTable(md, entry.getValue());
             cpuTable(md, entry.getValue());
             String file = name + "-" + (++plot) + ".png";
             Plots.latencyCurve(dir, file, entry.getKey(), entry.getValue());
@@ -70,7 +71,7 @@ public final class Report {
                     .append(")\n");
         }
         List<Measurement> withPosts = measurements.stream()
-                .filter(m -> m.mix().post() > 0 && !Double.isNaN(m.lagP50Millis()))
+                .filter(m -> m.mix().fansOut() && !Double.isNaN(m.lagP50Millis()))
                 .toList();
         if (!withPosts.isEmpty()) {
             String file = name + "-lag.png";
@@ -121,6 +122,38 @@ public final class Report {
                             ? "-"
                             : String.format("<= %.0f / <= %.0f ms", m.lagP50Millis(), m.lagP99Millis()),
                     Double.isNaN(m.headHitShare()) ? "-" : String.format("%.0f%%", 100 * m.headHitShare())));
+        }
+    }
+
+    /**
+     * Each kind of request's latency in the run at half the max rate, when a mix has several: which calls make the
+     * tail, and what a like or a reply costs beside a page.
+     */
+    private static void kindsTable(StringBuilder md, List<Measurement> list) {
+        List<String> kinds = new ArrayList<>();
+        for (Measurement m : list) {
+            m.capacity().atHalf().byKind().keySet().stream()
+                    .filter(kind -> !kinds.contains(kind))
+                    .forEach(kinds::add);
+        }
+        if (kinds.size() < 2) {
+            return;
+        }
+        md.append("\nBy kind of request, at 50% of the max rate: p50 / p99, milliseconds\n\n| system | ")
+                .append(String.join(" | ", kinds))
+                .append(" |\n|---|")
+                .append("---:|".repeat(kinds.size()))
+                .append('\n');
+        for (Measurement m : list) {
+            LoadResult half = m.capacity().atHalf();
+            md.append("| ").append(m.target().name()).append(" |");
+            for (String kind : kinds) {
+                md.append(
+                        half.byKind().containsKey(kind)
+                                ? String.format(" %.2f / %.2f |", half.millis(kind, 50), half.millis(kind, 99))
+                                : " - |");
+            }
+            md.append('\n');
         }
     }
 
@@ -221,7 +254,7 @@ public final class Report {
                     withSpread(micros, posts.capacity().closedLoops(), run -> Math.max(0, run.netMicrosPerRequest())),
                     verdict(micros <= 1_500)));
         });
-        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY)) {
+        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY, Mix.ENGAGEMENT)) {
             Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);

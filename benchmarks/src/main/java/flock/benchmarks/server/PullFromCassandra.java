@@ -9,6 +9,7 @@ import flock.domain.timeline.NewestFirstMerge;
 import flock.domain.tweet.Tweet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +88,13 @@ final class PullFromCassandra extends Baseline {
         return found;
     }
 
+    /** Pull on read keeps no engagement: its pages show no counts (the engagement mix does not run it). */
     @Override
-    Map<Long, User> users(Iterable<Tweet> tweets) {
+    Hydration hydrate(Collection<Tweet> tweets, long[] counted, long reader) {
+        return new Hydration(users(tweets), null);
+    }
+
+    private Map<Long, User> users(Iterable<Tweet> tweets) {
         Set<Long> authors = new LinkedHashSet<>();
         tweets.forEach(tweet -> authors.add(tweet.authorId()));
         List<CompletableFuture<Row>> rows = new ArrayList<>(authors.size());
@@ -105,8 +111,12 @@ final class PullFromCassandra extends Baseline {
         return found;
     }
 
+    /** A post; pull on read is not asked for replies (the engagement mix does not run it). */
     @Override
-    long post(long authorId, String text) {
+    long post(long authorId, String text, long inReplyToId) {
+        if (inReplyToId != 0) {
+            throw new UnsupportedOperationException("pull on read keeps no replies");
+        }
         long id = nextId();
         CompletableFuture<?> stored = session.executeAsync(insertTweet.bind(id, authorId, text, Instant.now()))
                 .toCompletableFuture();
