@@ -43,7 +43,8 @@ record BenchProfile(
             "dsb", Mix.DEATH_STAR_BENCH,
             "read-heavy", Mix.READ_HEAVY,
             "posts", Mix.POSTS_ONLY,
-            "engagement", Mix.ENGAGEMENT);
+            "engagement", Mix.ENGAGEMENT,
+            "likes", Mix.LIKES_ONLY);
 
     /**
      * Every system, every mix, 10,000 users: about ten minutes on 2 cores, so that the whole {@code ./flock

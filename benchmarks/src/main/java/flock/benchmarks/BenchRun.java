@@ -267,7 +267,7 @@ public final class BenchRun {
         if (target == Target.FLOCK_PUSH) {
             return mix != Mix.HOME_ONLY;
         }
-        return target == Target.PULL && (mix == Mix.POSTS_ONLY || mix == Mix.READ_HEAVY || mix == Mix.ENGAGEMENT);
+        return target == Target.PULL && (mix == Mix.POSTS_ONLY || mix == Mix.READ_HEAVY || mix.engages());
     }
 
     /** The name {@code --only} knows a system by. */
@@ -419,7 +419,7 @@ public final class BenchRun {
     }
 
     private static final String USAGE = "usage: ./flock bench [--quick] [--users N | --reed98]"
-            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts,engagement] [--closed-loops N]"
+            + " [--only ceiling,push,redis,pull,hybrid] [--mixes home,dsb,read-heavy,posts,engagement,likes] [--closed-loops N]"
             + " [--warm-up SECONDS]";
 
     private static String value(String[] args, int at) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Sends a write-behind batch to Cassandra as concurrent async statements and waits for all of them.
@@ -39,6 +40,7 @@ final class AsyncWrites {
 
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Queue<Consumer<Boolean>> outcomes = new ConcurrentLinkedQueue<>();
 
     AsyncWrites(CqlSession session) {
         this(session, WINDOW);
@@ -67,14 +69,30 @@ final class AsyncWrites {
         return this;
     }
 
+    /**
+     * Runs once the batch is awaited, told whether every statement of it was applied (a store that remembers what it
+     * wrote must forget it when some were not).
+     */
+    AsyncWrites afterwards(Consumer<Boolean> outcome) {
+        outcomes.add(outcome);
+        return this;
+    }
+
+    /** For a batch given up before it was awaited (building a statement threw): it counts as failed. */
+    void abandon() {
+        outcomes.forEach(outcome -> outcome.accept(false));
+    }
+
     /** Waits for every statement; throws {@link StoreFailedException} naming the first failure. */
     void awaitAll(String what) {
         finished(null);
         try {
             done.join();
         } catch (CompletionException e) {
+            outcomes.forEach(outcome -> outcome.accept(false));
             throw new StoreFailedException(what + " could not be written to Cassandra: " + e.getCause(), e.getCause());
         }
+        outcomes.forEach(outcome -> outcome.accept(true));
     }
 
     private void sendWhileRoom() {

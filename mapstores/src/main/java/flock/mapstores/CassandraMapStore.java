@@ -1,6 +1,10 @@
 package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.partition.IPartitionService;
+import com.hazelcast.jet.impl.util.Util;
+import com.hazelcast.map.MapLoaderLifecycleSupport;
 import com.hazelcast.map.MapStore;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -8,13 +12,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.LongSupplier;
 
 /**
  * What every Flock MapStore shares: single writes go through the batch path, a batch is sent as
  * concurrent async statements and awaited as one, loads are read-through (no key is loaded up front:
  * at 200M users the grid holds what is being used, and Cassandra the rest).
  */
-abstract class CassandraMapStore<K, V> implements MapStore<K, V> {
+abstract class CassandraMapStore<K, V> implements MapStore<K, V>, MapLoaderLifecycleSupport {
     protected final CqlSession session;
     private final String what;
     private final Timer stores;
@@ -41,6 +47,22 @@ abstract class CassandraMapStore<K, V> implements MapStore<K, V> {
                 .register(Metrics.globalRegistry);
     }
 
+    /** Called by Hazelcast on the member that runs this store, before it loads or stores anything. */
+    @Override
+    public final void init(HazelcastInstance member, Properties properties, String mapName) {
+        IPartitionService partitions = Util.getNodeEngine(member).getPartitionService();
+        partitionTableStamp(partitions::getPartitionStateStamp);
+    }
+
+    @Override
+    public final void destroy() {}
+
+    /**
+     * The member's partition table stamp, which changes whenever a partition changes owner: a store that remembers what
+     * it wrote trusts it only while the stamp stays ({@link LastStored}).
+     */
+    void partitionTableStamp(LongSupplier stamp) {}
+
     /** Adds the statements that persist one entry. */
     abstract void write(AsyncWrites writes, K key, V value);
 
@@ -56,7 +78,12 @@ abstract class CassandraMapStore<K, V> implements MapStore<K, V> {
     public final void storeAll(Map<K, V> entries) {
         stores.record(() -> {
             AsyncWrites writes = new AsyncWrites(session);
-            entries.forEach((key, value) -> write(writes, key, value));
+            try {
+                entries.forEach((key, value) -> write(writes, key, value));
+            } catch (RuntimeException e) {
+                writes.abandon();
+                throw e;
+            }
             writes.awaitAll(entries.size() + " " + what);
         });
     }
@@ -70,7 +97,12 @@ abstract class CassandraMapStore<K, V> implements MapStore<K, V> {
     public final void deleteAll(Collection<K> keys) {
         deletes.record(() -> {
             AsyncWrites writes = new AsyncWrites(session);
-            keys.forEach(key -> erase(writes, key));
+            try {
+                keys.forEach(key -> erase(writes, key));
+            } catch (RuntimeException e) {
+                writes.abandon();
+                throw e;
+            }
             writes.awaitAll(keys.size() + " " + what + " deletes");
         });
     }

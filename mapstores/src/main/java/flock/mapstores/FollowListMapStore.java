@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Write-behind store of follow edges, one row per edge: the accounts a user follows ({@code following}),
  * the head of a follower list ({@code followers}, see {@link FollowerHeadMapStore}) or one chunk of a big
- * follower list ({@code follower_chunks}). The grid hands over a whole list; the store reads the rows
- * Cassandra has and writes only the difference, so a follow costs one insert, not a rewrite of the list.
+ * follower list ({@code follower_chunks}). The grid hands over a whole list; the store writes only the difference
+ * from the rows Cassandra has, so a follow costs one insert, not a rewrite of the list. Those rows are the ones this
+ * member last wrote or read for the key ({@link LastStored}) while it kept its partitions, or else read first.
  *
  * @param <K> the grid key, bound to the table's partition key columns by {@code keyValues}
  */
@@ -28,6 +30,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     private final PreparedStatement deleteEdge;
     private final PreparedStatement deleteAll;
     private final PreparedStatement select;
+    private final LastStored<K, FollowList> lastStored;
 
     /** The accounts a user follows, the head of a user's follower list, the tweets a user likes or reposted: by user id. */
     static FollowListMapStore<Long> byUser(CqlSession session, String table) {
@@ -46,6 +49,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     FollowListMapStore(CqlSession session, String table, List<String> keyColumns, Function<K, Object[]> keyValues) {
         super(session, table);
         this.keyValues = keyValues;
+        this.lastStored = new LastStored<>(table, list -> list.edgeIds().length);
         String columns = String.join(", ", keyColumns);
         String where = String.join(
                 " AND ", keyColumns.stream().map(column -> column + " = ?").toList());
@@ -59,13 +63,17 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     }
 
     /**
-     * Writes only the difference from what Cassandra holds. The stored rows are read asynchronously, so the
-     * reads of a whole write-behind batch (100 lists) run at once instead of one after another; the writes
-     * they decide on share the batch's window.
+     * Writes only the difference from what Cassandra holds. Rows that must be read are read asynchronously, so the
+     * reads of a whole write-behind batch (100 lists) run at once instead of one after another; the writes they decide
+     * on share the batch's window.
      */
     @Override
     void write(AsyncWrites writes, K key, FollowList list) {
-        writes.add(storedEdges(key).thenAccept(stored -> {
+        LastStored.Use<K, FollowList> use = lastStored.beginWrite(key);
+        writes.afterwards(applied -> lastStored.end(use, applied ? list : null));
+        CompletionStage<Map<Long, Long>> rows =
+                use.known() == null ? storedEdges(key) : CompletableFuture.completedFuture(edgesOf(use.known()));
+        writes.add(rows.thenAccept(stored -> {
             long[] edgeIds = list.edgeIds();
             long[] otherIds = list.userIds();
             for (int i = 0; i < edgeIds.length; i++) {
@@ -82,11 +90,32 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
 
     @Override
     void erase(AsyncWrites writes, K key) {
+        LastStored.Use<K, FollowList> use = lastStored.begin(key);
+        writes.afterwards(applied -> lastStored.end(use, applied ? FollowList.EMPTY : null));
         writes.add(deleteAll.bind(keyValues.apply(key)));
     }
 
     @Override
+    void partitionTableStamp(LongSupplier stamp) {
+        lastStored.stampFrom(stamp);
+    }
+
+    @Override
     public FollowList load(K key) {
+        LastStored.Use<K, FollowList> use = lastStored.begin(key);
+        FollowList loaded;
+        try {
+            loaded = read(key);
+        } catch (RuntimeException e) {
+            lastStored.end(use, null);
+            throw e;
+        }
+        lastStored.end(use, loaded == null ? FollowList.EMPTY : loaded);
+        return loaded;
+    }
+
+    /** The key's rows as a list oldest first, or null when it has none. */
+    private FollowList read(K key) {
         List<Row> rows = session.execute(select.bind(keyValues.apply(key))).all();
         if (rows.isEmpty()) {
             return null;
@@ -100,6 +129,15 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
             otherIds[i] = row.getLong("other_id");
         }
         return new FollowList(otherIds, edgeIds);
+    }
+
+    /** The edges of a list as written, by edge id. */
+    private static Map<Long, Long> edgesOf(FollowList list) {
+        Map<Long, Long> edges = new HashMap<>(list.edgeIds().length * 2);
+        for (int i = 0; i < list.edgeIds().length; i++) {
+            edges.put(list.edgeIds()[i], list.userIds()[i]);
+        }
+        return edges;
     }
 
     private CompletionStage<Map<Long, Long>> storedEdges(K key) {

@@ -7,6 +7,7 @@ import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The head of a follower list: its edges like any follow list, plus, once the list is split, the chunk
@@ -27,6 +28,11 @@ final class FollowerHeadMapStore extends CassandraMapStore<Long, FollowList> {
         this.deleteIndex = session.prepare("DELETE FROM follower_chunk_index WHERE user_id = ?");
         this.readIndex = session.prepare(
                 "SELECT starts, newest_max_edge, newest_routed FROM follower_chunk_index WHERE user_id = ?");
+    }
+
+    @Override
+    void partitionTableStamp(LongSupplier stamp) {
+        edges.partitionTableStamp(stamp);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import flock.domain.engagement.LikeList;
 import flock.domain.graph.FollowList;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Write-behind store of the tweets each account likes (or reposted, in tables of their own): one row per like in {@code likes} (written as the follow lists
@@ -28,6 +29,11 @@ final class LikeListMapStore extends CassandraMapStore<Long, LikeList> {
         this.writeVersion = session.prepare("INSERT INTO " + versions + " (user_id, version) VALUES (?, ?)");
         this.deleteVersion = session.prepare("DELETE FROM " + versions + " WHERE user_id = ?");
         this.readVersion = session.prepare("SELECT version FROM " + versions + " WHERE user_id = ?");
+    }
+
+    @Override
+    void partitionTableStamp(LongSupplier stamp) {
+        edges.partitionTableStamp(stamp);
     }
 
     @Override

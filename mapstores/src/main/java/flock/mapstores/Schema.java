@@ -104,7 +104,10 @@ public final class Schema {
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS quote_bucket_changes list<bigint>",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS reposts int",
                 "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS repost_bucket_sizes list<int>",
-                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS repost_bucket_changes list<bigint>");
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS repost_bucket_changes list<bigint>",
+                // Every kind's bucket reports in one cell (StatsBuckets); the lists above are read only for rows
+                // written before it.
+                "ALTER TABLE KS.tweet_stats ADD IF NOT EXISTS buckets blob");
     }
 
     private static void execute(CqlSession session, String cql) {

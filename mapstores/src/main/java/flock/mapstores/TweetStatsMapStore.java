@@ -5,12 +5,11 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import flock.domain.engagement.Counted;
 import flock.domain.engagement.TweetStats;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Write-behind store of tweets' counts ({@code tweet_stats}): absolute values, the like count beside the sizes and
- * change counts of the likers buckets it sums. Not Cassandra counters: a counter update the driver retries may count
+ * Write-behind store of tweets' counts ({@code tweet_stats}): absolute values, each count beside the sizes and change
+ * counts of the buckets it sums ({@link StatsBuckets}). Not Cassandra counters: a counter update the driver retries may count
  * twice, and an absolute value written twice is the same value.
  */
 final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
@@ -20,41 +19,19 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
 
     TweetStatsMapStore(CqlSession session) {
         super(session, "tweet_stats");
-        this.insert =
-                session.prepare("INSERT INTO tweet_stats (tweet_id, likes, like_bucket_sizes, like_bucket_changes,"
-                        + " replies, reply_bucket_sizes, reply_bucket_changes, quotes, quote_bucket_sizes,"
-                        + " quote_bucket_changes, reposts, repost_bucket_sizes, repost_bucket_changes)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.insert = session.prepare(
+                "INSERT INTO tweet_stats (tweet_id, likes, replies, quotes, reposts, buckets) VALUES (?, ?, ?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweet_stats WHERE tweet_id = ?");
-        this.select = session.prepare("SELECT like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
+        this.select = session.prepare("SELECT buckets, like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
                 + " reply_bucket_changes, quote_bucket_sizes, quote_bucket_changes, repost_bucket_sizes,"
                 + " repost_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
     }
 
+    /** The counts as columns of their own (for a reader of the table), the reports they sum as one blob. */
     @Override
     void write(AsyncWrites writes, Long tweetId, TweetStats stats) {
         writes.add(insert.bind(
-                tweetId,
-                stats.likes(),
-                sizes(stats, Counted.LIKES),
-                changes(stats, Counted.LIKES),
-                stats.replies(),
-                sizes(stats, Counted.REPLIES),
-                changes(stats, Counted.REPLIES),
-                stats.quotes(),
-                sizes(stats, Counted.QUOTES),
-                changes(stats, Counted.QUOTES),
-                stats.reposts(),
-                sizes(stats, Counted.REPOSTS),
-                changes(stats, Counted.REPOSTS)));
-    }
-
-    private static List<Integer> sizes(TweetStats stats, Counted kind) {
-        return Arrays.stream(stats.sizesOf(kind)).boxed().toList();
-    }
-
-    private static List<Long> changes(TweetStats stats, Counted kind) {
-        return Arrays.stream(stats.changesOf(kind)).boxed().toList();
+                tweetId, stats.likes(), stats.replies(), stats.quotes(), stats.reposts(), StatsBuckets.encode(stats)));
     }
 
     @Override
@@ -74,6 +51,10 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
         if (row == null) {
             return stats;
         }
+        if (!row.isNull("buckets")) {
+            return StatsBuckets.decode(row.getByteBuffer("buckets"));
+        }
+        // Written before the blob: the reports as lists, one pair per kind.
         stats = withStored(stats, row, Counted.LIKES, "like_bucket_sizes", "like_bucket_changes");
         stats = withStored(stats, row, Counted.REPLIES, "reply_bucket_sizes", "reply_bucket_changes");
         stats = withStored(stats, row, Counted.QUOTES, "quote_bucket_sizes", "quote_bucket_changes");

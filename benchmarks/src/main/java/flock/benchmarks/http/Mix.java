@@ -33,6 +33,9 @@ public record Mix(String name, double home, double user, double like, double rep
     /** Home-page reads only: the hot path, and the only call the ceiling has. */
     public static final Mix HOME_ONLY = new Mix("home pages only", 1, 0, 0);
 
+    /** Likes only: what a like costs each design, with nothing else to share the machine with. */
+    public static final Mix LIKES_ONLY = new Mix("likes only", 0, 0, 1, 0, 0, 0);
+
     /**
      * Reads with the reactions a read leads to: likes are the most common write, about four for every tweet (an
      * estimate of ten likes per daily user a day, against 2.5 tweets: 500 million tweets a day over 200 million

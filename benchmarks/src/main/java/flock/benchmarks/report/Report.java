@@ -254,7 +254,8 @@ public final class Report {
                     withSpread(micros, posts.capacity().closedLoops(), run -> Math.max(0, run.netMicrosPerRequest())),
                     verdict(micros <= 1_500)));
         });
-        for (Mix mix : List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY, Mix.ENGAGEMENT)) {
+        for (Mix mix : List.of(
+                Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY, Mix.ENGAGEMENT, Mix.LIKES_ONLY)) {
             Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);
