@@ -3,7 +3,7 @@
 # integration tests. No Docker and no system package: the server's jars come from Maven Central
 # (infra/cassandra/pom.xml) and run as their own JVM on JDK 17, bound to 127.0.0.1.
 #
-#   cassandra.sh start  --dir DIR [--port 9042] [--storage-port 7000] [--heap 512m]
+#   cassandra.sh start  --dir DIR [--port 9042] [--storage-port 7000] [--heap 1g]
 #   cassandra.sh stop   --dir DIR
 #   cassandra.sh status --dir DIR
 set -euo pipefail
@@ -12,7 +12,9 @@ source "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 HERE="$FLOCK_HOME/infra/cassandra"
 LIB="$HERE/lib"
 command="${1:-}"; shift || true
-dir=""; port=9042; storage_port=7000; heap="${FLOCK_CASSANDRA_HEAP:-512m}"
+# 1 GB: the system tests share one Cassandra for all their keyspaces, and with 512 MB its heap filled with the
+# memtables of a dozen of them under a burst of 200,000 follows written behind, and stopped answering.
+dir=""; port=9042; storage_port=7000; heap="${FLOCK_CASSANDRA_HEAP:-1g}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) dir="$2"; shift 2 ;;

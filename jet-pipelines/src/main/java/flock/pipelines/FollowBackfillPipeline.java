@@ -113,23 +113,42 @@ public final class FollowBackfillPipeline {
         }
     }
 
-    /** The edit of one follower's feed: the followee's tweets merged in or taken out. */
-    record FeedEdit(long followerId, long[] tweetIds, boolean merge) {
+    /**
+     * The edit of one follower's feed: the followee's tweets merged in or taken out.
+     *
+     * @param originals parallel to {@code tweetIds} when merging: what each of the account's reposts reposts (0 for
+     *     its other tweets), so the feed's repost rules hold; empty when there is none
+     */
+    record FeedEdit(long followerId, long[] tweetIds, long[] originals, boolean merge) {
         static FeedEdit of(FollowChange change, Timeline followeeTweets) {
             long[] ids = followeeTweets == null ? new long[0] : followeeTweets.toArray();
-            if (change.followed()) {
-                ids = Arrays.copyOf(ids, Math.min(ids.length, BACKFILL_TWEETS));
-                if (followeeTweets != null && followeeTweets.narrowsAny(ids)) {
-                    FollowList follows = change.followerFollows() == null ? FollowList.EMPTY : change.followerFollows();
-                    ids = followeeTweets.page(
-                            Long.MAX_VALUE, 0, BACKFILL_TWEETS, FeedReader.of(change.followerId(), follows.userIds()));
+            if (!change.followed()) {
+                return new FeedEdit(change.followerId(), ids, new long[0], false);
+            }
+            ids = Arrays.copyOf(ids, Math.min(ids.length, BACKFILL_TWEETS));
+            if (followeeTweets != null && followeeTweets.narrowsAny(ids)) {
+                FollowList follows = change.followerFollows() == null ? FollowList.EMPTY : change.followerFollows();
+                ids = followeeTweets.page(
+                        Long.MAX_VALUE, 0, BACKFILL_TWEETS, FeedReader.of(change.followerId(), follows.userIds()));
+            }
+            return new FeedEdit(change.followerId(), ids, originalsOf(followeeTweets, ids), true);
+        }
+
+        /** What each of the ids reposts, as the account's timeline notes it; empty when none is a repost. */
+        private static long[] originalsOf(Timeline followeeTweets, long[] ids) {
+            long[] originals = null;
+            for (int i = 0; followeeTweets != null && i < ids.length; i++) {
+                long original = followeeTweets.originalOf(ids[i]);
+                if (original != 0) {
+                    originals = originals == null ? new long[ids.length] : originals;
+                    originals[i] = original;
                 }
             }
-            return new FeedEdit(change.followerId(), ids, change.followed());
+            return originals == null ? new long[0] : originals;
         }
 
         EntryProcessor<Long, Timeline, Void> processor() {
-            return merge ? new MergeIntoTimeline(tweetIds) : new RemoveFromTimeline(tweetIds);
+            return merge ? new MergeIntoTimeline(tweetIds, originals) : new RemoveFromTimeline(tweetIds);
         }
     }
 }

@@ -14,6 +14,7 @@ import flock.domain.graph.FollowList;
 import flock.domain.serialization.DomainSerializers;
 import flock.domain.timeline.Timeline;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,14 @@ class FollowBackfillPipelineTest {
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory(1);
     private IMap<Long, FollowList> following;
     private IMap<Long, Timeline> homes;
+    private IMap<Long, Timeline> authors;
 
     @BeforeEach
     void start() {
         HazelcastInstance member = factory.newHazelcastInstance(config());
         following = member.getMap("following");
         homes = member.getMap("homes");
-        IMap<Long, Timeline> authors = member.getMap("authors");
+        authors = member.getMap("authors");
         authors.set(FOLLOWEE, Timeline.ofNewestFirst(new long[] {30, 20, 10}, 3));
         long[] many = new long[300];
         for (int i = 0; i < many.length; i++) {
@@ -67,6 +69,28 @@ class FollowBackfillPipelineTest {
         following.set(FOLLOWER, FollowList.EMPTY);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(homes.get(FOLLOWER).toArray()).containsExactly(5));
+    }
+
+    /**
+     * A follow's backfill can run after a repost by another followed account reached the feed (the follow is answered
+     * before its backfill runs): the feed's repost rules hold for what the backfill brings.
+     */
+    @Test
+    void should_backfill_reposts_by_the_feeds_repost_rules() {
+        long reader = 6;
+        long reposter = 7;
+        Timeline reposterTweets = Timeline.ofNewestFirst(new long[] {90, 80, 70}, 3);
+        reposterTweets.markRepost(90, 11); // a repost of 11, which the feed already shows reposted
+        reposterTweets.markRepost(80, 12); // a repost of 12, whose original is near the feed's top
+        reposterTweets.markRepost(70, 13); // a repost of 13, new to the feed
+        authors.set(reposter, reposterTweets);
+        homes.set(reader, Timeline.withRepostRules(new long[] {60, 50, 12}, Map.of(60L, 11L)));
+
+        following.set(reader, FollowList.EMPTY.with(reposter, 100));
+
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(homes.get(reader).toArray()).containsExactly(70, 60, 50, 12));
+        assertThat(homes.get(reader).originalOf(70)).isEqualTo(13);
     }
 
     @Test
