@@ -50,8 +50,7 @@ final class EdgeBucketMapStore extends CassandraMapStore<BucketKey, EdgeBucket> 
     /** Stored rows are read asynchronously, so a write-behind batch's reads run at once (as the follow lists'). */
     @Override
     void write(AsyncWrites writes, BucketKey key, EdgeBucket likers) {
-        LastStored.Use<BucketKey, EdgeBucket> use = lastStored.beginWrite(key);
-        writes.afterwards(applied -> lastStored.end(use, applied ? likers : null));
+        LastStored.Use<BucketKey, EdgeBucket> use = lastStored.write(key, writes, likers);
         CompletionStage<Map<Long, long[]>> stored =
                 use.known() == null ? stored(key) : CompletableFuture.completedFuture(rowsOf(use.known()));
         writes.add(stored.thenAccept(rows -> {
@@ -90,8 +89,7 @@ final class EdgeBucketMapStore extends CassandraMapStore<BucketKey, EdgeBucket> 
 
     @Override
     void erase(AsyncWrites writes, BucketKey key) {
-        LastStored.Use<BucketKey, EdgeBucket> use = lastStored.begin(key);
-        writes.afterwards(applied -> lastStored.end(use, applied ? EdgeBucket.EMPTY : null));
+        lastStored.write(key, writes, EdgeBucket.EMPTY);
         writes.add(deleteAll.bind(key.tweetId(), key.bucket()));
     }
 
@@ -103,16 +101,7 @@ final class EdgeBucketMapStore extends CassandraMapStore<BucketKey, EdgeBucket> 
     /** Most buckets do not exist yet when first liked: remembered as empty, their first write reads nothing. */
     @Override
     public EdgeBucket load(BucketKey key) {
-        LastStored.Use<BucketKey, EdgeBucket> use = lastStored.begin(key);
-        EdgeBucket loaded;
-        try {
-            loaded = read(key);
-        } catch (RuntimeException e) {
-            lastStored.end(use, null);
-            throw e;
-        }
-        lastStored.end(use, loaded == null ? EdgeBucket.EMPTY : loaded);
-        return loaded;
+        return lastStored.load(key, () -> read(key), EdgeBucket.EMPTY);
     }
 
     private EdgeBucket read(BucketKey key) {

@@ -69,8 +69,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
      */
     @Override
     void write(AsyncWrites writes, K key, FollowList list) {
-        LastStored.Use<K, FollowList> use = lastStored.beginWrite(key);
-        writes.afterwards(applied -> lastStored.end(use, applied ? list : null));
+        LastStored.Use<K, FollowList> use = lastStored.write(key, writes, list);
         CompletionStage<Map<Long, Long>> rows =
                 use.known() == null ? storedEdges(key) : CompletableFuture.completedFuture(edgesOf(use.known()));
         writes.add(rows.thenAccept(stored -> {
@@ -90,8 +89,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
 
     @Override
     void erase(AsyncWrites writes, K key) {
-        LastStored.Use<K, FollowList> use = lastStored.begin(key);
-        writes.afterwards(applied -> lastStored.end(use, applied ? FollowList.EMPTY : null));
+        lastStored.write(key, writes, FollowList.EMPTY);
         writes.add(deleteAll.bind(keyValues.apply(key)));
     }
 
@@ -102,16 +100,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
 
     @Override
     public FollowList load(K key) {
-        LastStored.Use<K, FollowList> use = lastStored.begin(key);
-        FollowList loaded;
-        try {
-            loaded = read(key);
-        } catch (RuntimeException e) {
-            lastStored.end(use, null);
-            throw e;
-        }
-        lastStored.end(use, loaded == null ? FollowList.EMPTY : loaded);
-        return loaded;
+        return lastStored.load(key, () -> read(key), FollowList.EMPTY);
     }
 
     /** The key's rows as a list oldest first, or null when it has none. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -83,7 +84,7 @@ final class LastStored<K, V> {
     }
 
     /** The same, for a write, which is counted by whether it needs a read ({@code flock_writebehind_rows_total}). */
-    synchronized Use<K, V> beginWrite(K key) {
+    private synchronized Use<K, V> beginWrite(K key) {
         return begin(key, true);
     }
 
@@ -115,6 +116,32 @@ final class LastStored<K, V> {
             (value == null ? fromRead : fromHeld).increment();
         }
         return new Use<>(key, now, guard, value);
+    }
+
+    /**
+     * Loads a key through {@code read} (null: no rows), remembering what was read, or {@code none} for no rows.
+     */
+    V load(K key, Supplier<V> read, V none) {
+        Use<K, V> use = begin(key);
+        V loaded;
+        try {
+            loaded = read.get();
+        } catch (RuntimeException e) {
+            end(use, null);
+            throw e;
+        }
+        end(use, loaded == null ? none : loaded);
+        return loaded;
+    }
+
+    /**
+     * Starts writing a key in a batch: once the batch is awaited, Cassandra holds {@code after} for it if every
+     * statement was applied. The use says which rows are known, if any.
+     */
+    Use<K, V> write(K key, AsyncWrites writes, V after) {
+        Use<K, V> use = beginWrite(key);
+        writes.afterwards(applied -> end(use, applied ? after : null));
+        return use;
     }
 
     /** Ends a use: {@code written} is what Cassandra now holds for the key, or null if the use failed. */
