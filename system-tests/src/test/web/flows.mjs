@@ -344,6 +344,30 @@ try {
     assert.equal(await inFeed.getByRole('button', { name: /^Undo repost: 1 repost$/ }).count(), 1);
   });
 
+  await step('Ann mutes and then blocks Ben from his profile, and Ben can no longer follow her', async () => {
+    await annPage.goto(`${base}/#/u/${ben.handle}`);
+    await annPage.locator('#profile-name').filter({ hasText: ben.name }).waitFor({ timeout: WAIT });
+    await annPage.getByRole('button', { name: 'Mute', exact: true }).click();
+    await annPage.getByRole('button', { name: 'Unmute' }).waitFor({ timeout: WAIT });
+    assert.match(await annPage.locator('#notice-text').textContent(), /Muted @/);
+    await annPage.getByRole('button', { name: 'Block', exact: true }).click();
+    await annPage.getByRole('button', { name: 'Unblock' }).waitFor({ timeout: WAIT });
+    assert.match(await annPage.locator('#notice-text').textContent(), /Blocked @/);
+    assert.equal(await annPage.locator('#profile-follow').isHidden(), true, 'no Follow while blocking');
+    await annPage.locator('#notice-close').click();
+
+    await benPage.goto(`${base}/#/u/${ann.handle}`);
+    await benPage.locator('#profile-name').filter({ hasText: ann.name }).waitFor({ timeout: WAIT });
+    const follow = benPage.getByRole('button', { name: 'Follow', exact: true });
+    await follow.waitFor({ timeout: WAIT }); // the block ended Ben's follow of Ann
+    await follow.click();
+    await benPage.locator('#notice').waitFor({ state: 'visible', timeout: WAIT });
+    assert.match(await benPage.locator('#notice-text').textContent(), /blocks/);
+    await benPage.locator('#notice-close').click();
+    await annPage.goto(`${base}/#/`);
+    await annPage.locator('#view-home').waitFor({ state: 'visible', timeout: WAIT });
+  });
+
   await step('429 and 503 answers become messages that say when to try again', async () => {
     const problem = (status, title, detail, retryAfter) => (route) => route.fulfill({
       status,

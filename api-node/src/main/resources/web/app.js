@@ -85,7 +85,6 @@ $('notice-close').addEventListener('click', () => { $('notice').hidden = true; }
 // ---- session -----------------------------------------------------------------------------------------------------
 
 let session = readSession();
-let following = null; // ids the signed-in user follows, loaded on the first profile visit
 
 function readSession() {
   try {
@@ -98,14 +97,12 @@ function readSession() {
 function signIn(user, token) {
   session = { id: user.id, handle: user.handle, token };
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  following = null;
   goHome();
 }
 
 function signOut() {
   localStorage.removeItem(SESSION_KEY);
   session = null;
-  following = null;
   goHome();
 }
 
@@ -494,20 +491,6 @@ function showHome() {
 
 let profileFeed = null;
 
-async function followingIds() {
-  if (following) return following;
-  const ids = new Set();
-  let cursor = '';
-  for (;;) {
-    const page = await api('GET', `/users/${session.id}/following?limit=100${cursor}`);
-    page.items.forEach((user) => ids.add(user.id));
-    if (!page.nextMaxId) break;
-    cursor = `&maxId=${page.nextMaxId}`;
-  }
-  following = ids;
-  return ids;
-}
-
 async function showProfile(handle) {
   clearInterval(poller);
   homeFeed?.stop();
@@ -517,13 +500,11 @@ async function showProfile(handle) {
     const user = await api('GET', `/users/by-handle/${encodeURIComponent(handle)}`);
     document.title = `@${user.handle} · Flock`;
     fillProfile(user);
-    // The button shows once it knows whether to say Follow or Unfollow, and what a click does.
-    const button = $('profile-follow');
-    button.hidden = true;
+    // The buttons show once they know what to say (Follow or Unfollow, ...) and what a click does.
+    RELATION_BUTTONS.forEach((id) => { $(id).hidden = true; });
     if (session && user.id !== session.id) {
-      const follows = (await followingIds()).has(user.id);
-      setFollowButton(button, user, follows);
-      button.hidden = false;
+      const path = `/users/${session.id}/relationships?ids=${user.id}`;
+      showRelation(user, (await api('GET', path, { token: session.token })).items[0]);
     }
     profileFeed = new Feed($('profile-feed'), $('profile-end'), `/users/${user.id}/tweets`);
     profileFeed.more();
@@ -532,7 +513,7 @@ async function showProfile(handle) {
       document.title = 'Not found · Flock';
       $('profile-name').textContent = 'No such account';
       $('profile-handle').textContent = `@${handle}`;
-      $('profile-follow').hidden = true;
+      RELATION_BUTTONS.forEach((id) => { $(id).hidden = true; });
       return;
     }
     fail(error);
@@ -550,19 +531,37 @@ function fillProfile(user) {
   $('profile-tweets-word').textContent = user.tweets === 1 ? 'tweet' : 'tweets';
 }
 
-function setFollowButton(button, user, follows) {
-  button.textContent = follows ? 'Unfollow' : 'Follow';
-  button.className = follows ? 'secondary' : '';
-  button.setAttribute('aria-pressed', String(follows));
+const RELATION_BUTTONS = ['profile-follow', 'profile-mute', 'profile-block'];
+
+/**
+ * Follow, Mute and Block as the signed-in user stands with the account. A block removes the follows both ways, and
+ * following a blocked account needs an unblock first, so Follow hides while blocking.
+ */
+function showRelation(user, relation) {
+  toggle($('profile-follow'), user, relation, 'following', ['Follow', 'Unfollow']);
+  toggle($('profile-mute'), user, relation, 'muting', ['Mute', 'Unmute']);
+  toggle($('profile-block'), user, relation, 'blocking', ['Block', 'Unblock']);
+  $('profile-follow').hidden = relation.blocking;
+}
+
+function toggle(button, user, relation, name, [off, on]) {
+  const set = relation[name];
+  button.textContent = set ? on : off;
+  button.className = set || name !== 'following' ? 'secondary' : '';
+  button.setAttribute('aria-pressed', String(set));
+  button.hidden = false;
   button.onclick = async () => {
     button.disabled = true;
     try {
-      const verb = follows ? 'DELETE' : 'PUT';
-      await api(verb, `/users/${session.id}/following/${user.id}`, { token: session.token });
-      if (follows) following.delete(user.id);
-      else following.add(user.id);
+      await api(set ? 'DELETE' : 'PUT', `/users/${session.id}/${name}/${user.id}`, { token: session.token });
       fillProfile(await api('GET', `/users/${user.id}`));
-      setFollowButton(button, user, !follows);
+      const path = `/users/${session.id}/relationships?ids=${user.id}`;
+      showRelation(user, (await api('GET', path, { token: session.token })).items[0]);
+      if (!set && name !== 'following') {
+        notify(name === 'blocking'
+          ? `Blocked @${user.handle}: you no longer follow each other, and you will not see their tweets.`
+          : `Muted @${user.handle}: their tweets stay out of your home feed until you unmute them.`, 'info');
+      }
     } catch (error) {
       fail(error);
     } finally {

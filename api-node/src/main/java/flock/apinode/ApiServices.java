@@ -13,6 +13,9 @@ import flock.apinode.media.MediaLibrary;
 import flock.apinode.media.MediaSettings;
 import flock.apinode.render.RenderedTweets;
 import flock.apinode.render.Views;
+import flock.apinode.safety.Blocks;
+import flock.apinode.safety.Mutes;
+import flock.apinode.safety.Visibility;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
 import flock.apinode.timeline.HomeFeed;
@@ -33,19 +36,24 @@ record ApiServices(
         MediaLibrary media,
         Likes likes,
         Replies replies,
-        Reposts reposts) {
+        Reposts reposts,
+        Blocks blocks,
+        Mutes mutes,
+        Visibility visibility) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
         PullAccounts pullAccounts = new PullAccounts(grid, settings.feed().pullThreshold());
-        Graph graph = new Graph(grid, accounts, pullAccounts, settings.graph());
+        Blocks blocks = new Blocks(grid);
+        Mutes mutes = new Mutes(grid);
+        Graph graph = new Graph(grid, accounts, pullAccounts, settings.graph(), blocks);
         HomeFeed homeFeed = new HomeFeed(grid, graph, pullAccounts, settings.feed(), FeedMetrics.register(grid));
         MediaLibrary media = new MediaLibrary(
                 grid,
                 new ObjectStore(settings.media().store()),
                 settings.media().urlExpiry());
         RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
-        Tweets tweets = new Tweets(grid, media, rendered);
+        Tweets tweets = new Tweets(grid, media, rendered, blocks);
         return new ApiServices(
                 accounts,
                 graph,
@@ -54,9 +62,12 @@ record ApiServices(
                 new Views(grid, rendered),
                 rendered,
                 media,
-                new Likes(grid),
+                new Likes(grid, blocks),
                 new Replies(grid),
-                new Reposts(grid, tweets));
+                new Reposts(grid, tweets, blocks),
+                blocks,
+                mutes,
+                new Visibility(blocks, mutes));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

@@ -9,6 +9,7 @@ import flock.apinode.http.MediaApi;
 import flock.apinode.http.Problems;
 import flock.apinode.http.RateLimitFilter;
 import flock.apinode.http.RequestMetrics;
+import flock.apinode.http.SafetyApi;
 import flock.apinode.http.TweetsApi;
 import flock.apinode.http.UsersApi;
 import flock.apinode.http.WebClientFiles;
@@ -104,11 +105,26 @@ public final class Main {
                 .register(
                         "/api/v1/users",
                         new UsersApi(
-                                api.accounts(), api.graph(), api.tweets(), api.homeFeed(), api.likes(), api.views()))
+                                api.accounts(),
+                                api.graph(),
+                                api.tweets(),
+                                api.homeFeed(),
+                                api.likes(),
+                                api.views(),
+                                api.visibility()))
+                .register(
+                        "/api/v1/users",
+                        new SafetyApi(api.accounts(), api.graph(), api.blocks(), api.mutes(), api.views()))
                 .register(
                         "/api/v1/tweets",
                         new TweetsApi(
-                                api.accounts(), api.tweets(), api.likes(), api.replies(), api.reposts(), api.views()))
+                                api.accounts(),
+                                api.tweets(),
+                                api.likes(),
+                                api.replies(),
+                                api.reposts(),
+                                api.views(),
+                                api.visibility()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))
                 .register(new WebClientFiles());

@@ -14,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +179,68 @@ abstract class ApiContractTest {
                         .status())
                 .as("alice's token still works")
                 .isEqualTo(201);
+    }
+
+    @Test
+    void should_tell_a_user_alone_whom_it_follows_blocks_and_mutes() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        Account carol = signUp(freshHandle());
+        String users = "/api/v1/users/" + alice.id();
+        assertThat(put(users + "/following/" + bob.id(), alice.token()).status())
+                .isEqualTo(204);
+        assertThat(put("/api/v1/users/" + bob.id() + "/following/" + alice.id(), bob.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(put(users + "/muting/" + bob.id(), alice.token(), "{\"durationSeconds\": 3600}")
+                        .status())
+                .isEqualTo(204);
+        assertProblem(
+                put(users + "/muting/" + carol.id(), alice.token(), "{\"durationSeconds\": 0}"),
+                400,
+                "durationSeconds");
+        assertProblem(
+                put(users + "/muting/" + carol.id(), alice.token(), "{\"durationSeconds\": \"1h\"}"),
+                400,
+                "durationSeconds");
+        assertProblem(put(users + "/muting/" + alice.id(), alice.token()), 400, "themselves");
+        assertThat(put(users + "/blocking/" + carol.id(), alice.token()).status())
+                .isEqualTo(204);
+
+        JsonObject relationships = get(users + "/relationships?ids=" + bob.id() + "," + carol.id(), alice.token())
+                .json();
+        JsonObject withBob = relationships.getJsonArray("items").getJsonObject(0);
+        JsonObject withCarol = relationships.getJsonArray("items").getJsonObject(1);
+        assertThat(withBob.getString("id")).isEqualTo(bob.id());
+        assertThat(withBob.getBoolean("following")).isTrue();
+        assertThat(withBob.getBoolean("followedBy")).isTrue();
+        assertThat(withBob.getBoolean("blocking")).isFalse();
+        assertThat(withBob.getBoolean("muting")).isTrue();
+        assertThat(withCarol.getBoolean("blocking")).isTrue();
+        assertThat(withCarol.getBoolean("muting"))
+                .as("the refused mutes changed nothing")
+                .isFalse();
+        assertThat(withCarol.getBoolean("following")).isFalse();
+        assertThat(get(users + "/muting", alice.token())
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("id"))
+                .isEqualTo(bob.id());
+        for (String privateList : List.of("/muting", "/blocking", "/relationships?ids=" + bob.id())) {
+            assertProblem(get(users + privateList, bob.token()), 403, alice.id());
+        }
+        assertProblem(get(users + "/relationships?ids=", alice.token()), 400, "ids");
+        assertProblem(get(users + "/relationships?ids=x1", alice.token()), 400, "ids");
+
+        assertThat(delete(users + "/muting/" + bob.id(), alice.token()).status())
+                .isEqualTo(204);
+        assertThat(get(users + "/relationships?ids=" + bob.id(), alice.token())
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getBoolean("muting"))
+                .isFalse();
     }
 
     @Test
@@ -348,6 +411,12 @@ abstract class ApiContractTest {
 
     private Answer put(String path, String token) {
         return answer(request(client.put(), path, token).request());
+    }
+
+    private Answer put(String path, String token, String body) {
+        return answer(request(client.put(), path, token)
+                .contentType(MediaTypes.APPLICATION_JSON)
+                .submit(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Answer delete(String path, String token) {

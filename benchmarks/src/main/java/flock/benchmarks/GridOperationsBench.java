@@ -17,11 +17,13 @@ import flock.apinode.media.MediaLibrary;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.RenderedTweets;
 import flock.apinode.render.Views;
+import flock.apinode.safety.Blocks;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
 import flock.apinode.timeline.HomeFeed;
 import flock.apinode.tweet.Tweets;
 import flock.domain.MapNames;
+import flock.domain.graph.FollowList;
 import flock.domain.timeline.Timeline;
 import flock.objectstore.ObjectStore;
 import flock.objectstore.ObjectStoreSettings;
@@ -81,19 +83,24 @@ public final class GridOperationsBench {
             FanOutPipeline.submitIfAbsent(first.getJet());
             Accounts accounts = new Accounts(client);
             PullAccounts pull = new PullAccounts(client, FeedSettings.DEFAULTS.pullThreshold());
-            Graph graph = new Graph(client, accounts, pull, GraphSettings.DEFAULTS);
+            Blocks blocks = new Blocks(client);
+            Graph graph = new Graph(client, accounts, pull, GraphSettings.DEFAULTS, blocks);
             HomeFeed homes = new HomeFeed(client, graph, pull, FeedSettings.DEFAULTS, FeedMetrics.register(client));
             MediaLibrary media =
                     new MediaLibrary(client, new ObjectStore(ObjectStoreSettings.LOCAL), Duration.ofMinutes(5));
             RenderedTweets rendered = RenderedTweets.register(client, 100_000);
-            Tweets tweets = new Tweets(client, media, rendered);
+            Tweets tweets = new Tweets(client, media, rendered, blocks);
             Views views = new Views(client, rendered);
-            Likes likes = new Likes(client);
+            Likes likes = new Likes(client, blocks);
 
             long author = accounts.signUp("ops_author", "Author").user().id();
+            // What Cassandra's loader gives an account that blocks nobody, which these members lack: an empty list
+            // the near cache keeps, so that a like's block check is no grid call, as in production.
+            client.<Long, FollowList>getMap(MapNames.BLOCKING).set(author, FollowList.EMPTY);
             List<Long> fans = new ArrayList<>();
             for (int i = 0; i < FOLLOWERS; i++) {
                 long fan = accounts.signUp("ops_fan_" + i, "Fan " + i).user().id();
+                client.<Long, FollowList>getMap(MapNames.BLOCKING).set(fan, FollowList.EMPTY); // as for the author
                 graph.follow(fan, author);
                 homes.page(fan, new PageRequest(20, Long.MAX_VALUE, 0)); // the feed is in memory from here on
                 fans.add(fan);

@@ -20,6 +20,10 @@ public final class FlockException extends RuntimeException {
         return new FlockException(ErrorCode.INVALID_INPUT, message);
     }
 
+    public static FlockException forbidden(String message) {
+        return new FlockException(ErrorCode.FORBIDDEN, message);
+    }
+
     public static FlockException notFound(String message) {
         return new FlockException(ErrorCode.NOT_FOUND, message);
     }

@@ -86,6 +86,19 @@ public final class MapNames {
     /** Tweet id to its {@link flock.domain.engagement.TweetStats TweetStats}: counts kept apart from the tweet. Persisted. */
     public static final String TWEET_STATS = "tweet_stats";
 
+    /**
+     * User id to the {@link flock.domain.graph.FollowList FollowList} of the accounts that user blocks, with when each
+     * block was made (its edge id). Persisted. Private: only its owner reads it through the API; the API nodes
+     * near-cache it, since every follow, reply, like and repost asks whether the account acted on blocks the actor.
+     */
+    public static final String BLOCKING = "blocking";
+
+    /**
+     * User id to the {@link flock.domain.safety.MuteList MuteList} of the accounts that user mutes, each until when.
+     * Persisted. Private, and near-cached by the API nodes: every home page of the user asks it.
+     */
+    public static final String MUTING = "muting";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

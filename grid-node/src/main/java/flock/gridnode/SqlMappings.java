@@ -58,6 +58,10 @@ final class SqlMappings {
             "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWERS + " ("
                     + "__key BIGINT, edges INT EXTERNAL NAME \"this.edges\")"
                     + FOLLOW_LIST_OPTIONS,
+            // blocking: __key (the user id), blocks (how many accounts the user blocks; who they are is not a column)
+            "CREATE OR REPLACE MAPPING " + MapNames.BLOCKING + " ("
+                    + "__key BIGINT, blocks INT EXTERNAL NAME \"this.edges\")"
+                    + FOLLOW_LIST_OPTIONS,
             // follower_chunks: user_id, chunk, edges (followers in that chunk)
             "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWER_CHUNKS + " ("
                     + "user_id BIGINT EXTERNAL NAME \"__key.userId\", chunk INT EXTERNAL NAME \"__key.chunk\","

@@ -62,7 +62,9 @@ class WriteBehindBoundTest {
             }
         }
 
-        assertThat(taken).as("tweets taken while the database is down").isEqualTo(BOUND);
+        // Never past the bound. One short is allowed: a reading of the queue that races a put counts that put twice
+        // until the next reading (WriteBehindBound.QueuedTweets errs on the side of refusing).
+        assertThat(taken).as("tweets taken while the database is down").isBetween(BOUND - 1, BOUND);
         assertThat(refusal).isNotNull().hasMessageContaining("new tweets stop at " + BOUND);
 
         databaseUp.set(true);

@@ -31,6 +31,7 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     private final PreparedStatement deleteAll;
     private final PreparedStatement select;
     private final LastStored<K, FollowList> lastStored;
+    private final FollowList loadedWhenNone;
 
     /** The accounts a user follows, the head of a user's follower list, the tweets a user likes or reposted: by user id. */
     static FollowListMapStore<Long> byUser(CqlSession session, String table) {
@@ -40,6 +41,16 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
         return new FollowListMapStore<>(session, table, List.of("user_id"), userId -> new Object[] {userId});
     }
 
+    /**
+     * The accounts a user blocks. A user who blocks nobody loads as an empty list, not as nothing: Hazelcast keeps no
+     * entry for a null, so every like of that user's tweets would otherwise ask Cassandra again whether they block the
+     * liker.
+     */
+    static FollowListMapStore<Long> blocking(CqlSession session) {
+        return new FollowListMapStore<>(
+                session, "blocking", List.of("user_id"), userId -> new Object[] {userId}, FollowList.EMPTY);
+    }
+
     /** The chunks of big follower lists: keyed by user id and chunk number. */
     static FollowListMapStore<FollowerChunkKey> followerChunks(CqlSession session) {
         return new FollowListMapStore<>(session, "follower_chunks", List.of("user_id", "chunk"), key ->
@@ -47,7 +58,17 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
     }
 
     FollowListMapStore(CqlSession session, String table, List<String> keyColumns, Function<K, Object[]> keyValues) {
+        this(session, table, keyColumns, keyValues, null);
+    }
+
+    private FollowListMapStore(
+            CqlSession session,
+            String table,
+            List<String> keyColumns,
+            Function<K, Object[]> keyValues,
+            FollowList loadedWhenNone) {
         super(session, table);
+        this.loadedWhenNone = loadedWhenNone;
         this.keyValues = keyValues;
         this.lastStored = new LastStored<>(table, list -> list.edgeIds().length);
         String columns = String.join(", ", keyColumns);
@@ -100,7 +121,8 @@ class FollowListMapStore<K> extends CassandraMapStore<K, FollowList> {
 
     @Override
     public FollowList load(K key) {
-        return lastStored.load(key, () -> read(key), FollowList.EMPTY);
+        FollowList loaded = lastStored.load(key, () -> read(key), FollowList.EMPTY);
+        return loaded == null ? loadedWhenNone : loaded;
     }
 
     /** The key's rows as a list oldest first, or null when it has none. */

@@ -70,6 +70,11 @@ public final class Schema {
                 "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS audience_also_following bigint",
                 // What a repost reposts: home rebuilds keep the feed's repost rules with it.
                 "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS repost_of bigint",
+                // FollowListMapStore.load (blocking): the accounts a user blocks (other_id), most recent block first.
+                "CREATE TABLE IF NOT EXISTS KS.blocking (user_id bigint, edge_id bigint, other_id bigint,"
+                        + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
+                // MuteListMapStore.load: the accounts a user mutes, each with its edge id and end, in one blob.
+                "CREATE TABLE IF NOT EXISTS KS.muting (user_id bigint PRIMARY KEY, mutes blob)",
                 // LikeListMapStore.load: the tweets a user likes (other_id), most recent like first.
                 "CREATE TABLE IF NOT EXISTS KS.likes (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",

@@ -17,6 +17,7 @@ import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
 import flock.domain.media.Media;
+import flock.domain.safety.MuteList;
 import flock.domain.timeline.Timeline;
 import flock.domain.tweet.Tweet;
 import flock.testkit.CassandraServer;
@@ -111,6 +112,34 @@ class MapStoresIT {
                 .as("a repost, in a table of its own")
                 .isEqualTo(4_000);
         assertThat(likes.load(31L).edgeOf(400)).isZero();
+    }
+
+    @Test
+    void should_keep_blocks_and_mutes_and_load_a_user_without_any_as_empty() {
+        CassandraMapStore<Long, FollowList> blocking = store(MapNames.BLOCKING);
+        blocking.store(41L, new FollowList(new long[] {7, 8}, new long[] {5_000, 5_001}));
+        assertThat(blocking.load(41L).userIds()).containsExactly(7, 8);
+        blocking.store(41L, new FollowList(new long[] {8}, new long[] {5_001}));
+        assertThat(blocking.load(41L).userIds()).containsExactly(8);
+        assertThat(blocking.load(42L))
+                .as("kept by a near cache: every like of the user's tweets asks")
+                .isEqualTo(FollowList.EMPTY);
+
+        CassandraMapStore<Long, MuteList> muting = store(MapNames.MUTING);
+        long now = System.currentTimeMillis();
+        MuteList mutes = new MuteList(new long[] {3, 9, 12}, new long[] {6_000, 6_002, 6_001}, new long[] {
+            MuteList.FOREVER, now + 60_000, now - 1
+        });
+        muting.store(41L, mutes);
+        MuteList loaded = muting.load(41L);
+        assertThat(loaded.accountIds())
+                .as("the ended mute dropped when written")
+                .containsExactly(3, 9);
+        assertThat(loaded.edgeIds()).containsExactly(6_000, 6_002);
+        assertThat(loaded.untilMillis()).containsExactly(MuteList.FOREVER, now + 60_000);
+        muting.store(41L, MuteList.EMPTY);
+        assertThat(muting.load(41L)).isEqualTo(MuteList.EMPTY);
+        assertThat(muting.load(43L)).isEqualTo(MuteList.EMPTY);
     }
 
     @Test

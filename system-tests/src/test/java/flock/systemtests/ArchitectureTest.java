@@ -101,6 +101,7 @@ class ArchitectureTest {
                         "flock.domain.graph..",
                         "flock.domain.media..",
                         "flock.domain.limits..",
+                        "flock.domain.safety..",
                         "flock.domain.cluster..",
                         "flock.domain.serialization..")
                 .check(FLOCK);

@@ -21,6 +21,7 @@ final class StoredRows implements AutoCloseable {
     private final PreparedStatement byAuthor;
     private final PreparedStatement following;
     private final PreparedStatement followers;
+    private final PreparedStatement blocking;
     private final PreparedStatement likers;
     private final PreparedStatement likeCount;
     private final PreparedStatement replies;
@@ -34,6 +35,7 @@ final class StoredRows implements AutoCloseable {
         byAuthor = session.prepare("SELECT tweet_id FROM tweets_by_author WHERE author_id = ?");
         following = session.prepare("SELECT other_id FROM following WHERE user_id = ?");
         followers = session.prepare("SELECT other_id FROM followers WHERE user_id = ?");
+        blocking = session.prepare("SELECT other_id FROM blocking WHERE user_id = ?");
         likers = session.prepare("SELECT actor_id FROM likers WHERE tweet_id = ? AND bucket = ?");
         likeCount = session.prepare("SELECT likes FROM tweet_stats WHERE tweet_id = ?");
         replies = session.prepare("SELECT actor_id FROM replies WHERE tweet_id = ? AND bucket = ?");
@@ -65,6 +67,10 @@ final class StoredRows implements AutoCloseable {
     /** The followers of an account small enough to keep its list in one head (no chunks). */
     Set<String> followers(String userId) {
         return column(followers, userId, "other_id");
+    }
+
+    Set<String> blocking(String userId) {
+        return column(blocking, userId, "other_id");
     }
 
     /** Every account in the tweet's likers buckets. */

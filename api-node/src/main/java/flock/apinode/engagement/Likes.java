@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
 import flock.apinode.render.ShownEngagement;
+import flock.apinode.safety.Blocks;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.engagement.ApplyLike;
@@ -39,8 +40,10 @@ public final class Likes {
     private final IMap<Long, TweetStats> stats;
     private final FlakeIdGenerator ids;
     private final CountReports reports;
+    private final Blocks blocks;
 
-    public Likes(HazelcastInstance grid) {
+    public Likes(HazelcastInstance grid, Blocks blocks) {
+        this.blocks = blocks;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.likes = grid.getMap(MapNames.LIKES);
         this.reposted = grid.getMap(MapNames.REPOSTED);
@@ -50,11 +53,16 @@ public final class Likes {
         this.reports = new CountReports(stats);
     }
 
-    /** Idempotent. Liking a tweet that does not exist (or was deleted) is a 404 and changes nothing. */
+    /**
+     * Idempotent. Liking a tweet that does not exist (or was deleted) is a 404, liking one whose author blocks the
+     * account a 403, and neither changes anything. The tweet and the author's blocks come from near caches.
+     */
     public void like(long actorId, long tweetId) {
-        if (!tweets.containsKey(tweetId)) {
+        Tweet tweet = tweets.get(tweetId);
+        if (tweet == null) {
             throw FlockException.notFound("tweet " + tweetId + " does not exist");
         }
+        blocks.requireNotBlockedBy(tweet.authorId(), actorId, "like its tweets");
         apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.like(tweetId, ids.newId())));
     }
 

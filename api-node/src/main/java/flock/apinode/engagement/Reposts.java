@@ -3,6 +3,7 @@ package flock.apinode.engagement;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import flock.apinode.safety.Blocks;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
@@ -22,8 +23,10 @@ public final class Reposts {
     private final Tweets tweets;
     private final IMap<Long, LikeList> reposted;
     private final FlakeIdGenerator ids;
+    private final Blocks blocks;
 
-    public Reposts(HazelcastInstance grid, Tweets tweets) {
+    public Reposts(HazelcastInstance grid, Tweets tweets, Blocks blocks) {
+        this.blocks = blocks;
         this.tweets = tweets;
         this.reposted = grid.getMap(MapNames.REPOSTED);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
@@ -31,11 +34,12 @@ public final class Reposts {
 
     /**
      * The account's repost of the tweet (of its original, for a repost): made now, or the one it made before. A 404
-     * for a tweet that does not exist, and nothing changes.
+     * for a tweet that does not exist, a 403 when the original's author blocks the account, and nothing changes.
      */
     public Tweets.Posted repost(long actorId, long tweetId) {
         Tweet original =
                 originalOf(tweetId).orElseThrow(() -> FlockException.notFound("tweet " + tweetId + " does not exist"));
+        blocks.requireNotBlockedBy(original.authorId(), actorId, "repost its tweets");
         long newId = ids.newId();
         LikeChange listed = reposted.executeOnKey(actorId, SetLike.like(original.id(), newId));
         long repostId = listed.edgeId();

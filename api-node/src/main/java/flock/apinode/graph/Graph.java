@@ -5,6 +5,7 @@ import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
 import flock.apinode.account.Accounts;
 import flock.apinode.paging.PageRequest;
+import flock.apinode.safety.Blocks;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
@@ -43,12 +44,19 @@ public final class Graph {
     private final FlakeIdGenerator ids;
     private final PullAccounts pullAccounts;
     private final GraphSettings settings;
+    private final Blocks blocks;
 
     /** A profile with the counts the API shows. */
     public record Profile(User user, int followers, int following) {}
 
-    public Graph(HazelcastInstance grid, Accounts accounts, PullAccounts pullAccounts, GraphSettings settings) {
+    public Graph(
+            HazelcastInstance grid,
+            Accounts accounts,
+            PullAccounts pullAccounts,
+            GraphSettings settings,
+            Blocks blocks) {
         this.accounts = accounts;
+        this.blocks = blocks;
         this.pullAccounts = pullAccounts;
         this.settings = settings;
         this.following = grid.getMap(MapNames.FOLLOWING);
@@ -64,6 +72,9 @@ public final class Graph {
         accounts.require(targetId);
         long newEdgeId = ids.newId();
         Followed followed = whileHoldingFollowerLock(userId, () -> {
+            // Under the follower's lock, which a block takes to remove this follow: a block is either seen here, or
+            // removes the follow once this one lets go of the lock.
+            requireNoBlockBetween(userId, targetId);
             Long edgeId = following.executeOnKey(userId, new AddFollow<>(targetId, newEdgeId, settings.maxFollowing()));
             if (edgeId == null) {
                 throw new FlockException(
@@ -78,6 +89,36 @@ public final class Graph {
         if (!followed.alreadyPulled()) {
             pullAccounts.switchIfTooBig(targetId, followed.followers());
         }
+    }
+
+    private void requireNoBlockBetween(long userId, long targetId) {
+        if (blocks.blocksNow(targetId, userId)) {
+            throw FlockException.forbidden(
+                    "account " + targetId + " blocks account " + userId + ": it cannot follow it");
+        }
+        if (blocks.blocksNow(userId, targetId)) {
+            throw new FlockException(
+                    ErrorCode.CONFLICT, "user " + userId + " blocks " + targetId + ": unblock it before following it");
+        }
+    }
+
+    /**
+     * Blocks the target and removes the follows between the two, both ways: the block first, so that a follow racing
+     * it either sees the block or holds the lock the removal waits for (see {@link #follow}). Idempotent.
+     */
+    public void block(long userId, long targetId) {
+        if (userId == targetId) {
+            throw FlockException.invalid("targetId: a user cannot block themselves");
+        }
+        accounts.require(targetId);
+        blocks.add(userId, targetId);
+        unfollow(userId, targetId);
+        unfollow(targetId, userId);
+    }
+
+    /** Takes a block back; the follows it removed stay removed. Idempotent. */
+    public void unblock(long userId, long targetId) {
+        blocks.remove(userId, targetId);
     }
 
     /** What a follow found: the followee's follower count, and whether it was already pulled at read. */
@@ -121,6 +162,19 @@ public final class Graph {
     /** One more edge than asked for, so the caller knows whether another page exists. */
     public FollowList followingPage(long userId, PageRequest page) {
         return following.executeOnKey(userId, new ReadFollowPage<>(page.maxId(), page.limit() + 1));
+    }
+
+    /** Which of the others follow the user, asked where each one's list lives (one call per member). */
+    public java.util.Set<Long> followedBy(long userId, java.util.Set<Long> others) {
+        return following.executeOnKeys(others, new ReadFollowEdge(userId)).entrySet().stream()
+                .filter(edge -> edge.getValue() != null)
+                .map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The accounts the user blocks, newest block first; one more than the limit if more exist. */
+    public FollowList blockingPage(long userId, PageRequest page) {
+        return blocks.page(userId, page);
     }
 
     public FollowList followersPage(long userId, PageRequest page) {

@@ -34,6 +34,8 @@ public final class GridClient {
             MapNames.MEDIA,
             MapNames.LIKES,
             MapNames.REPOSTED,
+            MapNames.BLOCKING,
+            MapNames.MUTING,
             MapNames.TWEET_STATS);
 
     /**

@@ -6,6 +6,7 @@ import flock.apinode.engagement.Replies;
 import flock.apinode.engagement.Reposts;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
+import flock.apinode.safety.Visibility;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
 import flock.domain.engagement.EdgePage;
@@ -30,9 +31,18 @@ public final class TweetsApi implements HttpService {
     private final Replies replies;
     private final Reposts reposts;
     private final Views views;
+    private final Visibility visibility;
 
-    public TweetsApi(Accounts accounts, Tweets tweets, Likes likes, Replies replies, Reposts reposts, Views views) {
+    public TweetsApi(
+            Accounts accounts,
+            Tweets tweets,
+            Likes likes,
+            Replies replies,
+            Reposts reposts,
+            Views views,
+            Visibility visibility) {
         this.accounts = accounts;
+        this.visibility = visibility;
         this.tweets = tweets;
         this.likes = likes;
         this.replies = replies;
@@ -136,9 +146,9 @@ public final class TweetsApi implements HttpService {
                         tweetPage(ancestors, ancestors.length, reader), tweetPage(descendants, page.limit(), reader)));
     }
 
-    /** Tweets with their counts, and with the reader's likes when there is a reader. */
+    /** Tweets with their counts, and with the reader's likes when there is a reader, without what it blocks. */
     private byte[] tweetPage(long[] ids, int limit, Optional<Long> reader) {
-        return views.tweetPage(ids, limit, ids, likes.shownTo(reader));
+        return views.tweetPage(ids, limit, ids, likes.shownTo(reader), visibility.everywhere(reader));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {

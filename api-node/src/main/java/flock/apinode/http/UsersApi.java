@@ -5,6 +5,7 @@ import flock.apinode.engagement.Likes;
 import flock.apinode.graph.Graph;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.Views;
+import flock.apinode.safety.Visibility;
 import flock.apinode.timeline.HomeFeed;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
@@ -29,9 +30,18 @@ public final class UsersApi implements HttpService {
     private final HomeFeed homeFeed;
     private final Likes likes;
     private final Views views;
+    private final Visibility visibility;
 
-    public UsersApi(Accounts accounts, Graph graph, Tweets tweets, HomeFeed homeFeed, Likes likes, Views views) {
+    public UsersApi(
+            Accounts accounts,
+            Graph graph,
+            Tweets tweets,
+            HomeFeed homeFeed,
+            Likes likes,
+            Views views,
+            Visibility visibility) {
         this.accounts = accounts;
+        this.visibility = visibility;
         this.likes = likes;
         this.graph = graph;
         this.tweets = tweets;
@@ -142,12 +152,16 @@ public final class UsersApi implements HttpService {
         Accounts.requireSelf(Admission.authenticate(request, accounts), id);
         PageRequest page = PageParameters.from(request.query());
         long[] ids = homeFeed.page(id, page);
-        Responses.json(response, 200, tweetPage(ids, page.limit(), ids, Optional.of(id)));
+        byte[] json = views.tweetPage(ids, page.limit(), ids, likes.shownTo(Optional.of(id)), visibility.inHome(id));
+        Responses.json(response, 200, json);
     }
 
-    /** Tweets with their counts, and with the reader's likes when there is a reader. */
+    /**
+     * Tweets with their counts, and with the reader's likes when there is a reader; without the tweets of the accounts
+     * the reader blocks (or reposting, quoting or answering them), on every page.
+     */
     private byte[] tweetPage(long[] ids, int limit, long[] cursors, Optional<Long> reader) {
-        return views.tweetPage(ids, limit, cursors, likes.shownTo(reader));
+        return views.tweetPage(ids, limit, cursors, likes.shownTo(reader), visibility.everywhere(reader));
     }
 
     private Optional<Long> reader(ServerRequest request) {

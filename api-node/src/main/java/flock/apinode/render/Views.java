@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Turns grid values into the JSON of the API contract. A page of tweets is put together from each tweet's JSON as
@@ -126,8 +127,20 @@ public final class Views {
      * A page without quotes or reposts costs nothing more than its tweets' own JSON and counts.
      */
     public byte[] tweetPage(long[] ids, int limit, long[] cursors, ShownEngagement.Source engagement) {
+        return tweetPage(ids, limit, cursors, engagement, null);
+    }
+
+    /**
+     * The same, leaving out what {@code hidden} hides from the reader (see {@link HiddenTweets}); null hides nothing.
+     * A page may then show fewer tweets than the limit, and still has its cursor when more exist.
+     */
+    public byte[] tweetPage(
+            long[] ids, int limit, long[] cursors, ShownEngagement.Source engagement, LongPredicate hidden) {
         int count = Math.min(limit, ids.length);
         Parts parts = parts(ids, count);
+        if (hidden != null) {
+            HiddenTweets.leaveOut(tweets, ids, parts.json(), hidden);
+        }
         ShownEngagement shown = engagement.of(ids, count);
         if (parts.embeds() != null) {
             embed(parts, engagement);
@@ -254,6 +267,25 @@ public final class Views {
         }
         return new Parts(parts, embeds, reposts);
     }
+
+    /** How the reader stands with each account: {@code {"items": [{"id", "following", "followedBy", "blocking", "muting"}]}}. */
+    public static byte[] relationships(List<Relationship> relationships) {
+        JsonOut json = new JsonOut().beginObject().beginArray("items");
+        for (Relationship relationship : relationships) {
+            json.beginObject()
+                    .id("id", relationship.accountId())
+                    .field("following", relationship.following())
+                    .field("followedBy", relationship.followedBy())
+                    .field("blocking", relationship.blocking())
+                    .field("muting", relationship.muting())
+                    .endObject();
+        }
+        return json.endArray().endObject().toBytes();
+    }
+
+    /** How a user stands with one account. */
+    public record Relationship(
+            long accountId, boolean following, boolean followedBy, boolean blocking, boolean muting) {}
 
     /** A page of users from a follow list page; the cursor is the edge id, newest follow first. */
     public byte[] userPage(FollowList edges, int limit) {

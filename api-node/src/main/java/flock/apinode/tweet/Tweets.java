@@ -7,6 +7,7 @@ import com.hazelcast.map.ReachedMaxSizeException;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.RenderedTweets;
+import flock.apinode.safety.Blocks;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
@@ -38,9 +39,11 @@ public final class Tweets {
     private final FlakeIdGenerator ids;
     private final MediaLibrary media;
     private final RenderedTweets rendered;
+    private final Blocks blocks;
 
-    public Tweets(HazelcastInstance grid, MediaLibrary media, RenderedTweets rendered) {
+    public Tweets(HazelcastInstance grid, MediaLibrary media, RenderedTweets rendered, Blocks blocks) {
         this.media = media;
+        this.blocks = blocks;
         this.rendered = rendered;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
@@ -61,7 +64,8 @@ public final class Tweets {
     /**
      * The same, answering {@code inReplyToId} or quoting {@code quoteOfId} unless they are 0 (never both: a 400). The
      * tweet answered or quoted must exist now (a 404 otherwise, and nothing changes); deleted later, its replies stay,
-     * still naming it, and its quotes show it as gone. A reply's or quote's count and its place among the tweet's
+     * still naming it, and its quotes show it as gone. An author who blocks the poster cannot be answered or quoted
+     * by them (a 403). A reply's or quote's count and its place among the tweet's
      * replies or quotes are the fan-out's work, as its feeds are.
      */
     public Posted post(long authorId, String rawText, long[] mediaIds, long inReplyToId, long quoteOfId) {
@@ -78,6 +82,12 @@ public final class Tweets {
         if (quoteOfId != 0 && quoted == null) {
             throw FlockException.notFound("quoteOfId: tweet " + quoteOfId + " does not exist (deleted, or never"
                     + " posted), so it cannot be quoted");
+        }
+        if (parent != null) {
+            blocks.requireNotBlockedBy(parent.authorId(), authorId, "reply to its tweets");
+        }
+        if (quoted != null) {
+            blocks.requireNotBlockedBy(quoted.authorId(), authorId, "quote its tweets");
         }
         long id = ids.newId();
         media.attach(authorId, id, mediaIds);

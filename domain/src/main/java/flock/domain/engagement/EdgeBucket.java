@@ -3,6 +3,7 @@ package flock.domain.engagement;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import flock.domain.LongArrays;
 import java.util.Arrays;
 
 /**
@@ -58,9 +59,9 @@ public record EdgeBucket(
             int insert = -at - 1;
             return new EdgeBucket(
                     changes + 1,
-                    LikeList.inserted(live.actorIds, insert, actorId),
-                    LikeList.inserted(live.edgeIds, insert, edgeId),
-                    LikeList.inserted(live.versions, insert, version),
+                    LongArrays.inserted(live.actorIds, insert, actorId),
+                    LongArrays.inserted(live.edgeIds, insert, edgeId),
+                    LongArrays.inserted(live.versions, insert, version),
                     kept.goneIds,
                     kept.goneVersions,
                     kept.goneUntil);
@@ -68,9 +69,9 @@ public record EdgeBucket(
         EdgeBucket unliked = at >= 0
                 ? new EdgeBucket(
                         changes + 1,
-                        LikeList.removed(live.actorIds, at),
-                        LikeList.removed(live.edgeIds, at),
-                        LikeList.removed(live.versions, at),
+                        LongArrays.removed(live.actorIds, at),
+                        LongArrays.removed(live.edgeIds, at),
+                        LongArrays.removed(live.versions, at),
                         live.goneIds,
                         live.goneVersions,
                         live.goneUntil)
@@ -110,9 +111,9 @@ public record EdgeBucket(
                 actorIds,
                 edgeIds,
                 versions,
-                LikeList.removed(goneIds, at),
-                LikeList.removed(goneVersions, at),
-                LikeList.removed(goneUntil, at));
+                LongArrays.removed(goneIds, at),
+                LongArrays.removed(goneVersions, at),
+                LongArrays.removed(goneUntil, at));
     }
 
     private EdgeBucket withTombstone(long actorId, long version, long until) {
@@ -130,9 +131,9 @@ public record EdgeBucket(
                 actorIds,
                 edgeIds,
                 versions,
-                LikeList.inserted(goneIds, insert, actorId),
-                LikeList.inserted(goneVersions, insert, version),
-                LikeList.inserted(goneUntil, insert, until));
+                LongArrays.inserted(goneIds, insert, actorId),
+                LongArrays.inserted(goneVersions, insert, version),
+                LongArrays.inserted(goneUntil, insert, until));
     }
 
     /** Compact form. */

@@ -3,6 +3,7 @@ package flock.domain.engagement;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import flock.domain.LongArrays;
 import java.util.Arrays;
 
 /**
@@ -35,33 +36,19 @@ public record LikeList(long version, long[] tweetIds, long[] edgeIds) {
     /** This list with the like added, one version on; the caller checked that it is not there. */
     LikeList with(long tweetId, long edgeId) {
         int at = -Arrays.binarySearch(tweetIds, tweetId) - 1;
-        return new LikeList(version + 1, inserted(tweetIds, at, tweetId), inserted(edgeIds, at, edgeId));
+        return new LikeList(
+                version + 1, LongArrays.inserted(tweetIds, at, tweetId), LongArrays.inserted(edgeIds, at, edgeId));
     }
 
     /** This list without the like, one version on; the caller checked that it is there. */
     LikeList without(long tweetId) {
         int at = Arrays.binarySearch(tweetIds, tweetId);
-        return new LikeList(version + 1, removed(tweetIds, at), removed(edgeIds, at));
+        return new LikeList(version + 1, LongArrays.removed(tweetIds, at), LongArrays.removed(edgeIds, at));
     }
 
     /** The newest likes below the cursor: tweet ids and like edge ids, newest like first. */
     public EdgePage newest(long maxEdgeId, int limit) {
         return NewestEdges.of(tweetIds, edgeIds, maxEdgeId, limit);
-    }
-
-    static long[] inserted(long[] values, int at, long value) {
-        long[] copy = new long[values.length + 1];
-        System.arraycopy(values, 0, copy, 0, at);
-        copy[at] = value;
-        System.arraycopy(values, at, copy, at + 1, values.length - at);
-        return copy;
-    }
-
-    static long[] removed(long[] values, int at) {
-        long[] copy = new long[values.length - 1];
-        System.arraycopy(values, 0, copy, 0, at);
-        System.arraycopy(values, at + 1, copy, at, values.length - at - 1);
-        return copy;
     }
 
     /** Compact form. */

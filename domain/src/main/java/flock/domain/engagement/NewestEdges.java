@@ -3,7 +3,7 @@ package flock.domain.engagement;
 import java.util.Arrays;
 
 /** The newest edges below a cursor, out of parallel arrays kept in another order (by the other end's id). */
-final class NewestEdges {
+public final class NewestEdges {
     private NewestEdges() {}
 
     /**
@@ -15,7 +15,7 @@ final class NewestEdges {
      * @param maxEdgeId only edges older than this (exclusive); {@code Long.MAX_VALUE} for the newest
      * @return at most {@code limit} edges, newest first
      */
-    static EdgePage of(long[] otherIds, long[] edgeIds, long maxEdgeId, int limit) {
+    public static EdgePage of(long[] otherIds, long[] edgeIds, long maxEdgeId, int limit) {
         long[] others = new long[Math.min(limit, edgeIds.length)];
         long[] edges = new long[others.length];
         int count = 0;

@@ -35,6 +35,9 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.safety.MuteList;
+import flock.domain.safety.ReadMutes;
+import flock.domain.safety.SetMute;
 import flock.domain.timeline.AddOwnTweet;
 import flock.domain.timeline.ApplyFeedUpdates;
 import flock.domain.timeline.CountTweets;
@@ -117,7 +120,10 @@ public final class DomainSerializers {
             new ReadFeedSource.Serializer(),
             new DropRepost.Serializer(),
             new ReadMembers.Serializer(),
-            new FeedSource.Serializer());
+            new FeedSource.Serializer(),
+            new MuteList.Serializer(),
+            new SetMute.Serializer(),
+            new ReadMutes.Serializer());
 
     private DomainSerializers() {}
 

@@ -1,5 +1,6 @@
 package flock.domain.timeline;
 
+import flock.domain.LongArrays;
 import java.util.Arrays;
 
 /**
@@ -237,7 +238,9 @@ public final class Timeline {
     /**
      * Home feeds: inserts a repost of {@code original}, unless the original is among the newest {@value
      * #REPOST_FALLOFF} entries or a repost of it is already kept (it shows once, however many accounts followed repost
-     * it). Returns whether the feed changed. Idempotent.
+     * it). Where two accounts repost one tweet, the earlier repost is the one kept, whichever the fan-out brings first:
+     * the fan-out runs in parallel, and a feed rebuilt oldest first ({@link #withRepostRules}) keeps the earlier one
+     * too, so a reader sees the same entry before and after a rebuild. Returns whether the feed changed. Idempotent.
      */
     public boolean insertRepost(long id, long original) {
         int at = indexOf(original);
@@ -246,14 +249,18 @@ public final class Timeline {
         }
         for (int i = 0; i < repostOf.length; i++) {
             if (repostOf[i] == original) {
-                return false; // a repost of it is here already (this one, if the update came twice)
+                if (repostIds[i] <= id) {
+                    return false; // an earlier repost of it is here already (or this one, if the update came twice)
+                }
+                remove(repostIds[i]); // a later repost came first: the earlier one takes its place
+                break;
             }
         }
         boolean inserted = insert(id);
         if (inserted) {
             int place = -Arrays.binarySearch(repostIds, id) - 1;
-            repostIds = inserted(repostIds, place, id);
-            repostOf = inserted(repostOf, place, original);
+            repostIds = LongArrays.inserted(repostIds, place, id);
+            repostOf = LongArrays.inserted(repostOf, place, original);
         }
         dropRepostsBelow(size == MAX_ENTRIES ? ids[size - 1] : Long.MIN_VALUE);
         return inserted;
@@ -279,8 +286,8 @@ public final class Timeline {
     public void markRepost(long id, long original) {
         int at = Arrays.binarySearch(repostIds, id);
         if (at < 0) {
-            repostIds = inserted(repostIds, -at - 1, id);
-            repostOf = inserted(repostOf, -at - 1, original);
+            repostIds = LongArrays.inserted(repostIds, -at - 1, id);
+            repostOf = LongArrays.inserted(repostOf, -at - 1, original);
         }
     }
 
@@ -303,8 +310,8 @@ public final class Timeline {
             return;
         }
         int insert = -at - 1;
-        narrowedIds = inserted(narrowedIds, insert, id);
-        narrowedTo = inserted(narrowedTo, insert, account);
+        narrowedIds = LongArrays.inserted(narrowedIds, insert, id);
+        narrowedTo = LongArrays.inserted(narrowedTo, insert, account);
     }
 
     /** The account a reader must also follow to see the tweet in a home feed, or 0 for everyone. */
@@ -363,14 +370,6 @@ public final class Timeline {
             narrowedIds = Arrays.copyOfRange(narrowedIds, below, narrowedIds.length);
             narrowedTo = Arrays.copyOfRange(narrowedTo, below, narrowedTo.length);
         }
-    }
-
-    private static long[] inserted(long[] values, int at, long value) {
-        long[] grown = new long[values.length + 1];
-        System.arraycopy(values, 0, grown, 0, at);
-        grown[at] = value;
-        System.arraycopy(values, at, grown, at + 1, values.length - at);
-        return grown;
     }
 
     /** Removes an id if present; returns whether it was. */

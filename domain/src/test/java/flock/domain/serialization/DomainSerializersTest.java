@@ -45,6 +45,9 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.safety.MuteList;
+import flock.domain.safety.ReadMutes;
+import flock.domain.safety.SetMute;
 import flock.domain.timeline.AddOwnTweet;
 import flock.domain.timeline.ApplyFeedUpdates;
 import flock.domain.timeline.CountTweets;
@@ -144,7 +147,11 @@ class DomainSerializersTest {
                 new ReadFeedSource(800, 5L, new long[] {3, 9}),
                 new DropRepost(2L, 5L),
                 new ReadMembers(),
-                new ReadAuthorTweets(90L, 0L, 20, new FeedReader(5L, new long[] {3, 9})));
+                new ReadAuthorTweets(90L, 0L, 20, new FeedReader(5L, new long[] {3, 9})),
+                new MuteList(
+                        new long[] {4, 9}, new long[] {120, 110}, new long[] {MuteList.FOREVER, 1_700_000_000_000L}),
+                SetMute.mute(9L, 130L, 1_700_000_000_000L, 1_600_000_000_000L),
+                new ReadMutes(200L, 20, 1_600_000_000_000L));
     }
 
     /** An author's timeline: its tweet count travels too. */

@@ -41,6 +41,26 @@ class RepostFalloffTest {
         assertThat(feed.toArray()).containsExactly(5_002);
     }
 
+    /** The fan-out runs in parallel: whichever repost arrives first, the earlier one is kept, as a rebuild keeps it. */
+    @Test
+    void should_keep_the_earlier_repost_when_a_later_one_arrived_first() {
+        Timeline feed = Timeline.empty();
+        feed.insert(3_000);
+        assertThat(feed.insertRepost(5_001, ORIGINAL)).isTrue();
+        assertThat(feed.insertRepost(5_000, ORIGINAL))
+                .as("the earlier repost, brought second")
+                .isTrue();
+        assertThat(feed.toArray()).containsExactly(5_000, 3_000);
+        assertThat(feed.repostIds()).containsExactly(5_000);
+        assertThat(feed.originalOf(5_001)).isZero();
+        assertThat(feed.insertRepost(5_001, ORIGINAL))
+                .as("the later one brought again")
+                .isFalse();
+        assertThat(feed)
+                .isEqualTo(Timeline.withRepostRules(
+                        new long[] {5_001, 5_000, 3_000}, java.util.Map.of(5_000L, ORIGINAL, 5_001L, ORIGINAL)));
+    }
+
     /** A rebuilt feed keeps the rules as if the fan-out had brought its tweets one by one. */
     @Test
     void should_rebuild_a_feed_with_the_repost_rules_applied_oldest_first() {
