@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member crash (SIGKILL) in the middle of a storm of posts and follows, with three members and one backup: every
- * tweet and every follow the API acknowledged is still in the grid (served from the dead member's backups), and in
+ * A member crash (SIGKILL) in the middle of a storm of posts, follows, blocks and mutes, with three members and one
+ * backup: every tweet, follow, block and mute the API acknowledged is still in the grid (served from the dead member's backups), and in
  * Cassandra once the write-behind queues drained (the backups' queues took over the dead member's). Home feeds have
  * no backup: the dead member's feeds are gone, and each of their readers' next page rebuilds theirs from the follow
  * lists and the authors' timelines, with every acknowledged tweet.
@@ -35,6 +35,9 @@ class MemberKillIT {
 
     /** Accounts each writer follows, one every third post. */
     private static final int TARGETS_PER_WRITER = 25;
+
+    /** Accounts each writer blocks or mutes (in turn), one every fifth post. */
+    private static final int KEPT_AWAY_PER_WRITER = 8;
 
     /**
      * Readers whose feeds are in memory when the member dies, each following one writer. With three members a
@@ -50,12 +53,16 @@ class MemberKillIT {
     /** A follow the API acknowledged. */
     record Follow(String who, String whom) {}
 
+    /** A block or a mute the API acknowledged, and the token that may read it back. */
+    record KeptAway(Account who, String whom, String list) {}
+
     @Test
     void should_keep_every_acknowledged_tweet_and_follow_when_a_member_is_killed_mid_writes() throws Exception {
         stack = new FlockStack(CassandraServer.shared(), "kill").start(3);
         FlockClient client = new FlockClient(stack.apiUri());
         List<Account> writers = new ArrayList<>();
         List<List<String>> targets = new ArrayList<>();
+        List<List<String>> keptAway = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             writers.add(client.signUp(Handles.fresh("storm" + i)));
             List<String> mine = new ArrayList<>();
@@ -63,6 +70,11 @@ class MemberKillIT {
                 mine.add(client.signUp(Handles.fresh("target")).id());
             }
             targets.add(mine);
+            List<String> away = new ArrayList<>();
+            for (int t = 0; t < KEPT_AWAY_PER_WRITER; t++) {
+                away.add(client.signUp(Handles.fresh("away")).id());
+            }
+            keptAway.add(away);
         }
         List<Account> readers = new ArrayList<>();
         for (int i = 0; i < READERS; i++) {
@@ -78,7 +90,8 @@ class MemberKillIT {
         for (int i = 0; i < WRITERS; i++) {
             Account writer = writers.get(i);
             List<String> mine = targets.get(i);
-            threads.add(Thread.ofPlatform().start(() -> storm.write(client, writer, mine, warmedUp)));
+            List<String> away = keptAway.get(i);
+            threads.add(Thread.ofPlatform().start(() -> storm.write(client, writer, mine, away, warmedUp)));
         }
         warmedUp.await();
         JvmProcess victim = stack.members().get(1);
@@ -96,6 +109,7 @@ class MemberKillIT {
 
         int tweetsInGrid = countTweetsInGrid(client, storm);
         int followsInGrid = countFollowsInGrid(client, storm);
+        int keptAwayInGrid = countKeptAwayInGrid(client, storm);
         StackMetrics metrics = new StackMetrics(stack);
         Duration drained = Latency.of(
                 await("the surviving members' write-behind queues to drain")
@@ -104,9 +118,14 @@ class MemberKillIT {
                 () -> metrics.sum(StackMetrics.WRITE_BEHIND_PENDING) == 0);
         int tweetsStored;
         int followsStored;
+        int blocksStored;
         try (StoredRows rows = new StoredRows(CassandraServer.shared(), stack)) {
             tweetsStored = countTweetsStored(rows, storm);
             followsStored = countFollowsStored(rows, storm);
+            blocksStored = (int) storm.keptAway.stream()
+                    .filter(edge -> edge.list().equals("blocking"))
+                    .filter(edge -> rows.blocking(edge.who().id()).contains(edge.whom()))
+                    .count();
         }
         System.out.printf(
                 "member kill (1 of 3): tweets acknowledged %d (%d before the kill), in the grid %d, in Cassandra %d,"
@@ -129,6 +148,15 @@ class MemberKillIT {
         assertThat(followsInGrid).as("acknowledged follows in the grid").isEqualTo(storm.follows.size());
         assertThat(tweetsStored).as("acknowledged tweets in Cassandra").isEqualTo(storm.tweets.size());
         assertThat(followsStored).as("acknowledged follows in Cassandra").isEqualTo(storm.follows.size());
+        assertThat(storm.keptAway).as("blocks and mutes acknowledged").isNotEmpty();
+        assertThat(keptAwayInGrid)
+                .as("acknowledged blocks and mutes in the grid")
+                .isEqualTo(storm.keptAway.size());
+        assertThat(blocksStored)
+                .as("acknowledged blocks in Cassandra")
+                .isEqualTo(storm.keptAway.stream()
+                        .filter(edge -> edge.list().equals("blocking"))
+                        .count());
 
         // The fan-out job lost a member too: it restarts from its last snapshot and keeps delivering.
         String afterKill = client.tweetId(writers.get(0), "posted after the crash");
@@ -170,12 +198,18 @@ class MemberKillIT {
     private static final class Storm {
         final ConcurrentLinkedQueue<String[]> tweets = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Follow> follows = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<KeptAway> keptAway = new ConcurrentLinkedQueue<>();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicBoolean going = new AtomicBoolean(true);
 
-        /** Posts without pause and follows the next target every third post; a refusal (503) is allowed. */
-        void write(FlockClient client, Account writer, List<String> targets, CountDownLatch warmedUp) {
+        /**
+         * Posts without pause, follows the next target every third post, and blocks or mutes (in turn) the next of
+         * {@code away} every fifth; a refusal (503) is allowed.
+         */
+        void write(
+                FlockClient client, Account writer, List<String> targets, List<String> away, CountDownLatch warmedUp) {
             int followed = 0;
+            int kept = 0;
             for (int n = 0; going.get(); n++) {
                 Answer posted = client.tweet(writer, "storm tweet " + n);
                 if (posted.status() == 201) {
@@ -187,6 +221,16 @@ class MemberKillIT {
                     String target = targets.get(followed++);
                     if (client.follow(writer, target).status() == 204) {
                         follows.add(new Follow(writer.id(), target));
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+                if (n % 5 == 0 && kept < away.size()) {
+                    String list = kept % 2 == 0 ? "blocking" : "muting";
+                    String whom = away.get(kept++);
+                    String path = "/api/v1/users/" + writer.id() + "/" + list + "/" + whom;
+                    if (client.send("PUT", path, writer.token(), null).status() == 204) {
+                        keptAway.add(new KeptAway(writer, whom, list));
                     } else {
                         refused.incrementAndGet();
                     }
@@ -215,6 +259,15 @@ class MemberKillIT {
             boolean followedBy = client.allIds("/api/v1/users/" + follow.whom() + "/followers", null)
                     .contains(follow.who());
             found += following && followedBy ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static int countKeptAwayInGrid(FlockClient client, Storm storm) {
+        int found = 0;
+        for (KeptAway edge : storm.keptAway) {
+            String path = "/api/v1/users/" + edge.who().id() + "/" + edge.list();
+            found += client.allIds(path, edge.who().token()).contains(edge.whom()) ? 1 : 0;
         }
         return found;
     }
