@@ -344,6 +344,19 @@ try {
     assert.equal(await inFeed.getByRole('button', { name: /^Undo repost: 1 repost$/ }).count(), 1);
   });
 
+  await step('a mention links to the account\'s profile, and a link leads out of Flock', async () => {
+    const text = `Ask @${ann.handle} about https://flock.example/docs ${suffix}`;
+    await post(benSession, text);
+    await benPage.goto(`${base}/#/u/${ben.handle}`);
+    const shown = benPage.locator('#profile-feed > li').filter({ hasText: 'flock.example/docs' });
+    await shown.waitFor({ timeout: WAIT });
+    assert.equal(await shown.getByRole('link', { name: `@${ann.handle}`, exact: true }).getAttribute('href'),
+      `#/u/${ann.handle}`);
+    const out = shown.getByRole('link', { name: 'https://flock.example/docs' });
+    assert.equal(await out.getAttribute('href'), 'https://flock.example/docs');
+    assert.match(await out.getAttribute('rel'), /noopener/);
+  });
+
   await step('Ann mutes and then blocks Ben from his profile, and Ben can no longer follow her', async () => {
     await annPage.goto(`${base}/#/u/${ben.handle}`);
     await annPage.locator('#profile-name').filter({ hasText: ben.name }).waitFor({ timeout: WAIT });

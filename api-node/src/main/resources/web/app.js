@@ -209,9 +209,38 @@ function tweetItem(tweet) {
   return element('li', { class: 'tweet', 'data-id': tweet.id },
     element('article', { 'aria-label': `Tweet by ${tweet.author.displayName}` },
       avatar(tweet.author.displayName, tweet.author.handle),
-      element('div', { class: 'body' }, header, inReplyTo(tweet), element('p', { text: tweet.text }), media,
+      element('div', { class: 'body' }, header, inReplyTo(tweet), richText(tweet), media,
         quoted(tweet),
         element('footer', { class: 'actions' }, replyButton(tweet), repostButton(tweet), likeButton(tweet)))));
+}
+
+/**
+ * The text with its mentions linked to their profiles, its links to where they lead and its hashtags marked. The API's
+ * offsets count code points, as spreading the string into an array does.
+ */
+function richText(tweet) {
+  const paragraph = element('p');
+  const points = [...tweet.text];
+  const entities = tweet.entities || {};
+  const spans = [
+    ...(entities.mentions || []).map((m) => ({ ...m, link: `#/u/${encodeURIComponent(m.handle)}` })),
+    ...(entities.urls || []).map((u) => ({ ...u, link: u.url, external: true })),
+    ...(entities.hashtags || []).map((h) => ({ ...h, tag: true })),
+  ].sort((a, b) => a.start - b.start);
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    paragraph.append(points.slice(at, span.start).join(''));
+    const text = points.slice(span.start, span.end).join('');
+    paragraph.append(span.tag
+      ? element('span', { class: 'hashtag', text })
+      : element('a', span.external
+        ? { href: span.link, text, rel: 'noopener noreferrer nofollow ugc', target: '_blank' }
+        : { href: span.link, text }));
+    at = span.end;
+  }
+  paragraph.append(points.slice(at).join(''));
+  return paragraph;
 }
 
 /** On a quote: the quoted tweet, small, linking to its thread; or a note that it is gone. */

@@ -182,6 +182,38 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void should_give_every_tweet_its_mentions_hashtags_and_links_with_code_point_offsets() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        String bobHandle = get("/api/v1/users/" + bob.id(), null).json().getString("handle");
+        String text = "🐦 @" + bobHandle.toUpperCase(java.util.Locale.ROOT)
+                + " and @nobody_here_x: #Flock https://flock.example/a.";
+        Answer posted = post("/api/v1/tweets", alice.token(), "{\"text\":\"" + text + "\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        String id = posted.json().getString("id");
+
+        JsonObject entities = get("/api/v1/tweets/" + id, null).json().getJsonObject("entities");
+        JsonObject mention = entities.getJsonArray("mentions").getJsonObject(0);
+        assertThat(entities.getJsonArray("mentions"))
+                .as("a handle nobody has stays text")
+                .hasSize(1);
+        assertThat(mention.getString("id")).isEqualTo(bob.id());
+        assertThat(mention.getInt("start"))
+                .as("after one emoji and a space, in code points")
+                .isEqualTo(2);
+        assertThat(mention.getInt("end")).isEqualTo(3 + bobHandle.length());
+        JsonObject tag = entities.getJsonArray("hashtags").getJsonObject(0);
+        assertThat(tag.getString("tag")).isEqualTo("Flock");
+        assertThat(text.codePoints().skip(tag.getInt("start")).limit(tag.getInt("end") - tag.getInt("start")))
+                .containsExactlyElementsOf("#Flock".codePoints().boxed().toList());
+        assertThat(entities.getJsonArray("urls").getJsonObject(0).getString("url"))
+                .isEqualTo("https://flock.example/a");
+        assertThat(posted.json().getJsonObject("entities"))
+                .as("the answer to the post too")
+                .isEqualTo(entities);
+    }
+
+    @Test
     void should_tell_a_user_alone_whom_it_follows_blocks_and_mutes() {
         Account alice = signUp(freshHandle());
         Account bob = signUp(freshHandle());

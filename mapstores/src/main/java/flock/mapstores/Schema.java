@@ -70,6 +70,9 @@ public final class Schema {
                 "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS audience_also_following bigint",
                 // What a repost reposts: home rebuilds keep the feed's repost rules with it.
                 "ALTER TABLE KS.tweets_by_author ADD IF NOT EXISTS repost_of bigint",
+                // TweetMapStore.load: the account each mention of the text named at post time (frozen: written once,
+                // as one cell, without the tombstone a list written whole leaves).
+                "ALTER TABLE KS.tweets ADD IF NOT EXISTS mention_ids frozen<list<bigint>>",
                 // FollowListMapStore.load (blocking): the accounts a user blocks (other_id), most recent block first.
                 "CREATE TABLE IF NOT EXISTS KS.blocking (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",

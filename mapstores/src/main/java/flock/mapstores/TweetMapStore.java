@@ -23,15 +23,16 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
     TweetMapStore(CqlSession session) {
         super(session, "tweets");
         this.insert = session.prepare("INSERT INTO tweets (id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id, mention_ids)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.insertByAuthor =
                 session.prepare("INSERT INTO tweets_by_author (author_id, tweet_id, audience_also_following, repost_of)"
                         + " VALUES (?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM tweets WHERE id = ?");
         this.deleteByAuthor = session.prepare("DELETE FROM tweets_by_author WHERE author_id = ? AND tweet_id = ?");
-        this.select = session.prepare("SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
-                + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id FROM tweets WHERE id = ?");
+        this.select = session.prepare(
+                "SELECT id, author_id, text, created_at, media_ids, in_reply_to_id,"
+                        + " in_reply_to_author_id, conversation_id, quote_of_id, repost_of_id, mention_ids FROM tweets WHERE id = ?");
         this.selectAuthor = session.prepare("SELECT author_id FROM tweets WHERE id = ?");
     }
 
@@ -48,12 +49,14 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 tweet.inReplyToAuthorId(),
                 tweet.conversationId(),
                 tweet.quoteOfId(),
-                tweet.repostOfId());
+                tweet.repostOfId(),
+                java.util.Arrays.stream(tweet.mentionIds()).boxed().toList());
         // Left unset, not null, for a tweet that answers, quotes or reposts nothing: a null is written as a tombstone
         // cell, and every read of the row would step over it (seen as Cassandra's tombstone warnings).
         row = unsetUnless(tweet.isReply(), row, "in_reply_to_id", "in_reply_to_author_id", "conversation_id");
         row = unsetUnless(tweet.isQuote(), row, "quote_of_id");
         row = unsetUnless(tweet.isRepost(), row, "repost_of_id");
+        row = unsetUnless(tweet.mentionIds().length > 0, row, "mention_ids");
         writes.add(row);
         BoundStatement byAuthor =
                 insertByAuthor.bind(tweet.authorId(), id, tweet.audienceAlsoFollowing(), tweet.repostOfId());
@@ -103,6 +106,11 @@ final class TweetMapStore extends CassandraMapStore<Long, Tweet> {
                 reply ? row.getLong("in_reply_to_author_id") : 0,
                 reply ? row.getLong("conversation_id") : tweetId,
                 row.isNull("quote_of_id") ? 0 : row.getLong("quote_of_id"),
-                row.isNull("repost_of_id") ? 0 : row.getLong("repost_of_id"));
+                row.isNull("repost_of_id") ? 0 : row.getLong("repost_of_id"),
+                row.isNull("mention_ids")
+                        ? Tweet.NO_MENTIONS
+                        : row.getList("mention_ids", Long.class).stream()
+                                .mapToLong(Long::longValue)
+                                .toArray());
     }
 }

@@ -359,10 +359,14 @@ class MapStoresIT {
         tweets.storeAll(Map.of(
                 301L, new Tweet(301L, 31L, "first", 1_000L, new long[0]),
                 302L, new Tweet(302L, 31L, "second 🐦", 2_000L, new long[] {9L}),
-                303L, new Tweet(303L, 31L, "third", 3_000L, new long[0])));
+                303L,
+                        new Tweet(303L, 31L, "third @ann @nobody", 3_000L, new long[0])
+                                .withMentions(new long[] {41L, 0})));
         Tweet loaded = tweets.load(302L);
         assertThat(loaded.text()).isEqualTo("second 🐦");
         assertThat(loaded.mediaIds()).containsExactly(9L);
+        assertThat(loaded.mentionIds()).isEmpty();
+        assertThat(tweets.load(303L).mentionIds()).containsExactly(41L, 0L);
         assertThat(timelines.load(31L).toArray()).containsExactly(303L, 302L, 301L);
         assertThat(batches("tweets", "store")).as("the batch timed").isEqualTo(batchesBefore + 1);
 

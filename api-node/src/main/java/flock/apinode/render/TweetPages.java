@@ -3,7 +3,9 @@ package flock.apinode.render;
 import flock.domain.account.User;
 import flock.domain.media.Media;
 import flock.domain.tweet.Tweet;
+import flock.domain.tweet.TweetEntities;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -253,5 +255,44 @@ public final class TweetPages {
                     .id("authorId", tweet.inReplyToAuthorId())
                     .endObject();
         }
+        writeEntities(json, tweet);
+    }
+
+    /**
+     * Mentions (those that named an account when the tweet was posted), hashtags and links, with code point offsets,
+     * found again in the text: kept with the rest of the tweet's JSON, so a page pays for this once per tweet and node.
+     */
+    private static void writeEntities(JsonOut json, Tweet tweet) {
+        json.beginObject("entities").beginArray("mentions");
+        List<TweetEntities.Span> mentions = TweetEntities.mentions(tweet.text());
+        long[] ids = tweet.mentionIds();
+        for (int i = 0; i < mentions.size() && i < ids.length; i++) {
+            if (ids[i] != 0) {
+                TweetEntities.Span mention = mentions.get(i);
+                json.beginObject()
+                        .field("start", mention.start())
+                        .field("end", mention.end())
+                        .id("id", ids[i])
+                        .field("handle", mention.value())
+                        .endObject();
+            }
+        }
+        json.endArray().beginArray("hashtags");
+        for (TweetEntities.Span tag : TweetEntities.hashtags(tweet.text())) {
+            json.beginObject()
+                    .field("start", tag.start())
+                    .field("end", tag.end())
+                    .field("tag", tag.value())
+                    .endObject();
+        }
+        json.endArray().beginArray("urls");
+        for (TweetEntities.Span url : TweetEntities.urls(tweet.text())) {
+            json.beginObject()
+                    .field("start", url.start())
+                    .field("end", url.end())
+                    .field("url", url.value())
+                    .endObject();
+        }
+        json.endArray().endObject();
     }
 }

@@ -11,6 +11,7 @@ import flock.apinode.safety.Blocks;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
+import flock.domain.account.Handles;
 import flock.domain.account.User;
 import flock.domain.engagement.DropRepost;
 import flock.domain.engagement.LikeList;
@@ -22,8 +23,13 @@ import flock.domain.timeline.RemoveOwnTweet;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.tweet.Tweet;
+import flock.domain.tweet.TweetEntities;
 import flock.domain.tweet.TweetText;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,6 +41,7 @@ public final class Tweets {
     private final IMap<Long, Tweet> tweets;
     private final IMap<Long, Timeline> userTimelines;
     private final IMap<Long, User> users;
+    private final IMap<String, Long> handles;
     private final IMap<Long, LikeList> reposted;
     private final FlakeIdGenerator ids;
     private final MediaLibrary media;
@@ -48,6 +55,7 @@ public final class Tweets {
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.users = grid.getMap(MapNames.USERS);
+        this.handles = grid.getMap(MapNames.HANDLES);
         this.reposted = grid.getMap(MapNames.REPOSTED);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
     }
@@ -97,12 +105,36 @@ public final class Tweets {
                 : quoted != null
                         ? Tweet.quoting(quoted, id, authorId, text, now, mediaIds)
                         : new Tweet(id, authorId, text, now, mediaIds);
+        tweet = tweet.withMentions(mentionIdsOf(text));
         try {
             return store(tweet);
         } catch (ReachedMaxSizeException full) {
             media.detach(id, mediaIds); // back to the author for another try
             throw full;
         }
+    }
+
+    /**
+     * The accounts the text's mentions name now, in text order (0 for a handle nobody has): resolved once, at post time,
+     * so that a handle taken later does not make an old tweet mention its new owner. One grid call for a text with
+     * mentions, none without.
+     */
+    private long[] mentionIdsOf(String text) {
+        List<TweetEntities.Span> mentions = TweetEntities.mentions(text);
+        if (mentions.isEmpty()) {
+            return Tweet.NO_MENTIONS;
+        }
+        Set<String> keys = new HashSet<>();
+        mentions.forEach(mention -> keys.add(Handles.key(mention.value())));
+        Map<String, Long> found = handles.getAll(keys);
+        long[] ids = new long[mentions.size()];
+        boolean any = false;
+        for (int i = 0; i < ids.length; i++) {
+            Long user = found.get(Handles.key(mentions.get(i).value()));
+            ids[i] = user == null ? 0 : user;
+            any |= user != null;
+        }
+        return any ? ids : Tweet.NO_MENTIONS;
     }
 
     /**

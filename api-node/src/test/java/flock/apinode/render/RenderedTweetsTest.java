@@ -147,7 +147,8 @@ class RenderedTweetsTest {
                         + "],\"nextMaxId\":\"10\"}");
         assertThat(withReader)
                 .as("a reply says what it answers, in the kept part")
-                .contains("\"conversationId\":\"11\",\"inReplyTo\":{\"tweetId\":\"11\",\"authorId\":\"7\"},\"counts\"");
+                .contains("\"conversationId\":\"11\",\"inReplyTo\":{\"tweetId\":\"11\",\"authorId\":\"7\"},"
+                        + "\"entities\":{\"mentions\":[],\"hashtags\":[],\"urls\":[]},\"counts\"");
         assertThat(anonymous)
                 .startsWith("{\"items\":[" + written(first, author, "7,\"reposts\":0,\"replies\":0,\"quotes\":0", null)
                         + ",")
@@ -191,6 +192,8 @@ class RenderedTweetsTest {
 
         String gone = new String(
                 TweetPages.withQuote(TweetPages.renderOne(quote, author, Map.of()), null), StandardCharsets.UTF_8);
-        assertThat(gone).endsWith(",\"quoteOfId\":\"11\",\"quoteOf\":null}");
+        assertThat(gone)
+                .endsWith(",\"quoteOfId\":\"11\",\"entities\":{\"mentions\":[],\"hashtags\":[],\"urls\":[]},"
+                        + "\"quoteOf\":null}");
     }
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  *     quote
  * @param repostOfId the tweet this one reposts, 0 for every other tweet: a repost has no text or media of its own, and
  *     answers or quotes nothing
+ * @param mentionIds the account each mention in the text named when the tweet was posted ({@link
+ *     TweetEntities#mentions}, in text order), 0 for a handle nobody had; empty when none was resolved
  */
 public record Tweet(
         long id,
@@ -27,13 +29,18 @@ public record Tweet(
         long inReplyToAuthorId,
         long conversationId,
         long quoteOfId,
-        long repostOfId) {
+        long repostOfId,
+        long[] mentionIds) {
+    /** A tweet that mentions nobody. */
+    public static final long[] NO_MENTIONS = new long[0];
+
     /** At most four pictures or videos per tweet, as the API contract says. */
     public static final int MAX_MEDIA = 4;
 
     public Tweet {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mediaIds, "mediaIds");
+        Objects.requireNonNull(mentionIds, "mentionIds");
         if (mediaIds.length > MAX_MEDIA) {
             throw new IllegalArgumentException("at most " + MAX_MEDIA + " media per tweet");
         }
@@ -49,6 +56,48 @@ public record Tweet(
         if (repostOfId != 0 && (inReplyToId != 0 || quoteOfId != 0 || !text.isEmpty() || mediaIds.length > 0)) {
             throw new IllegalArgumentException("a repost is the original's alone: no text, media, reply or quote");
         }
+    }
+
+    /** A tweet that mentions nobody. */
+    public Tweet(
+            long id,
+            long authorId,
+            String text,
+            long createdAt,
+            long[] mediaIds,
+            long inReplyToId,
+            long inReplyToAuthorId,
+            long conversationId,
+            long quoteOfId,
+            long repostOfId) {
+        this(
+                id,
+                authorId,
+                text,
+                createdAt,
+                mediaIds,
+                inReplyToId,
+                inReplyToAuthorId,
+                conversationId,
+                quoteOfId,
+                repostOfId,
+                NO_MENTIONS);
+    }
+
+    /** This tweet with the accounts its mentions name. */
+    public Tweet withMentions(long[] ids) {
+        return new Tweet(
+                id,
+                authorId,
+                text,
+                createdAt,
+                mediaIds,
+                inReplyToId,
+                inReplyToAuthorId,
+                conversationId,
+                quoteOfId,
+                repostOfId,
+                ids);
     }
 
     /** A tweet that answers and quotes none. */

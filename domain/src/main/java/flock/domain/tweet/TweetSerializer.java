@@ -11,7 +11,7 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
     public Tweet read(CompactReader reader) {
         long id = reader.readInt64("id");
         // A tweet written before replies, quotes and reposts existed (a member of the previous version) has no such
-        // fields.
+        // fields; one written before mentions were resolved has no mentionIds.
         boolean replyFields = reader.getFieldKind("inReplyToId") == FieldKind.INT64;
         return new Tweet(
                 id,
@@ -23,7 +23,10 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
                 replyFields ? reader.readInt64("inReplyToAuthorId") : 0,
                 replyFields ? reader.readInt64("conversationId") : id,
                 replyFields ? reader.readInt64("quoteOfId") : 0,
-                replyFields ? reader.readInt64("repostOfId") : 0);
+                replyFields ? reader.readInt64("repostOfId") : 0,
+                reader.getFieldKind("mentionIds") == FieldKind.ARRAY_OF_INT64
+                        ? reader.readArrayOfInt64("mentionIds")
+                        : Tweet.NO_MENTIONS);
     }
 
     @Override
@@ -38,6 +41,7 @@ public final class TweetSerializer implements CompactSerializer<Tweet> {
         writer.writeInt64("conversationId", tweet.conversationId());
         writer.writeInt64("quoteOfId", tweet.quoteOfId());
         writer.writeInt64("repostOfId", tweet.repostOfId());
+        writer.writeArrayOfInt64("mentionIds", tweet.mentionIds());
     }
 
     @Override
