@@ -57,10 +57,23 @@ public final class JvmProcess {
     }
 
     /**
-     * The collector tests run with: the serial one uses least CPU on a small box, and pauses matter less in a
-     * test than in a latency benchmark.
+     * Stands for the class data archive of the module started ({@link #start}): a test starts dozens of members and API
+     * nodes, and each would otherwise load and verify its thousands of classes again.
      */
-    public static final List<String> TEST_GC = List.of("-XX:+UseSerialGC");
+    public static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=<module>";
+
+    /**
+     * How tests run their JVMs, for the least CPU on a small box where many share two cores: the serial collector
+     * (pauses matter less in a test than in a latency benchmark), the quick compiler only (a test's JVM lives a minute
+     * or two, less than the optimising compiler takes to pay for itself), and a class data archive per module, made by
+     * the first JVM of that module that exits normally and used by every later one. Benchmarks set their own.
+     */
+    public static final List<String> TEST_GC = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+AutoCreateSharedArchive",
+            SHARED_ARCHIVE,
+            "-Xlog:cds*=error"); // the archive lists at exit every class it leaves out
 
     /**
      * Starts {@code mainClass} with a heap and JVM options of its own (a collector, say).
@@ -78,7 +91,9 @@ public final class JvmProcess {
         List<String> command = new ArrayList<>();
         command.add(ProjectLayout.java());
         command.add("-Xmx" + heap);
-        command.addAll(jvmOptions);
+        for (String option : jvmOptions) {
+            command.add(option.equals(SHARED_ARCHIVE) ? "-XX:SharedArchiveFile=" + archiveOf(module) : option);
+        }
         command.add(ProjectLayout.hazelcastJvmOptions());
         command.add("-Dhazelcast.phone.home.enabled=false");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -86,6 +101,11 @@ public final class JvmProcess {
         command.add(ProjectLayout.classpath(module));
         command.add(mainClass);
         return launch(name, new ProcessBuilder(command), log);
+    }
+
+    /** Where the module's class data archive is kept: beside its packaged jar, which a new build replaces with it. */
+    private static Path archiveOf(String module) {
+        return ProjectLayout.root().resolve(module).resolve("target").resolve("classes.jsa");
     }
 
     /**
