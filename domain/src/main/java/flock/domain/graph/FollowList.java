@@ -1,5 +1,6 @@
 package flock.domain.graph;
 
+import flock.domain.LongArrays;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -66,8 +67,8 @@ public record FollowList(long[] userIds, long[] edgeIds, ChunkIndex index) {
         }
         int position = Arrays.binarySearch(edgeIds, edgeId);
         position = position < 0 ? -position - 1 : position;
-        long[] users = insertAt(userIds, position, userId);
-        long[] edges = insertAt(edgeIds, position, edgeId);
+        long[] users = LongArrays.inserted(userIds, position, userId);
+        long[] edges = LongArrays.inserted(edgeIds, position, edgeId);
         return new FollowList(users, edges, index);
     }
 
@@ -77,7 +78,7 @@ public record FollowList(long[] userIds, long[] edgeIds, ChunkIndex index) {
         if (position < 0) {
             return this;
         }
-        return new FollowList(removeAt(userIds, position), removeAt(edgeIds, position), index);
+        return new FollowList(LongArrays.removed(userIds, position), LongArrays.removed(edgeIds, position), index);
     }
 
     /** The edge id of the user's edge, if there is one. */
@@ -110,21 +111,6 @@ public record FollowList(long[] userIds, long[] edgeIds, ChunkIndex index) {
             }
         }
         return -1;
-    }
-
-    private static long[] insertAt(long[] source, int position, long value) {
-        long[] result = new long[source.length + 1];
-        System.arraycopy(source, 0, result, 0, position);
-        result[position] = value;
-        System.arraycopy(source, position, result, position + 1, source.length - position);
-        return result;
-    }
-
-    private static long[] removeAt(long[] source, int index) {
-        long[] result = new long[source.length - 1];
-        System.arraycopy(source, 0, result, 0, index);
-        System.arraycopy(source, index + 1, result, index, source.length - index - 1);
-        return result;
     }
 
     @Override
