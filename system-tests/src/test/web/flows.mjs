@@ -357,6 +357,23 @@ try {
     assert.match(await out.getAttribute('rel'), /noopener/);
   });
 
+  await step('Ann sees how many notifications are new, then Ben\'s mention and follow among them', async () => {
+    await annPage.goto(`${base}/#/`);
+    const badge = annPage.locator('#unread-badge');
+    await badge.waitFor({ state: 'visible', timeout: WAIT });
+    assert.ok(Number(await badge.textContent()) >= 2, `unread: ${await badge.textContent()}`);
+    await annPage.getByRole('link', { name: /^Notifications/ }).click();
+    const mention = annPage.locator('#notifications-list > li[data-type="mention"]')
+      .filter({ hasText: 'flock.example/docs' });
+    await mention.waitFor({ timeout: WAIT });
+    assert.match(await mention.textContent(), new RegExp(`${ben.name} mentioned you`));
+    assert.match(await mention.getAttribute('class'), /unread/);
+    const follow = annPage.locator('#notifications-list > li[data-type="follow"]');
+    assert.match(await follow.textContent(), new RegExp(`${ben.name} followed you`));
+    await badge.waitFor({ state: 'hidden', timeout: WAIT }); // opened: read up to the newest
+    await annPage.screenshot({ path: `${out}/notifications-desktop.png` });
+  });
+
   await step('Ann mutes and then blocks Ben from his profile, and Ben can no longer follow her', async () => {
     await annPage.goto(`${base}/#/u/${ben.handle}`);
     await annPage.locator('#profile-name').filter({ hasText: ben.name }).waitFor({ timeout: WAIT });

@@ -98,12 +98,14 @@ function signIn(user, token) {
   session = { id: user.id, handle: user.handle, token };
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   goHome();
+  watchUnread();
 }
 
 function signOut() {
   localStorage.removeItem(SESSION_KEY);
   session = null;
   goHome();
+  watchUnread();
 }
 
 /** Shows the home view once: a changed hash renders through its event, an unchanged one here. */
@@ -331,8 +333,11 @@ async function deleteTweet(id) {
 
 /** A list of tweets that pages down on the API's cursors as its end comes into view. */
 class Feed {
-  constructor(list, end, path, { empty = 'No tweets yet.', done = 'You are all caught up.' } = {}) {
+  constructor(list, end, path, { empty = 'No tweets yet.', done = 'You are all caught up.', item = tweetItem,
+    loaded = () => {} } = {}) {
     this.list = list;
+    this.item = item;
+    this.loaded = loaded;
     this.end = end;
     this.path = path;
     this.emptyText = empty;
@@ -365,8 +370,9 @@ class Feed {
       const cursor = this.nextMaxId ? `&maxId=${this.nextMaxId}` : '';
       const page = await api('GET', `${this.path}?limit=${PAGE}${cursor}`, { token: session && session.token });
       if (this.stopped) return; // another view took the list while this page was on its way
-      page.items.forEach((tweet) => this.list.append(tweetItem(tweet)));
+      page.items.forEach((entry) => this.list.append(this.item(entry)));
       if (this.newestId === null && page.items.length) this.newestId = page.items[0].id;
+      this.loaded(page);
       this.nextMaxId = page.nextMaxId;
       this.done = !page.nextMaxId;
       this.end.textContent = this.done ? (this.list.children.length ? this.doneText : this.emptyText) : '';
@@ -514,6 +520,94 @@ function showHome() {
   clearInterval(poller);
   poller = setInterval(pollNewTweets, NEW_TWEETS_POLL_MS);
   updateCompose();
+}
+
+// ---- notifications -----------------------------------------------------------------------------------------------
+
+let notificationList = null;
+let unreadPoller = null;
+
+const NOTIFICATION_WORDS = {
+  mention: 'mentioned you',
+  reply: 'replied to your tweet',
+  quote: 'quoted your tweet',
+  like: 'liked your tweet',
+  repost: 'reposted your tweet',
+  follow: 'followed you',
+};
+
+/** "Ann, Bob and 3 others liked your tweet", with each account linked to its profile. */
+function notificationItem(group) {
+  const who = element('p', { class: 'who' });
+  group.accounts.forEach((account, i) => {
+    if (i > 0) who.append(i === group.accounts.length - 1 && group.count <= group.accounts.length ? ' and ' : ', ');
+    who.append(element('a', { href: `#/u/${encodeURIComponent(account.handle)}`, text: account.displayName }));
+  });
+  const others = group.count - group.accounts.length;
+  if (others > 0) who.append(` and ${others} other${others === 1 ? '' : 's'}`);
+  who.append(` ${NOTIFICATION_WORDS[group.type]} `,
+    element('time', { datetime: group.latestAt, title: group.latestAt, text: ago(group.latestAt) }));
+  const tweet = group.tweet
+    ? element('blockquote', { class: 'quoted' },
+      element('a', { href: `#/t/${group.tweet.id}`, class: 'quoted-link', text: group.tweet.text || 'a repost' }))
+    : null;
+  return element('li', { class: `notification ${group.type}`, 'data-id': group.id, 'data-type': group.type },
+    who, tweet);
+}
+
+async function showNotifications() {
+  clearInterval(poller);
+  homeFeed?.stop();
+  notificationList?.stop();
+  document.title = 'Notifications · Flock';
+  // The groups above the read marker are the newest ones: that many of the first page are marked new.
+  const unread = (await api('GET', '/notifications/unread', { token: session.token }).catch(() => ({ count: 0 }))).count;
+  notificationList = new Feed($('notifications-list'), $('notifications-end'), '/notifications', {
+    empty: 'Nothing yet: mentions, replies, likes, reposts and follows show here.',
+    done: 'That is all.',
+    item: notificationItem,
+    loaded: (page) => {
+      if (notificationList.list.children.length === page.items.length && page.items.length) {
+        [...notificationList.list.children].slice(0, unread).forEach((item) => item.classList.add('unread'));
+        markRead(page.items[0].id); // the newest is on screen: everything up to it is read
+      }
+    },
+  });
+  notificationList.more();
+}
+
+async function markRead(upToId) {
+  try {
+    const read = await api('POST', '/notifications/read', { token: session.token, json: { upToId } });
+    showUnread(read.unread);
+  } catch (error) {
+    // Nothing lost: the marker moves on the next visit.
+  }
+}
+
+function showUnread(count) {
+  $('unread-badge').hidden = !count;
+  $('unread-badge').textContent = count ? String(count) : '';
+  $('nav-notifications').setAttribute('aria-label', count ? `Notifications, ${count} unread` : 'Notifications');
+}
+
+async function pollUnread() {
+  if (!session || document.hidden) return;
+  try {
+    showUnread((await api('GET', '/notifications/unread', { token: session.token })).count);
+  } catch (error) {
+    // As the feed's poll: the next one tries again.
+  }
+}
+
+function watchUnread() {
+  clearInterval(unreadPoller);
+  if (!session) {
+    showUnread(0);
+    return;
+  }
+  pollUnread();
+  unreadPoller = setInterval(pollUnread, NEW_TWEETS_POLL_MS);
 }
 
 // ---- profiles ----------------------------------------------------------------------------------------------------
@@ -683,18 +777,23 @@ function render() {
   const route = location.hash.match(/^#\/u\/([^/]+)$/);
   const thread = location.hash.match(/^#\/t\/([0-9]+)$/);
   const signedIn = session !== null;
-  const elsewhere = route !== null || thread !== null;
+  const notifications = signedIn && location.hash === '#/notifications';
+  const elsewhere = route !== null || thread !== null || notifications;
   $('view-welcome').hidden = signedIn || elsewhere;
   $('view-home').hidden = !signedIn || elsewhere;
   $('view-profile').hidden = route === null;
   $('view-thread').hidden = thread === null;
+  $('view-notifications').hidden = !notifications;
   if (!thread) threadReplies?.stop();
+  if (!notifications) notificationList?.stop();
   $('nav-home').hidden = !signedIn;
+  $('nav-notifications').hidden = !signedIn;
   $('nav-profile').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
   if (signedIn) $('nav-profile').href = `#/u/${encodeURIComponent(session.handle)}`;
   if (route) return showProfile(decodeURIComponent(route[1]));
   if (thread) return showThread(thread[1]);
+  if (notifications) return showNotifications();
   if (signedIn) return showHome();
   clearInterval(poller);
   homeFeed?.stop();
@@ -706,3 +805,4 @@ function render() {
 history.scrollRestoration = 'manual';
 window.addEventListener('hashchange', render);
 render();
+watchUnread();

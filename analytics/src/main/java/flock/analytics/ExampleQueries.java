@@ -72,8 +72,16 @@ public final class ExampleQueries {
                     + " ORDER BY s.likes DESC, t.id DESC LIMIT 10",
             HOUR);
 
-    public static final List<Example> ALL =
-            List.of(TOP_POSTERS, FOLLOWER_BUCKETS, TWEETS_PER_MINUTE, MOST_FOLLOWED, ACTIVE_TODAY, MOST_LIKED);
+    /** Each inbox's counts, kept as columns so that no array is read; one profile lookup per row shown. */
+    public static final Example MOST_UNREAD = new Example(
+            "most-unread",
+            "the accounts with the most unread notifications",
+            "SELECT u.handle, n.unread, n.groups_kept FROM notifications n JOIN users u ON u.__key = n.__key"
+                    + " WHERE n.unread > 0 ORDER BY n.unread DESC, u.handle LIMIT 10",
+            0);
+
+    public static final List<Example> ALL = List.of(
+            TOP_POSTERS, FOLLOWER_BUCKETS, TWEETS_PER_MINUTE, MOST_FOLLOWED, ACTIVE_TODAY, MOST_LIKED, MOST_UNREAD);
 
     private ExampleQueries() {}
 

@@ -11,6 +11,8 @@ import flock.apinode.graph.PullAccounts;
 import flock.apinode.limits.LimitSettings;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.media.MediaSettings;
+import flock.apinode.notification.Notifications;
+import flock.apinode.render.NotificationPages;
 import flock.apinode.render.RenderedTweets;
 import flock.apinode.render.Views;
 import flock.apinode.safety.Blocks;
@@ -39,7 +41,9 @@ record ApiServices(
         Reposts reposts,
         Blocks blocks,
         Mutes mutes,
-        Visibility visibility) {
+        Visibility visibility,
+        Notifications notifications,
+        NotificationPages notificationPages) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -54,12 +58,13 @@ record ApiServices(
                 settings.media().urlExpiry());
         RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
         Tweets tweets = new Tweets(grid, media, rendered, blocks);
+        Views views = new Views(grid, rendered);
         return new ApiServices(
                 accounts,
                 graph,
                 tweets,
                 homeFeed,
-                new Views(grid, rendered),
+                views,
                 rendered,
                 media,
                 new Likes(grid, blocks),
@@ -67,7 +72,9 @@ record ApiServices(
                 new Reposts(grid, tweets, blocks),
                 blocks,
                 mutes,
-                new Visibility(blocks, mutes));
+                new Visibility(blocks, mutes),
+                new Notifications(grid),
+                new NotificationPages(grid, views));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

@@ -6,6 +6,7 @@ import flock.apinode.grid.GridHealth;
 import flock.apinode.http.AdminApi;
 import flock.apinode.http.EarlyRefusals;
 import flock.apinode.http.MediaApi;
+import flock.apinode.http.NotificationsApi;
 import flock.apinode.http.Problems;
 import flock.apinode.http.RateLimitFilter;
 import flock.apinode.http.RequestMetrics;
@@ -124,6 +125,14 @@ public final class Main {
                                 api.replies(),
                                 api.reposts(),
                                 api.views(),
+                                api.visibility()))
+                .register(
+                        "/api/v1/notifications",
+                        new NotificationsApi(
+                                api.accounts(),
+                                api.notifications(),
+                                api.notificationPages(),
+                                api.likes(),
                                 api.visibility()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))

@@ -276,6 +276,49 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void should_serve_notifications_their_unread_count_and_marker_to_their_owner_only() {
+        Account alice = signUp(freshHandle());
+        Account bob = signUp(freshHandle());
+        String aliceHandle = get("/api/v1/users/" + alice.id(), null).json().getString("handle");
+        Answer mention = post("/api/v1/tweets", bob.token(), "{\"text\":\"hi @" + aliceHandle + "\"}");
+        String mentionId = mention.json().getString("id");
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/notifications/unread", alice.token())
+                                .json()
+                                .getInt("count"))
+                        .isEqualTo(1));
+        JsonObject page =
+                get("/api/v1/notifications?types=mention", alice.token()).json();
+        JsonObject item = page.getJsonArray("items").getJsonObject(0);
+        assertThat(item.getString("id")).isEqualTo(mentionId);
+        assertThat(item.getString("type")).isEqualTo("mention");
+        assertThat(item.getInt("count")).isEqualTo(1);
+        assertThat(item.getJsonArray("accounts").getJsonObject(0).getString("id"))
+                .isEqualTo(bob.id());
+        assertThat(item.getJsonObject("tweet").getString("id")).isEqualTo(mentionId);
+        assertThat(item.getString("latestAt")).endsWith("Z");
+        assertThat(get("/api/v1/notifications?types=like", alice.token()).json().getJsonArray("items"))
+                .isEmpty();
+
+        assertProblem(get("/api/v1/notifications?types=poke", alice.token()), 400, "types");
+        assertProblem(post("/api/v1/notifications/read", alice.token(), "{}"), 400, "upToId");
+        assertProblem(post("/api/v1/notifications/read", alice.token(), "{\"upToId\":\"x\"}"), 400, "upToId");
+        assertThat(get("/api/v1/notifications", null).status()).isEqualTo(401);
+        assertThat(get("/api/v1/notifications/unread", alice.token()).json().getInt("count"))
+                .as("the refused calls moved nothing")
+                .isEqualTo(1);
+        JsonObject read = post("/api/v1/notifications/read", alice.token(), "{\"upToId\":\"" + mentionId + "\"}")
+                .json();
+        assertThat(read.getString("readUpTo")).isEqualTo(mentionId);
+        assertThat(read.getInt("unread")).isZero();
+        assertThat(get("/api/v1/notifications", bob.token()).json().getJsonArray("items"))
+                .as("bob's own, not alice's")
+                .isEmpty();
+    }
+
+    @Test
     void should_rotate_a_token_so_that_the_old_one_stops_working_at_once() {
         Account alice = signUp(freshHandle());
 

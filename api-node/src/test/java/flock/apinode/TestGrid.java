@@ -10,6 +10,7 @@ import flock.apinode.grid.GridClient;
 import flock.apinode.limits.LimitSettings;
 import flock.domain.serialization.DomainSerializers;
 import flock.pipelines.FanOutPipeline;
+import flock.pipelines.NotifyPipeline;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 
 /**
  * An in-JVM grid for the API's unit tests: one member on the project's real hazelcast.yaml (maps,
- * formats, journal) without its Cassandra stores, the fan-out job, and a client as the API node uses.
+ * formats, journals) without its Cassandra stores, the fan-out and notify jobs, and a client as the API node uses.
  * Shared by every test in the JVM; the fork's exit ends it.
  */
 final class TestGrid {
@@ -47,6 +48,7 @@ final class TestGrid {
             factory = new TestHazelcastFactory();
             HazelcastInstance member = factory.newHazelcastInstance(memberConfig());
             FanOutPipeline.submitIfAbsent(member.getJet());
+            NotifyPipeline.submitIfAbsent(member.getJet(), FanOutPipeline.SNAPSHOT_INTERVAL);
         }
         ClientConfig config = GridClient.config(io.helidon.config.Config.empty());
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);

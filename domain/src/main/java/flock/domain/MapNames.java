@@ -99,6 +99,20 @@ public final class MapNames {
      */
     public static final String MUTING = "muting";
 
+    /**
+     * Like id to the {@link flock.domain.engagement.LikeEvent LikeEvent} it made: written with every like for the notify
+     * job, which reads the map's event journal. Not persisted; entries expire after a minute (the journal is what is
+     * read).
+     */
+    public static final String LIKE_EVENTS = "like_events";
+
+    /**
+     * User id to the {@link flock.domain.notification.Inbox Inbox} of that user's notifications: the newest groups,
+     * the read marker. Persisted (a row per group: older groups are read from Cassandra). Written only by the notify
+     * job; the API nodes near-cache it, since every page load asks for the unread count.
+     */
+    public static final String NOTIFICATIONS = "notifications";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 
@@ -113,6 +127,12 @@ public final class MapNames {
 
     /** The name of the job that backfills and unfills feeds on follow and unfollow; one per cluster. */
     public static final String FOLLOW_BACKFILL_JOB = "follow-backfill";
+
+    /** The name of the job that turns mentions, answers, likes, reposts and follows into notifications. */
+    public static final String NOTIFY_JOB = "notify";
+
+    /** Every Jet job of the cluster: the members keep them running, and report and expose their state. */
+    public static final java.util.List<String> JOBS = java.util.List.of(FAN_OUT_JOB, FOLLOW_BACKFILL_JOB, NOTIFY_JOB);
 
     private MapNames() {}
 }

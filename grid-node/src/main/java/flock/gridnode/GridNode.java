@@ -8,6 +8,7 @@ import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
 import flock.pipelines.FanOutPipeline;
 import flock.pipelines.FollowBackfillPipeline;
+import flock.pipelines.NotifyPipeline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,6 +113,7 @@ public final class GridNode {
         unlessStopping();
         FanOutPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         FollowBackfillPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
+        NotifyPipeline.submitIfAbsent(member.getJet(), settings.snapshotInterval());
         new JobWatchdog(member).schedule(Duration.ofSeconds(5));
     }
 

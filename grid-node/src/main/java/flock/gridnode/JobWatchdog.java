@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JobWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
-    private static final List<String> JOBS = List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB);
+    private static final List<String> JOBS = MapNames.JOBS;
 
     private final JobLookup jobs;
 

@@ -8,8 +8,10 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.internal.config.override.ExternalConfigurationOverride;
 import flock.domain.MapNames;
+import flock.domain.notification.OlderNotifications;
 import flock.domain.serialization.DomainSerializers;
 import flock.domain.timeline.OlderTweets;
+import flock.mapstores.CassandraOlderNotifications;
 import flock.mapstores.CassandraOlderTweets;
 import flock.mapstores.FlockMapStoreFactory;
 import java.io.FileInputStream;
@@ -83,6 +85,7 @@ public final class MemberConfig {
         }
         // Deep pages past the 800 newest tweets kept in memory read Cassandra (see ReadAuthorTweets).
         config.getUserContext().put(OlderTweets.USER_CONTEXT_KEY, new CassandraOlderTweets(session));
+        config.getUserContext().put(OlderNotifications.USER_CONTEXT_KEY, new CassandraOlderNotifications(session));
     }
 
     /** For a grid without persistence: unit tests and the grid-only demo. */

@@ -44,7 +44,7 @@ final class MemberMetrics {
         new ProcessorMetrics().bindTo(registry);
         MigrationMetrics.bind(member, registry);
         JobLookup jobs = new JobLookup(member);
-        for (String job : List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB)) {
+        for (String job : MapNames.JOBS) {
             Gauge.builder("flock.jet.job.running", jobs, lookup -> jobRunning(lookup, job))
                     .strongReference(true) // Micrometer holds its object weakly: nothing else keeps the lookup
                     .description("1 while the Jet job runs; 0 while it starts, restarts, is suspended or failed")

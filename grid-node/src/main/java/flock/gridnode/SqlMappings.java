@@ -62,6 +62,18 @@ final class SqlMappings {
             "CREATE OR REPLACE MAPPING " + MapNames.BLOCKING + " ("
                     + "__key BIGINT, blocks INT EXTERNAL NAME \"this.edges\")"
                     + FOLLOW_LIST_OPTIONS,
+            // muting: __key (the user id), mutes (how many accounts the user mutes; ended mutes count until the next
+            // change)
+            "CREATE OR REPLACE MAPPING " + MapNames.MUTING + " (__key BIGINT, mutes INT)"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.MuteList')",
+            // notifications: __key (the user id), unread (groups above the read marker), groups_kept (groups in memory,
+            // at most 200), newest_at (epoch millis of the newest group's latest event), read_up_to (the marker)
+            "CREATE OR REPLACE MAPPING " + MapNames.NOTIFICATIONS + " (__key BIGINT, unread INT,"
+                    + " groups_kept INT EXTERNAL NAME \"this.groups\", newest_at BIGINT EXTERNAL NAME \"this.newestAt\","
+                    + " read_up_to BIGINT EXTERNAL NAME \"this.readUpTo\")"
+                    + " TYPE IMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='compact',"
+                    + " 'valueCompactTypeName'='flock.Inbox')",
             // follower_chunks: user_id, chunk, edges (followers in that chunk)
             "CREATE OR REPLACE MAPPING " + MapNames.FOLLOWER_CHUNKS + " ("
                     + "user_id BIGINT EXTERNAL NAME \"__key.userId\", chunk INT EXTERNAL NAME \"__key.chunk\","

@@ -18,6 +18,9 @@ import flock.domain.engagement.TweetStats;
 import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
+import flock.domain.notification.Inbox;
+import flock.domain.notification.NotificationKind;
+import flock.domain.safety.MuteList;
 import flock.domain.tweet.Tweet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -147,6 +150,33 @@ class SqlExamplesTest {
                 .containsExactly("103 3 2");
         assertThat(query(new ExampleQueries.Example("likes", "", "SELECT __key, liked, version FROM likes", 0)))
                 .containsExactly("7 1 4");
+    }
+
+    @Test
+    void should_list_the_accounts_with_the_most_unread_notifications_and_map_mutes() {
+        var inboxes = member.<Long, Inbox>getMap(MapNames.NOTIFICATIONS);
+        inboxes.set(
+                1L,
+                Inbox.EMPTY
+                        .with(NotificationKind.MENTION, 100, 2, 1_000, NOW)
+                        .with(NotificationKind.LIKE, 101, 3, 1_001, NOW)
+                        .with(NotificationKind.LIKE, 101, 4, 1_002, NOW));
+        inboxes.set(
+                2L,
+                Inbox.EMPTY
+                        .with(NotificationKind.FOLLOW, 0, 1, 2_000, NOW)
+                        .with(NotificationKind.REPLY, 102, 3, 2_001, NOW)
+                        .with(NotificationKind.MENTION, 103, 3, 2_002, NOW)
+                        .with(NotificationKind.MENTION, 104, 3, 2_003, NOW)
+                        .markedRead(2_000));
+        inboxes.set(
+                3L, Inbox.EMPTY.with(NotificationKind.FOLLOW, 0, 1, 3_000, NOW).markedRead(3_000));
+        member.<Long, MuteList>getMap(MapNames.MUTING)
+                .set(4L, MuteList.EMPTY.with(1, 10, MuteList.FOREVER, NOW).with(2, 11, MuteList.FOREVER, NOW));
+
+        assertThat(query(ExampleQueries.MOST_UNREAD)).containsExactly("bob 3 4", "ann 2 2");
+        assertThat(query(new ExampleQueries.Example("muting", "", "SELECT __key, mutes FROM muting", 0)))
+                .containsExactly("4 2");
     }
 
     @Test

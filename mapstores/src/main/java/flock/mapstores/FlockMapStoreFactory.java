@@ -37,6 +37,7 @@ public final class FlockMapStoreFactory implements MapStoreFactory<Object, Objec
                     case MapNames.FOLLOWERS -> new FollowerHeadMapStore(session);
                     case MapNames.BLOCKING -> FollowListMapStore.blocking(session);
                     case MapNames.MUTING -> new MuteListMapStore(session);
+                    case MapNames.NOTIFICATIONS -> new InboxMapStore(session);
                     case MapNames.FOLLOWER_CHUNKS -> FollowListMapStore.followerChunks(session);
                     case MapNames.TWEETS -> new TweetMapStore(session);
                     case MapNames.MEDIA -> new MediaMapStore(session);

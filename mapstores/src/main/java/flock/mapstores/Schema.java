@@ -78,6 +78,10 @@ public final class Schema {
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",
                 // MuteListMapStore.load: the accounts a user mutes, each with its edge id and end, in one blob.
                 "CREATE TABLE IF NOT EXISTS KS.muting (user_id bigint PRIMARY KEY, mutes blob)",
+                // InboxMapStore.load: a user's notification groups, newest first, and the read marker.
+                "CREATE TABLE IF NOT EXISTS KS.notifications (user_id bigint, group_id bigint, kind int, subject bigint,"
+                        + " latest_at bigint, count int, actor_ids frozen<list<bigint>>, read_up_to bigint static,"
+                        + " PRIMARY KEY (user_id, group_id)) WITH CLUSTERING ORDER BY (group_id DESC)",
                 // LikeListMapStore.load: the tweets a user likes (other_id), most recent like first.
                 "CREATE TABLE IF NOT EXISTS KS.likes (user_id bigint, edge_id bigint, other_id bigint,"
                         + " PRIMARY KEY (user_id, edge_id)) WITH CLUSTERING ORDER BY (edge_id DESC)",

@@ -17,6 +17,8 @@ import flock.domain.graph.ChunkIndex;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
 import flock.domain.media.Media;
+import flock.domain.notification.Inbox;
+import flock.domain.notification.NotificationKind;
 import flock.domain.safety.MuteList;
 import flock.domain.timeline.Timeline;
 import flock.domain.tweet.Tweet;
@@ -140,6 +142,47 @@ class MapStoresIT {
         muting.store(41L, MuteList.EMPTY);
         assertThat(muting.load(41L)).isEqualTo(MuteList.EMPTY);
         assertThat(muting.load(43L)).isEqualTo(MuteList.EMPTY);
+    }
+
+    @Test
+    void should_keep_notification_groups_and_the_marker_and_read_groups_past_the_inbox() {
+        CassandraMapStore<Long, Inbox> inboxes = store(MapNames.NOTIFICATIONS);
+        Inbox inbox = Inbox.EMPTY;
+        for (int i = 0; i < Inbox.CAPACITY + 3; i++) {
+            inbox = inbox.with(NotificationKind.MENTION, 9_000 + i, 7, 10_000 + i, 1_700_000_000_000L + i);
+            if (i == Inbox.CAPACITY / 2 || i == Inbox.CAPACITY - 1) {
+                inboxes.store(51L, inbox); // stored as the inbox fills, as write-behind does
+            }
+        }
+        inbox = inbox.with(NotificationKind.LIKE, 500, 8, 20_000, 1_700_000_001_000L);
+        inboxes.store(51L, inbox);
+        Inbox moved = inbox.with(NotificationKind.LIKE, 500, 9, 20_001, 1_700_000_002_000L)
+                .markedRead(20_000);
+        inboxes.store(51L, moved);
+
+        Inbox loaded = inboxes.load(51L);
+        assertThat(loaded.groupIds()).containsExactly(moved.groupIds());
+        assertThat(loaded.readUpTo()).isEqualTo(20_000);
+        assertThat(loaded.group(0).actors()).containsExactly(9, 8);
+        assertThat(loaded.group(0).count()).isEqualTo(2);
+        assertThat(session.execute("SELECT group_id FROM notifications WHERE user_id = 51").all().stream()
+                        .filter(row -> !row.isNull("group_id"))
+                        .map(row -> row.getLong("group_id"))
+                        .toList())
+                .as("the like group's old row went; the groups past the inbox stayed")
+                .doesNotContain(20_000L)
+                .contains(10_000L, 10_003L);
+        Inbox older = new CassandraOlderNotifications(session)
+                .groupsBefore(51L, moved.groupIds()[Inbox.CAPACITY - 1], 10, NotificationKind.ALL_KINDS);
+        assertThat(older.groupIds()).containsExactly(10_003L, 10_002L, 10_001L, 10_000L);
+        assertThat(new CassandraOlderNotifications(session)
+                        .groupsBefore(51L, Long.MAX_VALUE, 10, NotificationKind.LIKE.bit())
+                        .groupIds())
+                .containsExactly(20_001L);
+
+        inboxes.delete(51L);
+        assertThat(inboxes.load(51L)).isEqualTo(Inbox.EMPTY);
+        assertThat(inboxes.load(52L)).isEqualTo(Inbox.EMPTY);
     }
 
     @Test

@@ -41,8 +41,10 @@ class BlocksIT {
         FlockClient client = new FlockClient(stack.apiUri());
         List<Account> blockers = new ArrayList<>();
         List<Account> blocked = new ArrayList<>();
+        List<String> blockerHandles = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
-            blockers.add(client.signUp(Handles.fresh("blocker")));
+            blockerHandles.add(Handles.fresh("blocker"));
+            blockers.add(client.signUp(blockerHandles.getLast()));
             blocked.add(client.signUp(Handles.fresh("blocked")));
         }
         String tweet = client.tweetId(blockers.getFirst(), "not for everyone");
@@ -80,8 +82,9 @@ class BlocksIT {
                                     .as("the blocker's own follow racing its block")
                                     .isIn(204, 409)));
                 }
-                work.add(pool.submit(() -> assertThat(
-                                client.tweet(b, "posted while being blocked").status())
+                String handle = blockerHandles.get(i);
+                work.add(pool.submit(() -> assertThat(client.tweet(b, "@" + handle + " posted while being blocked")
+                                .status())
                         .isEqualTo(201)));
                 work.add(pool.submit(
                         () -> assertThat(block(client, a, b).status()).isEqualTo(204)));
@@ -98,6 +101,22 @@ class BlocksIT {
             assertThat(client.home(blockers.get(i), "?limit=100").itemIds())
                     .as("a blocker's feed, whatever the storm let in")
                     .doesNotContainAnyElementsOf(byBlockedAccount);
+        }
+        // Notifications: whatever the blocked accounts' mentions and follows told before the block, none shows now,
+        // and what they do after it tells nothing (a friend's mention, after theirs, shows that the job got that far).
+        for (int i = 0; i < PAIRS; i++) {
+            client.tweetId(blocked.get(i), "@" + blockerHandles.get(i) + " after the block");
+        }
+        Account friend = client.signUp(Handles.fresh("friend"));
+        client.tweetId(friend, "@" + blockerHandles.getFirst() + " hello");
+        await("a friend's mention in the first blocker's notifications")
+                .atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(notifyingAccounts(client, blockers.getFirst()))
+                        .contains(friend.id()));
+        for (int i = 0; i < PAIRS; i++) {
+            assertThat(notifyingAccounts(client, blockers.get(i)))
+                    .as("a blocker's notifications")
+                    .doesNotContain(blocked.get(i).id());
         }
         Account first = blockers.getFirst();
         assertThat(client.home(first, "").itemIds())
@@ -219,6 +238,16 @@ class BlocksIT {
             assertThat(client.allIds("/api/v1/users/" + a.id() + "/followers", null))
                     .doesNotContain(b.id());
         }
+    }
+
+    /** Every account the user's notifications name. */
+    private static List<String> notifyingAccounts(FlockClient client, Account user) {
+        Answer page = client.get("/api/v1/notifications?limit=100", user.token());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().getJsonArray("items").stream()
+                .flatMap(item -> item.asJsonObject().getJsonArray("accounts").stream())
+                .map(account -> account.asJsonObject().getString("id"))
+                .toList();
     }
 
     private static Answer block(FlockClient client, Account who, Account target) {

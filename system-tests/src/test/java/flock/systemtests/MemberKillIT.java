@@ -11,6 +11,7 @@ import flock.testkit.FlockStack;
 import flock.testkit.JvmProcess;
 import flock.testkit.Latency;
 import flock.testkit.StackMetrics;
+import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A member crash (SIGKILL) in the middle of a storm of posts, follows, blocks and mutes, with three members and one
- * backup: every tweet, follow, block and mute the API acknowledged is still in the grid (served from the dead member's backups), and in
+ * backup: every follow notified its target exactly once (the notify job replays its journals), and every tweet, follow,
+ * block and mute the API acknowledged is still in the grid (served from the dead member's backups), and in
  * Cassandra once the write-behind queues drained (the backups' queues took over the dead member's). Home feeds have
  * no backup: the dead member's feeds are gone, and each of their readers' next page rebuilds theirs from the follow
  * lists and the authors' timelines, with every acknowledged tweet.
@@ -61,13 +63,13 @@ class MemberKillIT {
         stack = new FlockStack(CassandraServer.shared(), "kill").start(3);
         FlockClient client = new FlockClient(stack.apiUri());
         List<Account> writers = new ArrayList<>();
-        List<List<String>> targets = new ArrayList<>();
+        List<List<Account>> targets = new ArrayList<>();
         List<List<String>> keptAway = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             writers.add(client.signUp(Handles.fresh("storm" + i)));
-            List<String> mine = new ArrayList<>();
+            List<Account> mine = new ArrayList<>();
             for (int t = 0; t < TARGETS_PER_WRITER; t++) {
-                mine.add(client.signUp(Handles.fresh("target")).id());
+                mine.add(client.signUp(Handles.fresh("target")));
             }
             targets.add(mine);
             List<String> away = new ArrayList<>();
@@ -89,7 +91,7 @@ class MemberKillIT {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             Account writer = writers.get(i);
-            List<String> mine = targets.get(i);
+            List<Account> mine = targets.get(i);
             List<String> away = keptAway.get(i);
             threads.add(Thread.ofPlatform().start(() -> storm.write(client, writer, mine, away, warmedUp)));
         }
@@ -183,6 +185,21 @@ class MemberKillIT {
                             () -> assertThat(client.allIds("/api/v1/users/" + each.id() + "/timeline", each.token()))
                                     .containsAll(acknowledged));
         }
+        // The notify job replayed its journals from its last snapshot: every acknowledged follow told its target once.
+        for (Account target : storm.followed) {
+            await("the follow notification of " + target.id())
+                    .atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> {
+                        JsonArray items = client.get("/api/v1/notifications?types=follow", target.token())
+                                .json()
+                                .getJsonArray("items");
+                        assertThat(items).hasSize(1);
+                        assertThat(items.getJsonObject(0).getInt("count"))
+                                .as("counted once, replay or not")
+                                .isEqualTo(1);
+                    });
+        }
         double rebuilt = feedRebuilds() - rebuildsBefore;
         System.out.printf("member kill: %.0f of %d readers' feeds rebuilt after the kill%n", rebuilt, READERS);
         assertThat(rebuilt).as("feeds lost with the victim and rebuilt on read").isPositive();
@@ -198,6 +215,12 @@ class MemberKillIT {
     private static final class Storm {
         final ConcurrentLinkedQueue<String[]> tweets = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Follow> follows = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Account> followed = new ConcurrentLinkedQueue<>();
+
+        void followed(Account target) {
+            followed.add(target);
+        }
+
         final ConcurrentLinkedQueue<KeptAway> keptAway = new ConcurrentLinkedQueue<>();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicBoolean going = new AtomicBoolean(true);
@@ -207,7 +230,7 @@ class MemberKillIT {
          * {@code away} every fifth; a refusal (503) is allowed.
          */
         void write(
-                FlockClient client, Account writer, List<String> targets, List<String> away, CountDownLatch warmedUp) {
+                FlockClient client, Account writer, List<Account> targets, List<String> away, CountDownLatch warmedUp) {
             int followed = 0;
             int kept = 0;
             for (int n = 0; going.get(); n++) {
@@ -218,9 +241,10 @@ class MemberKillIT {
                     refused.incrementAndGet();
                 }
                 if (n % 3 == 0 && followed < targets.size()) {
-                    String target = targets.get(followed++);
-                    if (client.follow(writer, target).status() == 204) {
-                        follows.add(new Follow(writer.id(), target));
+                    Account target = targets.get(followed++);
+                    if (client.follow(writer, target.id()).status() == 204) {
+                        follows.add(new Follow(writer.id(), target.id()));
+                        followed(target);
                     } else {
                         refused.incrementAndGet();
                     }

@@ -13,6 +13,7 @@ import flock.domain.engagement.BucketSize;
 import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeEvent;
 import flock.domain.engagement.LikeList;
 import flock.domain.engagement.ReadLikes;
 import flock.domain.engagement.SetLike;
@@ -22,13 +23,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Likes and unlikes, the likers of a tweet, the likes of an account, and the counts.
  *
  * <p>A like is acknowledged only once all three of its writes are done, each on its owner with a synchronous
  * backup: the account's list (the truth, which gives the change its version), the tweet's likers bucket, and the
- * bucket's size in the tweet's counts. A request that fails half way was not acknowledged, and its retry writes the
+ * bucket's size in the tweet's counts; a like also leaves its event for the notify job ({@code like_events}), sent
+ * beside the count's report. A request that fails half way was not acknowledged, and its retry writes the
  * later steps again from the account's list, changed or not: versions make every step idempotent and order-proof
  * ({@code EdgeBucket}, {@code TweetStats}).
  */
@@ -38,6 +41,7 @@ public final class Likes {
     private final IMap<Long, LikeList> reposted;
     private final IMap<BucketKey, EdgeBucket> likers;
     private final IMap<Long, TweetStats> stats;
+    private final IMap<Long, LikeEvent> events;
     private final FlakeIdGenerator ids;
     private final CountReports reports;
     private final Blocks blocks;
@@ -49,6 +53,7 @@ public final class Likes {
         this.reposted = grid.getMap(MapNames.REPOSTED);
         this.likers = grid.getMap(MapNames.LIKERS);
         this.stats = grid.getMap(MapNames.TWEET_STATS);
+        this.events = grid.getMap(MapNames.LIKE_EVENTS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.reports = new CountReports(stats);
     }
@@ -74,7 +79,12 @@ public final class Likes {
     private void apply(long actorId, long tweetId, LikeChange change) {
         BucketKey bucket = BucketKey.of(tweetId, actorId);
         BucketSize size = likers.executeOnKey(bucket, ApplyLike.of(actorId, change, System.currentTimeMillis()));
+        CompletableFuture<?> told = change.liked()
+                ? events.setAsync(change.edgeId(), new LikeEvent(tweetId, actorId))
+                        .toCompletableFuture()
+                : CompletableFuture.completedFuture(null);
         reports.report(bucket, size).join();
+        told.join();
     }
 
     /** The tweet's counts (empty for a tweet nobody liked or answered), from the near cache, invalidated on change. */

@@ -36,6 +36,7 @@ public final class GridClient {
             MapNames.REPOSTED,
             MapNames.BLOCKING,
             MapNames.MUTING,
+            MapNames.NOTIFICATIONS,
             MapNames.TWEET_STATS);
 
     /**

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class AdminApi implements HttpService {
     private static final long MEMBER_ANSWER_SECONDS = 10;
-    private static final List<String> JOBS = List.of(MapNames.FAN_OUT_JOB, MapNames.FOLLOW_BACKFILL_JOB);
+    private static final List<String> JOBS = MapNames.JOBS;
 
     private final HazelcastInstance grid;
     private final Optional<byte[]> tokenHash;

@@ -32,6 +32,9 @@ final class RouteTemplates {
             "/api/v1/tweets/{id}/repost",
             "/api/v1/tweets/{id}/replies",
             "/api/v1/tweets/{id}/context",
+            "/api/v1/notifications",
+            "/api/v1/notifications/unread",
+            "/api/v1/notifications/read",
             "/api/v1/media",
             "/api/v1/media/{id}");
 

@@ -94,6 +94,16 @@ public final class JsonOut {
         return this;
     }
 
+    /** A value already written as JSON (a rendered tweet), copied as it is. */
+    public JsonOut raw(String name, byte[] json) {
+        name(name);
+        room(json.length);
+        System.arraycopy(json, 0, out, length, json.length);
+        length += json.length;
+        needsComma = true;
+        return this;
+    }
+
     /** The instant as ISO-8601 UTC, the text {@link Instant#toString()} gives for it. */
     public JsonOut time(String name, long epochMillis) {
         name(name);

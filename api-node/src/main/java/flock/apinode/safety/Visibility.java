@@ -23,6 +23,11 @@ public final class Visibility {
         return blocks.hiddenFrom(reader);
     }
 
+    /** Hidden from the reader's notifications (and its live updates): as in its home feed. */
+    public LongPredicate inNotifications(long reader) {
+        return inHome(reader);
+    }
+
     /** Hidden in the reader's home feed: the accounts it blocks or mutes now; null when none. */
     public LongPredicate inHome(long reader) {
         LongPredicate blocked = blocks.hiddenFrom(Optional.of(reader));

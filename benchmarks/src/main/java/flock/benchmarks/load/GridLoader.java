@@ -37,9 +37,6 @@ public final class GridLoader {
     /** The API node's default follower chunk (flock.graph.follower-chunk). */
     private static final int FOLLOWER_CHUNK = 32_768;
 
-    /** Flake ids: 41 bits of milliseconds since 2018-01-01 UTC above 22 bits of sequence and node. */
-    private static final long FLAKE_EPOCH_MILLIS = 1_514_764_800_000L;
-
     private final HazelcastInstance grid;
 
     public GridLoader(HazelcastInstance grid) {
@@ -230,7 +227,7 @@ public final class GridLoader {
 
     /** The creation time a flake id carries. */
     public static long createdAt(long flakeId) {
-        return (flakeId >> 22) + FLAKE_EPOCH_MILLIS;
+        return flock.domain.FlakeIds.millisOf(flakeId);
     }
 
     <V> void put(String map, String what, int users, IntFunction<V> value, Dataset data) {

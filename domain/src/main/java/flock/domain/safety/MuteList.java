@@ -135,6 +135,7 @@ public record MuteList(long[] accountIds, long[] edgeIds, long[] untilMillis) {
 
         @Override
         public void write(CompactWriter writer, MuteList list) {
+            writer.writeInt32("mutes", list.size()); // for SQL, which reads no arrays (ended mutes count until dropped)
             writer.writeArrayOfInt64("accountIds", list.accountIds());
             writer.writeArrayOfInt64("edgeIds", list.edgeIds());
             writer.writeArrayOfInt64("untilMillis", list.untilMillis());

@@ -13,6 +13,7 @@ import flock.domain.engagement.DropRepost;
 import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeEvent;
 import flock.domain.engagement.LikeList;
 import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
@@ -35,6 +36,11 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.notification.AddNotification;
+import flock.domain.notification.ForgetTweet;
+import flock.domain.notification.Inbox;
+import flock.domain.notification.MarkNotificationsRead;
+import flock.domain.notification.ReadNotifications;
 import flock.domain.safety.MuteList;
 import flock.domain.safety.ReadMutes;
 import flock.domain.safety.SetMute;
@@ -123,7 +129,13 @@ public final class DomainSerializers {
             new FeedSource.Serializer(),
             new MuteList.Serializer(),
             new SetMute.Serializer(),
-            new ReadMutes.Serializer());
+            new ReadMutes.Serializer(),
+            new Inbox.Serializer(),
+            new LikeEvent.Serializer(),
+            new AddNotification.Serializer(),
+            new ForgetTweet.Serializer(),
+            new MarkNotificationsRead.Serializer(),
+            new ReadNotifications.Serializer());
 
     private DomainSerializers() {}
 

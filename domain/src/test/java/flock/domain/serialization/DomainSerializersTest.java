@@ -22,6 +22,7 @@ import flock.domain.engagement.DropRepost;
 import flock.domain.engagement.EdgeBucket;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeChange;
+import flock.domain.engagement.LikeEvent;
 import flock.domain.engagement.LikeList;
 import flock.domain.engagement.ReadBucket;
 import flock.domain.engagement.ReadLikes;
@@ -45,6 +46,12 @@ import flock.domain.limits.RateShard;
 import flock.domain.media.AttachMedia;
 import flock.domain.media.ClaimForCleanup;
 import flock.domain.media.Media;
+import flock.domain.notification.AddNotification;
+import flock.domain.notification.ForgetTweet;
+import flock.domain.notification.Inbox;
+import flock.domain.notification.MarkNotificationsRead;
+import flock.domain.notification.NotificationKind;
+import flock.domain.notification.ReadNotifications;
 import flock.domain.safety.MuteList;
 import flock.domain.safety.ReadMutes;
 import flock.domain.safety.SetMute;
@@ -151,7 +158,16 @@ class DomainSerializersTest {
                 new MuteList(
                         new long[] {4, 9}, new long[] {120, 110}, new long[] {MuteList.FOREVER, 1_700_000_000_000L}),
                 SetMute.mute(9L, 130L, 1_700_000_000_000L, 1_600_000_000_000L),
-                new ReadMutes(200L, 20, 1_600_000_000_000L));
+                new ReadMutes(200L, 20, 1_600_000_000_000L),
+                Inbox.EMPTY
+                        .with(NotificationKind.LIKE, 40L, 7L, 100L, 1_700_000_000_000L)
+                        .with(NotificationKind.FOLLOW, 0L, 8L, 101L, 1_700_000_000_000L)
+                        .markedRead(100L),
+                AddNotification.of(NotificationKind.MENTION, 41L, 7L, 102L, 1_700_000_000_000L),
+                new ForgetTweet(41L),
+                new LikeEvent(40L, 7L),
+                new MarkNotificationsRead(101L),
+                new ReadNotifications(Long.MAX_VALUE, 0L, 20, NotificationKind.ALL_KINDS));
     }
 
     /** An author's timeline: its tweet count travels too. */
