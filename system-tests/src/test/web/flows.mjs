@@ -54,13 +54,13 @@ async function step(name, action) {
   }
 }
 
-async function newPage(viewport, session) {
+async function newPage(viewport, session, pollMs = 2000) {
   const context = await browser.newContext({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
   // The home feed looks for new tweets every 2 s here, not every 20 s, so the test does not wait on it.
-  await context.addInitScript((value) => {
-    localStorage.setItem('flock.pollMs', '2000');
+  await context.addInitScript(([value, every]) => {
+    localStorage.setItem('flock.pollMs', String(every));
     if (value) localStorage.setItem('flock.session', value);
-  }, session || null);
+  }, [session || null, pollMs]);
   const page = await context.newPage();
   page.on('pageerror', (error) => { failed = true; console.log(`page error: ${error}`); });
   page.on('dialog', (dialog) => dialog.accept());
@@ -355,6 +355,19 @@ try {
     const out = shown.getByRole('link', { name: 'https://flock.example/docs' });
     assert.equal(await out.getAttribute('href'), 'https://flock.example/docs');
     assert.match(await out.getAttribute('rel'), /noopener/);
+  });
+
+  await step('Ben\'s home is live: Ann\'s next tweet comes over the stream, with polling all but off', async () => {
+    const live = await newPage(DESKTOP, JSON.stringify(benSession), 600_000);
+    await live.waitForFunction(() => document.body.dataset.live === 'on', null, { timeout: WAIT });
+    const text = `Straight to you ${suffix}`;
+    await post(annSession, text);
+    const indicator = live.locator('#new-tweets').filter({ hasText: 'Show 1 new tweet' });
+    await indicator.waitFor({ state: 'visible', timeout: 5_000 });
+    await indicator.click();
+    assert.match(await live.locator('#home-feed > li').first().textContent(), new RegExp(text));
+    await live.context().close();
+    pages.pop();
   });
 
   await step('Ann sees how many notifications are new, then Ben\'s mention and follow among them', async () => {

@@ -496,18 +496,94 @@ $('new-tweets').addEventListener('click', () => {
 });
 
 async function pollNewTweets() {
-  if (!homeFeed || document.hidden) return;
+  if (!homeFeed || document.hidden || streaming) return;
   try {
-    const newer = await homeFeed.newer();
-    const known = new Set(pending.map((tweet) => tweet.id));
-    pending = [...newer.filter((tweet) => !known.has(tweet.id)), ...pending];
-    const shown = new Set([...$('home-feed').children].map((node) => node.dataset.id));
-    pending = pending.filter((tweet) => !shown.has(tweet.id));
-    $('new-tweets').hidden = pending.length === 0;
-    $('new-tweets').textContent = `Show ${pending.length} new tweet${pending.length === 1 ? '' : 's'}`;
+    addPending(await homeFeed.newer());
   } catch (error) {
     // A failed poll says nothing: the next one tries again, and a real action reports its own error.
   }
+}
+
+/** Newer tweets (newest first) wait behind the "new tweets" button, each once. */
+function addPending(newer) {
+  const known = new Set(pending.map((tweet) => tweet.id));
+  pending = [...newer.filter((tweet) => !known.has(tweet.id)), ...pending];
+  const shown = new Set([...$('home-feed').children].map((node) => node.dataset.id));
+  pending = pending.filter((tweet) => !shown.has(tweet.id));
+  $('new-tweets').hidden = pending.length === 0;
+  $('new-tweets').textContent = `Show ${pending.length} new tweet${pending.length === 1 ? '' : 's'}`;
+}
+
+// ---- live updates: the home stream, with polling while it is down ---------------------------------------------------
+
+const STREAM_RETRY_MS = 5000;
+let stream = null; // the AbortController of the stream while the home view shows
+let streaming = false;
+let lastEventId = null;
+
+/**
+ * Reads GET /streaming/home with fetch (EventSource cannot send the token): new tweets join the "new tweets" button,
+ * deletes leave the page, notifications update the badge. When it fails or ends, polling takes over and the stream is
+ * tried again, resuming after the last event it gave.
+ */
+async function openStream() {
+  closeStream();
+  const controller = new AbortController();
+  stream = controller;
+  try {
+    const headers = { Authorization: `Bearer ${session.token}`, Accept: 'text/event-stream' };
+    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+    const response = await fetch('/api/v1/streaming/home', { headers, signal: controller.signal });
+    if (!response.ok) throw new Error(`the stream answered ${response.status}`);
+    streaming = true;
+    document.body.dataset.live = 'on';
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        onStreamEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch (error) {
+    // Closed on purpose, or the node went away: polling covers the gap.
+  }
+  if (stream !== controller) return; // closed, or another stream took over
+  streaming = false;
+  delete document.body.dataset.live;
+  setTimeout(() => { if (stream === controller) openStream(); }, STREAM_RETRY_MS);
+}
+
+function closeStream() {
+  const open = stream;
+  stream = null;
+  streaming = false;
+  delete document.body.dataset.live;
+  open?.abort();
+}
+
+function onStreamEvent(block) {
+  let name = 'message';
+  let data = '';
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event: ')) name = line.slice(7);
+    else if (line.startsWith('id: ')) lastEventId = line.slice(4);
+    else if (line.startsWith('data: ')) data += line.slice(6);
+  }
+  if (!data) return; // a comment: the heartbeat
+  const value = JSON.parse(data);
+  if (name === 'update') addPending([value]);
+  else if (name === 'delete') removeTweet(value);
+  else if (name === 'notification') pollUnread();
+}
+
+function removeTweet(id) {
+  pending = pending.filter((tweet) => tweet.id !== id);
+  addPending([]);
+  $('home-feed').querySelector(`li[data-id="${id}"]`)?.remove();
 }
 
 function showHome() {
@@ -519,6 +595,8 @@ function showHome() {
   homeFeed.more();
   clearInterval(poller);
   poller = setInterval(pollNewTweets, NEW_TWEETS_POLL_MS);
+  lastEventId = null; // the page is read afresh: live from now on
+  openStream();
   updateCompose();
 }
 
@@ -791,6 +869,7 @@ function render() {
   $('nav-profile').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
   if (signedIn) $('nav-profile').href = `#/u/${encodeURIComponent(session.handle)}`;
+  if (!signedIn || elsewhere) closeStream();
   if (route) return showProfile(decodeURIComponent(route[1]));
   if (thread) return showThread(thread[1]);
   if (notifications) return showNotifications();

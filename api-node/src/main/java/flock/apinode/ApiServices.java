@@ -18,6 +18,7 @@ import flock.apinode.render.Views;
 import flock.apinode.safety.Blocks;
 import flock.apinode.safety.Mutes;
 import flock.apinode.safety.Visibility;
+import flock.apinode.streaming.Streams;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
 import flock.apinode.timeline.HomeFeed;
@@ -43,7 +44,8 @@ record ApiServices(
         Mutes mutes,
         Visibility visibility,
         Notifications notifications,
-        NotificationPages notificationPages) {
+        NotificationPages notificationPages,
+        Streams streams) {
 
     static ApiServices wire(HazelcastInstance grid, ApiSettings settings) {
         Accounts accounts = new Accounts(grid);
@@ -59,6 +61,10 @@ record ApiServices(
         RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
         Tweets tweets = new Tweets(grid, media, rendered, blocks);
         Views views = new Views(grid, rendered);
+        Likes likes = new Likes(grid, blocks);
+        Visibility visibility = new Visibility(blocks, mutes);
+        Notifications notifications = new Notifications(grid);
+        NotificationPages notificationPages = new NotificationPages(grid, views);
         return new ApiServices(
                 accounts,
                 graph,
@@ -67,14 +73,23 @@ record ApiServices(
                 views,
                 rendered,
                 media,
-                new Likes(grid, blocks),
+                likes,
                 new Replies(grid),
                 new Reposts(grid, tweets, blocks),
                 blocks,
                 mutes,
-                new Visibility(blocks, mutes),
-                new Notifications(grid),
-                new NotificationPages(grid, views));
+                visibility,
+                notifications,
+                notificationPages,
+                new Streams(
+                        grid,
+                        settings.streaming(),
+                        homeFeed,
+                        views,
+                        likes,
+                        visibility,
+                        notifications,
+                        notificationPages));
     }
 
     static ApiServices wire(HazelcastInstance grid, FeedSettings feedSettings, GraphSettings graphSettings) {

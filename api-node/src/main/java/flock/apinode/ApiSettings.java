@@ -3,6 +3,7 @@ package flock.apinode;
 import flock.apinode.graph.GraphSettings;
 import flock.apinode.limits.LimitSettings;
 import flock.apinode.media.MediaSettings;
+import flock.apinode.streaming.StreamSettings;
 import flock.apinode.timeline.FeedSettings;
 import io.helidon.config.Config;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *     each; 0 renders every page whole)
  * @param adminToken the bearer token of {@code GET /admin/cluster} ({@code flock.admin.token}, from a Secret in
  *     production); empty turns the admin view off
+ * @param streaming the live streams this node holds ({@code flock.streaming})
  */
 record ApiSettings(
         FeedSettings feed,
@@ -22,7 +24,8 @@ record ApiSettings(
         LimitSettings limits,
         MediaSettings media,
         int renderedTweets,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        StreamSettings streaming) {
     static final int DEFAULT_RENDERED_TWEETS = 100_000;
 
     ApiSettings {
@@ -37,7 +40,19 @@ record ApiSettings(
             LimitSettings.DEFAULTS,
             MediaSettings.DEFAULTS,
             DEFAULT_RENDERED_TWEETS,
-            Optional.empty());
+            Optional.empty(),
+            StreamSettings.DEFAULTS);
+
+    /** Without settings of live streams: the defaults. */
+    ApiSettings(
+            FeedSettings feed,
+            GraphSettings graph,
+            LimitSettings limits,
+            MediaSettings media,
+            int renderedTweets,
+            Optional<String> adminToken) {
+        this(feed, graph, limits, media, renderedTweets, adminToken, StreamSettings.DEFAULTS);
+    }
 
     static ApiSettings from(Config flock) {
         return new ApiSettings(
@@ -46,14 +61,19 @@ record ApiSettings(
                 LimitSettings.from(flock.get("limits")),
                 MediaSettings.from(flock.get("media")),
                 flock.get("render.kept-tweets").asInt().orElse(DEFAULT_RENDERED_TWEETS),
-                flock.get("admin.token").asString().filter(token -> !token.isBlank()));
+                flock.get("admin.token").asString().filter(token -> !token.isBlank()),
+                StreamSettings.from(flock.get("streaming")));
     }
 
     ApiSettings withLimits(LimitSettings settings) {
-        return new ApiSettings(feed, graph, settings, media, renderedTweets, adminToken);
+        return new ApiSettings(feed, graph, settings, media, renderedTweets, adminToken, streaming);
+    }
+
+    ApiSettings withStreaming(StreamSettings settings) {
+        return new ApiSettings(feed, graph, limits, media, renderedTweets, adminToken, settings);
     }
 
     ApiSettings withAdminToken(String token) {
-        return new ApiSettings(feed, graph, limits, media, renderedTweets, Optional.of(token));
+        return new ApiSettings(feed, graph, limits, media, renderedTweets, Optional.of(token), streaming);
     }
 }

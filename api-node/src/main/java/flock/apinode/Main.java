@@ -11,6 +11,7 @@ import flock.apinode.http.Problems;
 import flock.apinode.http.RateLimitFilter;
 import flock.apinode.http.RequestMetrics;
 import flock.apinode.http.SafetyApi;
+import flock.apinode.http.StreamingApi;
 import flock.apinode.http.TweetsApi;
 import flock.apinode.http.UsersApi;
 import flock.apinode.http.WebClientFiles;
@@ -134,6 +135,7 @@ public final class Main {
                                 api.notificationPages(),
                                 api.likes(),
                                 api.visibility()))
+                .register("/api/v1/streaming", new StreamingApi(api.accounts(), api.streams()))
                 .register("/api/v1/media", new MediaApi(api.accounts(), api.media()))
                 .register("/admin", new AdminApi(grid, settings.adminToken()))
                 .register(new WebClientFiles());

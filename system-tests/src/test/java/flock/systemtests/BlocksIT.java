@@ -172,6 +172,27 @@ class BlocksIT {
                 .as("blocks are private")
                 .isEqualTo(403);
 
+        // The blocker's live stream: the relay's repost of the blocked account's tweet does not come through; the
+        // relay's own tweet after it does.
+        try (EventStream stream = new EventStream(stack.apiUri(), first.token(), null)) {
+            String again = client.tweetId(blocked.getFirst(), "blocked, posting again");
+            assertThat(client.send("PUT", "/api/v1/tweets/" + again + "/repost", relay.token(), null)
+                            .status())
+                    .isEqualTo(200);
+            String next = client.tweetId(relay, "after the repost");
+            List<String> streamed = new ArrayList<>();
+            for (EventStream.Event update = stream.next("update", Duration.ofSeconds(30));
+                    update != null;
+                    update = stream.next("update", Duration.ofSeconds(30))) {
+                streamed.add(update.data());
+                if (update.data().contains(next)) {
+                    break;
+                }
+            }
+            assertThat(streamed).as("the stream, up to the relay's tweet").anyMatch(data -> data.contains(next));
+            assertThat(streamed).as("the blocked account's tweet, reposted").noneMatch(data -> data.contains(again));
+        }
+
         // A mute for an hour: the relay leaves the first blocker's feed, not its profile as that blocker reads it.
         assertThat(client.send(
                                 "PUT",

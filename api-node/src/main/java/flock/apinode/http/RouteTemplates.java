@@ -35,6 +35,7 @@ final class RouteTemplates {
             "/api/v1/notifications",
             "/api/v1/notifications/unread",
             "/api/v1/notifications/read",
+            "/api/v1/streaming/home",
             "/api/v1/media",
             "/api/v1/media/{id}");
 

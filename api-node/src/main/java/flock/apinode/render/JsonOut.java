@@ -104,6 +104,16 @@ public final class JsonOut {
         return this;
     }
 
+    /** An array element already written as JSON. */
+    public JsonOut rawValue(byte[] json) {
+        comma();
+        room(json.length);
+        System.arraycopy(json, 0, out, length, json.length);
+        length += json.length;
+        needsComma = true;
+        return this;
+    }
+
     /** The instant as ISO-8601 UTC, the text {@link Instant#toString()} gives for it. */
     public JsonOut time(String name, long epochMillis) {
         name(name);

@@ -7,8 +7,10 @@ import flock.domain.account.User;
 import flock.domain.notification.Inbox;
 import flock.domain.notification.NotificationGroup;
 import flock.domain.notification.NotificationKind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
@@ -29,11 +31,32 @@ public final class NotificationPages {
         this.users = grid.getMap(MapNames.USERS);
     }
 
+    /** One group as JSON, as a page or a live update shows it. */
+    public record Rendered(long id, byte[] json) {}
+
     /**
      * @param page groups as read, one more than the limit if more exist
      * @param hidden the accounts the reader blocks or mutes, or null for none
      */
     public byte[] render(Inbox page, int limit, ShownEngagement.Source engagement, LongPredicate hidden) {
+        List<Rendered> items = items(page, limit, engagement, hidden);
+        int length = 0;
+        for (Rendered item : items) {
+            length += item.json().length + 1;
+        }
+        JsonOut json = new JsonOut(length + 64).beginObject().beginArray("items");
+        for (Rendered item : items) {
+            json.rawValue(item.json());
+        }
+        json.endArray();
+        if (page.size() > limit) {
+            json.id("nextMaxId", page.groupIds()[limit - 1]);
+        }
+        return json.endObject().toBytes();
+    }
+
+    /** The first {@code limit} groups of the page that show, each as JSON. */
+    public List<Rendered> items(Inbox page, int limit, ShownEngagement.Source engagement, LongPredicate hidden) {
         int shown = Math.min(limit, page.size());
         Map<Long, byte[]> tweets = new HashMap<>();
         Set<Long> accounts = new HashSet<>();
@@ -49,8 +72,7 @@ public final class NotificationPages {
         Map<Long, User> found = users.getAll(accounts);
         long[] tweetIds = tweets.keySet().stream().mapToLong(Long::longValue).toArray();
         ShownEngagement counts = engagement.of(tweetIds, tweetIds.length);
-        JsonOut json =
-                new JsonOut(shown * JsonOut.BYTES_PER_TWEET * 2).beginObject().beginArray("items");
+        List<Rendered> items = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             NotificationGroup group = page.group(i);
             byte[] tweet = group.kind() == NotificationKind.FOLLOW ? null : tweets.get(group.subject());
@@ -65,7 +87,8 @@ public final class NotificationPages {
             if (actors.length == 0 || count <= 0) {
                 continue;
             }
-            json.beginObject()
+            JsonOut json = new JsonOut(JsonOut.BYTES_PER_TWEET * 2)
+                    .beginObject()
                     .id("id", group.id())
                     .field("type", group.kind().apiName())
                     .time("latestAt", group.latestAt())
@@ -78,13 +101,9 @@ public final class NotificationPages {
             if (tweet != null) {
                 json.raw("tweet", tweet);
             }
-            json.endObject();
+            items.add(new Rendered(group.id(), json.endObject().toBytes()));
         }
-        json.endArray();
-        if (page.size() > limit) {
-            json.id("nextMaxId", page.groupIds()[limit - 1]);
-        }
-        return json.endObject().toBytes();
+        return items;
     }
 
     /** Likes and reposts as the tweet counts them, without the reader's own; the group's own count otherwise. */

@@ -93,7 +93,12 @@ public final class Views {
 
     /** One tweet as a page shows it (counts, the reader's state, what it quotes), or null once it is deleted. */
     public byte[] one(long id, ShownEngagement.Source engagement) {
-        byte[] page = tweetPage(new long[] {id}, 1, new long[] {id}, engagement);
+        return one(id, engagement, null);
+    }
+
+    /** The same, or null when {@code hidden} hides it from the reader (see {@link HiddenTweets}). */
+    public byte[] one(long id, ShownEngagement.Source engagement, LongPredicate hidden) {
+        byte[] page = tweetPage(new long[] {id}, 1, new long[] {id}, engagement, hidden);
         // {"items":[<the tweet>]}: what is between the brackets, if anything.
         int from = ITEMS_OPEN.length;
         int to = page.length - 2;

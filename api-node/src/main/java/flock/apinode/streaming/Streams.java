@@ -1,0 +1,243 @@
+package flock.apinode.streaming;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import flock.apinode.engagement.Likes;
+import flock.apinode.grid.MissedEvents;
+import flock.apinode.notification.Notifications;
+import flock.apinode.paging.PageRequest;
+import flock.apinode.render.NotificationPages;
+import flock.apinode.render.Views;
+import flock.apinode.safety.Visibility;
+import flock.apinode.timeline.HomeFeed;
+import flock.domain.ErrorCode;
+import flock.domain.FlockException;
+import flock.domain.MapNames;
+import flock.domain.notification.Inbox;
+import flock.domain.notification.NotificationKind;
+import flock.domain.timeline.FeedChanges;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This node's live streams and what feeds them. Tweets and deletes come from the feed changes every API node already
+ * hears (the fan-out names each feed it changed and the tweets it put in or took out): a node acts on those of the
+ * users it holds streams for, so the cost grows with the clients connected here, not with all users, and no topic per
+ * user exists. Notifications come from the inboxes, which this node near-caches: once a second it reads the inboxes of
+ * its streaming users (near-cache hits unless one changed) and sends the groups above what each stream had.
+ *
+ * <p>Whatever a stream may have missed (a lost message, the grid reconnecting, a feed rewritten by a follow) is read
+ * again from the feed, above the stream's cursor; a client that reconnects with {@code Last-Event-ID} gets the feed's
+ * and the inbox's entries above it the same way. Events go out once per stream: each remembers what it queued.
+ */
+public final class Streams {
+    private static final Logger LOG = Logger.getLogger(Streams.class.getName());
+
+    /** Entries read again for a stream at once: more than a client may expect to be replayed. */
+    static final int REPLAYED = PageRequest.MAX_LIMIT;
+
+    private final StreamSettings settings;
+    private final HomeFeed homeFeed;
+    private final Views views;
+    private final Likes likes;
+    private final Visibility visibility;
+    private final Notifications notifications;
+    private final NotificationPages notificationPages;
+    private final IMap<Long, Inbox> inboxes;
+    private final Map<Long, List<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
+    private final Map<Long, Long> notifiedUpTo = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    /** One thread, so that a feed's changes reach its streams in the order the fan-out made them. */
+    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("flock-streams").daemon().factory());
+
+    private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("flock-stream-notifications").daemon().factory());
+
+    public Streams(
+            HazelcastInstance grid,
+            StreamSettings settings,
+            HomeFeed homeFeed,
+            Views views,
+            Likes likes,
+            Visibility visibility,
+            Notifications notifications,
+            NotificationPages notificationPages) {
+        this.settings = settings;
+        this.homeFeed = homeFeed;
+        this.views = views;
+        this.likes = likes;
+        this.visibility = visibility;
+        this.notifications = notifications;
+        this.notificationPages = notificationPages;
+        this.inboxes = grid.getMap(MapNames.NOTIFICATIONS);
+        grid.<FeedChanges>getTopic(MapNames.FEED_CHANGES)
+                .addMessageListener(message -> dispatch.execute(() -> onChanges(message.getMessageObject())));
+        MissedEvents.onEach(grid, () -> dispatch.execute(this::catchUpAll));
+        notifier.scheduleWithFixedDelay(this::sendNotifications, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public StreamSettings settings() {
+        return settings;
+    }
+
+    /** Streams open on this node now. */
+    public int open() {
+        return open.get();
+    }
+
+    /**
+     * Opens a stream for the user, resuming after {@code lastEventId} (0: from now on): what the feed and the inbox hold
+     * above it is queued first. 503 when the node holds as many streams as it may.
+     */
+    public Connection connect(long userId, long lastEventId) {
+        if (open.incrementAndGet() > settings.maxConnections()) {
+            open.decrementAndGet();
+            throw new FlockException(
+                    ErrorCode.UNAVAILABLE,
+                    "this node holds its most live streams (" + settings.maxConnections()
+                            + "); try again, or poll the home feed");
+        }
+        Connection connection = new Connection(userId, lastEventId, settings.queuedEvents());
+        byUser.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(connection);
+        if (lastEventId > 0) {
+            dispatch.execute(() -> {
+                catchUp(connection);
+                replayNotifications(connection, lastEventId);
+            });
+        } else {
+            Inbox inbox = inboxes.get(userId);
+            notifiedUpTo.putIfAbsent(userId, inbox == null || inbox.size() == 0 ? 0 : inbox.groupIds()[0]);
+        }
+        return connection;
+    }
+
+    public void disconnect(Connection connection) {
+        connection.drop();
+        List<Connection> mine = byUser.get(connection.userId);
+        if (mine != null && mine.remove(connection)) {
+            open.decrementAndGet();
+            byUser.computeIfPresent(connection.userId, (id, left) -> left.isEmpty() ? null : left);
+            if (!byUser.containsKey(connection.userId)) {
+                notifiedUpTo.remove(connection.userId);
+            }
+        }
+    }
+
+    private void onChanges(FeedChanges changes) {
+        Long last = lastSequence.put(changes.publisher(), changes.sequence());
+        if (last != null && changes.sequence() != last + 1) {
+            catchUpAll(); // a message was lost: read every stream's feed again
+            return;
+        }
+        long[] feeds = changes.feeds();
+        for (int i = 0; i < feeds.length; i++) {
+            List<Connection> streams = byUser.get(feeds[i]);
+            if (streams == null) {
+                continue;
+            }
+            if (!changes.detailed()) {
+                streams.forEach(this::catchUp); // a rebuild or a backfill: the feed itself says what is new
+                continue;
+            }
+            for (int at = changes.start(i); at < changes.ends()[i]; at++) {
+                long update = changes.updates()[at];
+                if (update < 0) {
+                    streams.forEach(stream -> stream.offerDelete(~update));
+                } else {
+                    update(feeds[i], streams, update);
+                }
+            }
+        }
+    }
+
+    /** A tweet entering the user's feed, as the home page shows it to that user (nothing if it hides it). */
+    private void update(long userId, List<Connection> streams, long tweetId) {
+        byte[] json = views.one(tweetId, likes.shownTo(Optional.of(userId)), visibility.inHome(userId));
+        if (json != null) {
+            StreamEvent event = new StreamEvent(StreamEvent.UPDATE, tweetId, json);
+            streams.forEach(stream -> stream.offer(event));
+        }
+    }
+
+    private void catchUpAll() {
+        byUser.values().forEach(streams -> streams.forEach(this::catchUp));
+    }
+
+    /** Queues the feed's tweets above the stream's cursor, oldest first. */
+    private void catchUp(Connection stream) {
+        try {
+            long[] ids = homeFeed.page(stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, stream.cursor()));
+            List<Connection> one = List.of(stream);
+            for (int i = Math.min(ids.length, REPLAYED) - 1; i >= 0; i--) {
+                update(stream.userId, one, ids[i]);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the feed of a stream; its client resumes when it reconnects", e);
+            stream.drop();
+        }
+    }
+
+    private void replayNotifications(Connection stream, long sinceId) {
+        Inbox page = notifications.page(
+                stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId), NotificationKind.ALL_KINDS);
+        notifiedUpTo.merge(stream.userId, page.size() == 0 ? sinceId : page.groupIds()[0], Math::max);
+        offerNotifications(stream.userId, List.of(stream), page);
+    }
+
+    /** Once a second: the groups above what each streaming user was sent, from the near-cached inboxes. */
+    private void sendNotifications() {
+        try {
+            if (byUser.isEmpty()) {
+                return;
+            }
+            Map<Long, Inbox> found = inboxes.getAll(byUser.keySet());
+            Map<Long, Long> newer = new HashMap<>();
+            found.forEach((userId, inbox) -> {
+                long sent = notifiedUpTo.getOrDefault(userId, 0L);
+                if (inbox.size() > 0 && inbox.groupIds()[0] > sent) {
+                    newer.put(userId, sent);
+                }
+            });
+            newer.forEach((userId, sent) -> {
+                Inbox page = found.get(userId).page(Long.MAX_VALUE, sent, REPLAYED, NotificationKind.ALL_KINDS);
+                notifiedUpTo.put(userId, page.groupIds()[0]);
+                List<Connection> streams = byUser.get(userId);
+                if (streams != null) {
+                    dispatch.execute(() -> offerNotifications(userId, streams, page));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "notifications not read this second; the next round tries again", e);
+        }
+    }
+
+    /** Oldest first, each group as the notifications page shows it (without what the user blocks or mutes). */
+    private void offerNotifications(long userId, List<Connection> streams, Inbox page) {
+        List<NotificationPages.Rendered> items = notificationPages.items(
+                page, page.size(), likes.shownTo(Optional.of(userId)), visibility.inNotifications(userId));
+        for (int i = items.size() - 1; i >= 0; i--) {
+            StreamEvent event = new StreamEvent(
+                    StreamEvent.NOTIFICATION, items.get(i).id(), items.get(i).json());
+            streams.forEach(stream -> stream.offer(event));
+        }
+    }
+
+    /** Stops feeding streams (the node is shutting down). */
+    public void close() {
+        notifier.shutdownNow();
+        dispatch.shutdownNow();
+    }
+}
