@@ -85,6 +85,8 @@ record ApiServices(
                         grid,
                         settings.streaming(),
                         homeFeed,
+                        graph,
+                        pullAccounts,
                         views,
                         likes,
                         visibility,

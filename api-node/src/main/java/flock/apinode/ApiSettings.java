@@ -69,6 +69,10 @@ record ApiSettings(
         return new ApiSettings(feed, graph, settings, media, renderedTweets, adminToken, streaming);
     }
 
+    ApiSettings withFeed(FeedSettings settings) {
+        return new ApiSettings(settings, graph, limits, media, renderedTweets, adminToken, streaming);
+    }
+
     ApiSettings withStreaming(StreamSettings settings) {
         return new ApiSettings(feed, graph, limits, media, renderedTweets, adminToken, settings);
     }

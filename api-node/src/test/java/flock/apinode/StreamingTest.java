@@ -9,6 +9,7 @@ import flock.apinode.streaming.Connection;
 import flock.apinode.streaming.StreamEvent;
 import flock.apinode.streaming.StreamSettings;
 import flock.apinode.streaming.Streams;
+import flock.apinode.timeline.FeedSettings;
 import flock.apinode.tweet.Tweets;
 import flock.domain.ErrorCode;
 import flock.domain.FlockException;
@@ -92,6 +93,32 @@ class StreamingTest {
             assertThat(resumed.next(500)).as("nothing more, nothing twice").isNull();
         } finally {
             streams.disconnect(resumed);
+        }
+    }
+
+    @Test
+    void should_stream_the_tweets_of_an_account_in_pull_mode_which_reach_no_feed() throws Exception {
+        ApiServices pulling =
+                ApiServices.wire(grid, ApiSettings.DEFAULTS.withFeed(FeedSettings.DEFAULTS.withPullThreshold(1)));
+        long star = pulling.accounts().signUp("sp_s_" + run, "Star").user().id();
+        long reader = pulling.accounts().signUp("sp_r_" + run, "Reader").user().id();
+        long other = pulling.accounts().signUp("sp_o_" + run, "Other").user().id();
+        pulling.graph().follow(other, star);
+        pulling.graph().follow(reader, star); // the second follower: past the threshold, the star is pulled
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMillis(WAIT_MILLIS))
+                .until(() -> grid.getMap(flock.domain.MapNames.PULL_ACCOUNTS).containsKey(star));
+        Connection stream = pulling.streams().connect(reader, 0);
+        try {
+            Thread.sleep(1_000); // the stream notes whom it pulls
+            Tweet posted = pulling.tweets()
+                    .post(star, "pulled, not pushed", new long[0])
+                    .tweet();
+            assertThat(next(stream, "update").id()).isEqualTo(posted.id());
+            pulling.tweets().delete(star, posted.id());
+            assertThat(text(next(stream, "delete"))).isEqualTo("\"" + posted.id() + "\"");
+        } finally {
+            pulling.streams().disconnect(stream);
         }
     }
 

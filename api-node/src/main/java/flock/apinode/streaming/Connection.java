@@ -2,8 +2,8 @@ package flock.apinode.streaming;
 
 import java.util.LinkedHashSet;
 import java.util.SequencedSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,12 +28,17 @@ public final class Connection {
     Connection(long userId, long cursor, int capacity) {
         this.userId = userId;
         this.cursor = cursor;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingQueue<>(capacity); // bounded, and empty costs nothing: most streams idle
     }
 
     /** The newest id queued so far (or the one the client resumed from). */
     synchronized long cursor() {
         return cursor;
+    }
+
+    /** Moves the cursor up to an id the client has, without an event (a stream that starts from now). */
+    synchronized void startAfter(long id) {
+        cursor = Math.max(cursor, id);
     }
 
     /** Queues an update or a notification unless it went out before; a client too far behind is dropped. */

@@ -3,6 +3,8 @@ package flock.apinode.streaming;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.apinode.engagement.Likes;
+import flock.apinode.graph.Graph;
+import flock.apinode.graph.PullAccounts;
 import flock.apinode.grid.MissedEvents;
 import flock.apinode.notification.Notifications;
 import flock.apinode.paging.PageRequest;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -58,18 +61,34 @@ public final class Streams {
     private final Map<Long, List<Connection>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final Map<Long, Long> notifiedUpTo = new ConcurrentHashMap<>();
+    /**
+     * Accounts in pull mode (their tweets are merged into feeds at read, not written into them) and the users streaming
+     * here who follow them: a change of such an account's own feed makes their streams read their feeds again.
+     */
+    private final Map<Long, Set<Long>> pulledFollowers = new ConcurrentHashMap<>();
+
+    private final Map<Long, Set<Long>> pulledBy = new ConcurrentHashMap<>();
+    private final Graph graph;
+    private final PullAccounts pullAccounts;
     private final AtomicInteger open = new AtomicInteger();
-    /** One thread, so that a feed's changes reach its streams in the order the fan-out made them. */
-    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("flock-streams").daemon().factory());
+    /**
+     * A user's events are made on one of these, always the same, so that a feed's changes reach its streams in the
+     * order the fan-out made them; different users' in parallel (rendering an update reads near caches, and the grid
+     * the first time a reader is seen).
+     */
+    private final ExecutorService[] stripes = new ExecutorService[STRIPES];
+
+    static final int STRIPES = 16;
 
     private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("flock-stream-notifications").daemon().factory());
+            Thread.ofVirtual().name("flock-stream-notifications").factory());
 
     public Streams(
             HazelcastInstance grid,
             StreamSettings settings,
             HomeFeed homeFeed,
+            Graph graph,
+            PullAccounts pullAccounts,
             Views views,
             Likes likes,
             Visibility visibility,
@@ -77,15 +96,21 @@ public final class Streams {
             NotificationPages notificationPages) {
         this.settings = settings;
         this.homeFeed = homeFeed;
+        this.graph = graph;
+        this.pullAccounts = pullAccounts;
         this.views = views;
         this.likes = likes;
         this.visibility = visibility;
         this.notifications = notifications;
         this.notificationPages = notificationPages;
         this.inboxes = grid.getMap(MapNames.NOTIFICATIONS);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = Executors.newSingleThreadExecutor(
+                    Thread.ofVirtual().name("flock-streams-" + i).factory());
+        }
         grid.<FeedChanges>getTopic(MapNames.FEED_CHANGES)
-                .addMessageListener(message -> dispatch.execute(() -> onChanges(message.getMessageObject())));
-        MissedEvents.onEach(grid, () -> dispatch.execute(this::catchUpAll));
+                .addMessageListener(message -> onChanges(message.getMessageObject()));
+        MissedEvents.onEach(grid, this::catchUpAll);
         notifier.scheduleWithFixedDelay(this::sendNotifications, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -113,7 +138,7 @@ public final class Streams {
         Connection connection = new Connection(userId, lastEventId, settings.queuedEvents());
         byUser.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(connection);
         if (lastEventId > 0) {
-            dispatch.execute(() -> {
+            on(userId, () -> {
                 catchUp(connection);
                 replayNotifications(connection, lastEventId);
             });
@@ -121,6 +146,7 @@ public final class Streams {
             Inbox inbox = inboxes.get(userId);
             notifiedUpTo.putIfAbsent(userId, inbox == null || inbox.size() == 0 ? 0 : inbox.groupIds()[0]);
         }
+        Thread.startVirtualThread(() -> prepare(connection, lastEventId == 0));
         return connection;
     }
 
@@ -132,10 +158,23 @@ public final class Streams {
             byUser.computeIfPresent(connection.userId, (id, left) -> left.isEmpty() ? null : left);
             if (!byUser.containsKey(connection.userId)) {
                 notifiedUpTo.remove(connection.userId);
+                Set<Long> authors = pulledBy.remove(connection.userId);
+                if (authors != null) {
+                    authors.forEach(author -> pulledFollowers.computeIfPresent(author, (id, readers) -> {
+                        readers.remove(connection.userId);
+                        return readers.isEmpty() ? null : readers;
+                    }));
+                }
             }
         }
     }
 
+    /** Runs a task of the user's on the user's stripe. */
+    private void on(long userId, Runnable task) {
+        stripes[(int) ((userId ^ (userId >>> 32)) * 0x9E3779B9L >>> 28) & (STRIPES - 1)].execute(task);
+    }
+
+    /** Called in order, on the topic's event thread: only looks up this node's streams and hands the work on. */
     private void onChanges(FeedChanges changes) {
         Long last = lastSequence.put(changes.publisher(), changes.sequence());
         if (last != null && changes.sequence() != last + 1) {
@@ -144,21 +183,55 @@ public final class Streams {
         }
         long[] feeds = changes.feeds();
         for (int i = 0; i < feeds.length; i++) {
+            Set<Long> readers = pulledFollowers.get(feeds[i]);
+            if (readers != null) {
+                pulledChanged(changes, i, readers);
+            }
             List<Connection> streams = byUser.get(feeds[i]);
             if (streams == null) {
                 continue;
             }
+            long userId = feeds[i];
             if (!changes.detailed()) {
-                streams.forEach(this::catchUp); // a rebuild or a backfill: the feed itself says what is new
+                // A rebuild or a backfill: the feed itself says what is new.
+                on(userId, () -> streams.forEach(this::catchUp));
                 continue;
             }
-            for (int at = changes.start(i); at < changes.ends()[i]; at++) {
-                long update = changes.updates()[at];
-                if (update < 0) {
-                    streams.forEach(stream -> stream.offerDelete(~update));
-                } else {
-                    update(feeds[i], streams, update);
+            long[] updates = java.util.Arrays.copyOfRange(changes.updates(), changes.start(i), changes.ends()[i]);
+            on(userId, () -> {
+                for (long update : updates) {
+                    if (update < 0) {
+                        streams.forEach(stream -> stream.offerDelete(~update));
+                    } else {
+                        update(userId, streams, update);
+                    }
                 }
+            });
+        }
+    }
+
+    /**
+     * A pulled account's own feed changed (it posted or deleted): its tweets are in no follower's feed, so each
+     * follower streaming here reads its home page above its cursor, where the tweet is merged in with the feed's rules.
+     */
+    private void pulledChanged(FeedChanges changes, int i, Set<Long> readers) {
+        long[] removed = changes.detailed()
+                ? java.util.Arrays.stream(changes.updates(), changes.start(i), changes.ends()[i])
+                        .filter(update -> update < 0)
+                        .map(update -> ~update)
+                        .toArray()
+                : new long[0];
+        for (long reader : readers) {
+            List<Connection> theirs = byUser.get(reader);
+            if (theirs != null) {
+                on(
+                        reader,
+                        () -> theirs.forEach(stream -> {
+                            for (long gone : removed) {
+                                stream.offerDelete(gone);
+                            }
+                            catchUp(stream);
+                        }));
             }
         }
     }
@@ -173,7 +246,7 @@ public final class Streams {
     }
 
     private void catchUpAll() {
-        byUser.values().forEach(streams -> streams.forEach(this::catchUp));
+        byUser.forEach((userId, streams) -> on(userId, () -> streams.forEach(this::catchUp)));
     }
 
     /** Queues the feed's tweets above the stream's cursor, oldest first. */
@@ -186,6 +259,34 @@ public final class Streams {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the feed of a stream; its client resumes when it reconnects", e);
+            stream.drop();
+        }
+    }
+
+    /**
+     * The fan-out writes only the feeds in memory: one read brings the stream's back (rebuilt) if it was not. The
+     * reader's lists that an update reads (likes, reposts, blocks, mutes) come into the near caches with it, so that
+     * the first tweet to reach many new streams at once is not their first read; and the accounts in pull mode it
+     * follows are noted, whose tweets reach no feed (a follow made while the stream is open counts from the next one).
+     */
+    private void prepare(Connection stream, boolean fresh) {
+        try {
+            long[] newest = homeFeed.page(stream.userId, new PageRequest(1, Long.MAX_VALUE, 0));
+            if (fresh && newest.length > 0) {
+                stream.startAfter(newest[0]); // a stream opened afresh starts now: a catch-up resends nothing older
+            }
+            likes.shown(Optional.of(stream.userId), new long[0], 0);
+            for (Long author :
+                    pullAccounts.pulledAmong(graph.allFollowing(stream.userId).userIds())) {
+                pulledFollowers
+                        .computeIfAbsent(author, id -> ConcurrentHashMap.newKeySet())
+                        .add(stream.userId);
+                pulledBy.computeIfAbsent(stream.userId, id -> ConcurrentHashMap.newKeySet())
+                        .add(author);
+            }
+            visibility.inHome(stream.userId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not load the feed of a stream; its client resumes when it reconnects", e);
             stream.drop();
         }
     }
@@ -216,7 +317,7 @@ public final class Streams {
                 notifiedUpTo.put(userId, page.groupIds()[0]);
                 List<Connection> streams = byUser.get(userId);
                 if (streams != null) {
-                    dispatch.execute(() -> offerNotifications(userId, streams, page));
+                    on(userId, () -> offerNotifications(userId, streams, page));
                 }
             });
         } catch (RuntimeException e) {
@@ -238,6 +339,8 @@ public final class Streams {
     /** Stops feeding streams (the node is shutting down). */
     public void close() {
         notifier.shutdownNow();
-        dispatch.shutdownNow();
+        for (ExecutorService stripe : stripes) {
+            stripe.shutdownNow();
+        }
     }
 }
