@@ -81,6 +81,13 @@ public final class FlockStack implements AutoCloseable {
      */
     public FlockStack start(int memberCount) {
         try {
+            // Every member's port is chosen before any starts, so that each is told of all the others: a member that
+            // knew only those started before it could start first, find nobody listening yet, and form a cluster of
+            // its own beside the others (two clusters of one, seen on a busy machine).
+            while (memberPorts.size() < members.size() + memberCount) {
+                memberPorts.add(FreePorts.next());
+                metricsPorts.add(FreePorts.next());
+            }
             for (int i = 0; i < memberCount; i++) {
                 startMember();
             }
