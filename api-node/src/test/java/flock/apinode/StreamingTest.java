@@ -110,7 +110,6 @@ class StreamingTest {
                 .until(() -> grid.getMap(flock.domain.MapNames.PULL_ACCOUNTS).containsKey(star));
         Connection stream = pulling.streams().connect(reader, 0);
         try {
-            Thread.sleep(1_000); // the stream notes whom it pulls
             Tweet posted = pulling.tweets()
                     .post(star, "pulled, not pushed", new long[0])
                     .tweet();

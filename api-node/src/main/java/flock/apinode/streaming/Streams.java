@@ -146,6 +146,7 @@ public final class Streams {
             Inbox inbox = inboxes.get(userId);
             notifiedUpTo.putIfAbsent(userId, inbox == null || inbox.size() == 0 ? 0 : inbox.groupIds()[0]);
         }
+        notePulled(connection);
         Thread.startVirtualThread(() -> prepare(connection, lastEventId == 0));
         return connection;
     }
@@ -266,9 +267,24 @@ public final class Streams {
     /**
      * The fan-out writes only the feeds in memory: one read brings the stream's back (rebuilt) if it was not. The
      * reader's lists that an update reads (likes, reposts, blocks, mutes) come into the near caches with it, so that
-     * the first tweet to reach many new streams at once is not their first read; and the accounts in pull mode it
-     * follows are noted, whose tweets reach no feed (a follow made while the stream is open counts from the next one).
+     * the first tweet to reach many new streams at once is not their first read.
      */
+    /**
+     * Notes the accounts in pull mode the user follows, before the stream is answered: their tweets reach no feed, and
+     * one posted the moment after the client connected must reach it too (a follow made while the stream is open
+     * counts from the next one).
+     */
+    private void notePulled(Connection stream) {
+        for (Long author :
+                pullAccounts.pulledAmong(graph.allFollowing(stream.userId).userIds())) {
+            pulledFollowers
+                    .computeIfAbsent(author, id -> ConcurrentHashMap.newKeySet())
+                    .add(stream.userId);
+            pulledBy.computeIfAbsent(stream.userId, id -> ConcurrentHashMap.newKeySet())
+                    .add(author);
+        }
+    }
+
     private void prepare(Connection stream, boolean fresh) {
         try {
             long[] newest = homeFeed.page(stream.userId, new PageRequest(1, Long.MAX_VALUE, 0));
@@ -276,14 +292,6 @@ public final class Streams {
                 stream.startAfter(newest[0]); // a stream opened afresh starts now: a catch-up resends nothing older
             }
             likes.shown(Optional.of(stream.userId), new long[0], 0);
-            for (Long author :
-                    pullAccounts.pulledAmong(graph.allFollowing(stream.userId).userIds())) {
-                pulledFollowers
-                        .computeIfAbsent(author, id -> ConcurrentHashMap.newKeySet())
-                        .add(stream.userId);
-                pulledBy.computeIfAbsent(stream.userId, id -> ConcurrentHashMap.newKeySet())
-                        .add(author);
-            }
             visibility.inHome(stream.userId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not load the feed of a stream; its client resumes when it reconnects", e);
