@@ -146,8 +146,11 @@ public final class Streams {
             Inbox inbox = inboxes.get(userId);
             notifiedUpTo.putIfAbsent(userId, inbox == null || inbox.size() == 0 ? 0 : inbox.groupIds()[0]);
         }
+        if (lastEventId == 0) {
+            startNow(connection);
+        }
         notePulled(connection);
-        Thread.startVirtualThread(() -> prepare(connection, lastEventId == 0));
+        Thread.startVirtualThread(() -> prepare(connection));
         return connection;
     }
 
@@ -265,11 +268,6 @@ public final class Streams {
     }
 
     /**
-     * The fan-out writes only the feeds in memory: one read brings the stream's back (rebuilt) if it was not. The
-     * reader's lists that an update reads (likes, reposts, blocks, mutes) come into the near caches with it, so that
-     * the first tweet to reach many new streams at once is not their first read.
-     */
-    /**
      * Notes the accounts in pull mode the user follows, before the stream is answered: their tweets reach no feed, and
      * one posted the moment after the client connected must reach it too (a follow made while the stream is open
      * counts from the next one).
@@ -285,12 +283,26 @@ public final class Streams {
         }
     }
 
-    private void prepare(Connection stream, boolean fresh) {
+    /**
+     * A stream opened afresh starts at the newest entry of the feed, before it is answered: a catch-up then resends
+     * nothing older, and misses nothing newer. The read also brings the feed into memory (rebuilt) if it was not: the
+     * fan-out writes only the feeds in memory.
+     */
+    private void startNow(Connection stream) {
+        long[] newest = homeFeed.page(stream.userId, new PageRequest(1, Long.MAX_VALUE, 0));
+        if (newest.length > 0) {
+            stream.startAfter(newest[0]);
+        }
+    }
+
+    /**
+     * After the stream is answered: the feed in memory again if it left meanwhile, and the reader's lists that an update
+     * reads (likes, reposts, blocks, mutes) in the near caches, so that the first tweet to reach many new streams at
+     * once is not their first read.
+     */
+    private void prepare(Connection stream) {
         try {
-            long[] newest = homeFeed.page(stream.userId, new PageRequest(1, Long.MAX_VALUE, 0));
-            if (fresh && newest.length > 0) {
-                stream.startAfter(newest[0]); // a stream opened afresh starts now: a catch-up resends nothing older
-            }
+            homeFeed.page(stream.userId, new PageRequest(1, Long.MAX_VALUE, 0));
             likes.shown(Optional.of(stream.userId), new long[0], 0);
             visibility.inHome(stream.userId);
         } catch (RuntimeException e) {
