@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Likes against real members, a real API node and a real Cassandra: a storm of likes and unlikes of one tweet, whose
  * count, likers and every account's "liked" agree afterwards, in the grid, in Cassandra, and again after a full
- * restart; and a member killed during a storm of likes, after which no acknowledged like is missing anywhere.
+ * restart; and a member killed during a storm of likes, after which no acknowledged like is missing anywhere. The
+ * first shares its stack and restart with {@link NotificationsScenario}.
  */
 class LikesIT {
     private static final int ACCOUNTS = 1_000;
@@ -38,6 +39,8 @@ class LikesIT {
     void should_agree_on_count_likers_and_liked_after_a_storm_and_after_a_full_restart() throws Exception {
         stack = new FlockStack(CassandraServer.shared(), "likes").start(2);
         FlockClient client = new FlockClient(stack.apiUri());
+        NotificationsScenario notifications = new NotificationsScenario(stack);
+        notifications.play(client);
         Account author = client.signUp(Handles.fresh("liked"));
         String tweet = client.tweetId(author, "like this");
         List<Account> accounts = signUp(client, ACCOUNTS, "liker");
@@ -103,6 +106,7 @@ class LikesIT {
         assertThat(after.count(tweet, "likes"))
                 .as("a like after the restart counts on top")
                 .isEqualTo(liking.size() + 1);
+        notifications.checkAfterRestart(after);
     }
 
     @Test

@@ -3,6 +3,7 @@ package flock.apinode.grid;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientFlakeIdGeneratorConfig;
+import com.hazelcast.client.properties.ClientProperty;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
@@ -84,6 +85,12 @@ public final class GridClient {
         // Every write the API sends is idempotent except tweet counts, so retrying on a lost connection
         // (a member crash) is what keeps an acknowledged write from being lost.
         config.getNetworkConfig().setRedoOperation(true);
+        // A write whose primary answered but whose backup's ack never came fails instead of succeeding after the
+        // backup timeout, Hazelcast's client default. Once the primary has answered, a client no longer retries when
+        // that member's connection drops, so a member killed between its answer and sending the backup would
+        // otherwise leave an acknowledged write that the promoted backup never held. The API answers 503 and the
+        // client's retry, idempotent, applies it again.
+        config.setProperty(ClientProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
         config.getConnectionStrategyConfig()
                 .getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(

@@ -1,6 +1,7 @@
 package flock.apinode.http;
 
 import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.ReachedMaxSizeException;
 import flock.apinode.render.JsonOut;
 import flock.domain.ErrorCode;
@@ -11,6 +12,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,7 @@ public final class Problems {
     public static void register(HttpRouting.Builder routing) {
         routing.error(FlockException.class, Problems::flock)
                 .error(HazelcastException.class, Problems::grid)
+                .error(CompletionException.class, Problems::completion)
                 .error(ReachedMaxSizeException.class, Problems::writeQueueFull)
                 .error(HttpException.class, Problems::http)
                 .error(Exception.class, Problems::unexpected);
@@ -62,6 +65,16 @@ public final class Problems {
         send(request, response, status, error.code().name(), error.getMessage());
     }
 
+    /** A failure met in a future the handler joined: answered as its cause would have been. */
+    private static void completion(ServerRequest request, ServerResponse response, CompletionException error) {
+        switch (error.getCause()) {
+            case FlockException cause -> flock(request, response, cause);
+            case HazelcastException cause -> grid(request, response, cause);
+            case ReachedMaxSizeException cause -> writeQueueFull(request, response, cause);
+            case null, default -> unexpected(request, response, error);
+        }
+    }
+
     private static void grid(ServerRequest request, ServerResponse response, HazelcastException error) {
         LOG.log(
                 Level.WARNING,
@@ -73,7 +86,10 @@ public final class Problems {
                 response,
                 503,
                 ErrorCode.UNAVAILABLE.name(),
-                "the data grid is not available right now; retry shortly");
+                error instanceof IndeterminateOperationStateException
+                        ? "the data grid lost a copy of this write while applying it; it may not have been applied,"
+                                + " retry it"
+                        : "the data grid is not available right now; retry shortly");
     }
 
     /**

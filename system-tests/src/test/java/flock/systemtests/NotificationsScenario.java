@@ -11,7 +11,6 @@ import flock.apinode.engagement.Likes;
 import flock.apinode.safety.Blocks;
 import flock.domain.MapNames;
 import flock.domain.serialization.DomainSerializers;
-import flock.testkit.CassandraServer;
 import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
@@ -23,31 +22,36 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
 
 /**
- * Notifications against a real member, a real API node and a real Cassandra (one member: what a member's loss does to
- * the journals the notify job reads is {@code MemberKillIT}'s): every kind arrives (mention, reply, quote,
+ * Notifications against real members, a real API node and a real Cassandra: every kind arrives (mention, reply, quote,
  * repost, like, follow), 10,000 likes of one tweet are one group counting 10,000, the read marker moves up only, a
  * blocked account is left out and notifies nothing more, a deleted tweet's notifications go, and after a full restart
- * the groups and the marker are read back from Cassandra.
+ * the groups and the marker are read back from Cassandra. What a member's loss does to the journals the notify job
+ * reads is {@code MemberKillIT}'s.
+ *
+ * <p>Played inside {@code LikesIT}'s stack, whose start and full restart it shares (each costs the run half a minute):
+ * {@link #play} before the restart, {@link #checkAfterRestart} after it.
  */
-class NotificationsIT {
+final class NotificationsScenario {
     private static final int LIKERS = 10_000;
     private static final int THREADS = 8;
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 
-    @AutoClose
-    private FlockStack stack;
+    private final FlockStack stack;
+    private Account alice;
+    private Account bob;
+    private List<String> before;
+    private int unreadBefore;
 
-    @Test
-    void should_notify_every_kind_group_10000_likes_and_keep_it_all_through_a_restart() throws Exception {
-        stack = new FlockStack(CassandraServer.shared(), "notify").start(1);
-        FlockClient client = new FlockClient(stack.apiUri());
+    NotificationsScenario(FlockStack stack) {
+        this.stack = stack;
+    }
+
+    void play(FlockClient client) throws Exception {
         String aliceHandle = Handles.fresh("alice");
-        Account alice = client.signUp(aliceHandle);
-        Account bob = client.signUp(Handles.fresh("bob"));
+        alice = client.signUp(aliceHandle);
+        bob = client.signUp(Handles.fresh("bob"));
         Account carol = client.signUp(Handles.fresh("carol"));
         String hello = client.tweetId(alice, "hello");
         String mention = client.tweetId(bob, "hi @" + aliceHandle);
@@ -112,12 +116,12 @@ class NotificationsIT {
                 .isEqualTo(204);
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(types(client, alice))
                 .containsExactly("mention", "like", "follow", "repost", "mention"));
-        List<String> before = types(client, alice);
-        int unreadBefore = unread(client, alice);
+        before = types(client, alice);
+        unreadBefore = unread(client, alice);
+    }
 
-        StoredRows.awaitWriteBehind(stack);
-        stack.restartAll(1);
-        FlockClient after = new FlockClient(stack.apiUri());
+    /** What {@link #play} left, read back after a full restart from Cassandra; and a follow, notified as before. */
+    void checkAfterRestart(FlockClient after) {
         assertThat(types(after, alice)).as("after a full restart").isEqualTo(before);
         assertThat(items(after, alice, "").get(1).getInt("count")).isEqualTo(LIKERS);
         assertThat(unread(after, alice)).as("the marker, after a full restart").isEqualTo(unreadBefore);
