@@ -116,6 +116,18 @@ class StreamingTest {
             assertThat(next(stream, "update").id()).isEqualTo(posted.id());
             pulling.tweets().delete(star, posted.id());
             assertThat(text(next(stream, "delete"))).isEqualTo("\"" + posted.id() + "\"");
+
+            // Neither the star's reply to an account the reader does not follow, nor a tweet of an account the star
+            // follows (in the star's own feed), reaches the reader; the star's next tweet does, and is the next update.
+            long question = pulling.tweets()
+                    .post(other, "a question", new long[0])
+                    .tweet()
+                    .id();
+            pulling.tweets().post(star, "an answer", new long[0], question, 0);
+            pulling.graph().follow(star, other);
+            pulling.tweets().post(other, "followed by the star", new long[0]);
+            Tweet after = pulling.tweets().post(star, "after", new long[0]).tweet();
+            assertThat(next(stream, "update").id()).isEqualTo(after.id());
         } finally {
             pulling.streams().disconnect(stream);
         }

@@ -18,6 +18,7 @@ import flock.domain.MapNames;
 import flock.domain.notification.Inbox;
 import flock.domain.notification.NotificationKind;
 import flock.domain.timeline.FeedChanges;
+import flock.domain.tweet.Tweet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,13 @@ public final class Streams {
     private final Notifications notifications;
     private final NotificationPages notificationPages;
     private final IMap<Long, Inbox> inboxes;
+    private final IMap<Long, Tweet> tweets;
     private final Map<Long, List<Connection>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final Map<Long, Long> notifiedUpTo = new ConcurrentHashMap<>();
     /**
      * Accounts in pull mode (their tweets are merged into feeds at read, not written into them) and the users streaming
-     * here who follow them: a change of such an account's own feed makes their streams read their feeds again.
+     * here who follow them: such an account's own tweets go to their streams when its own feed changes.
      */
     private final Map<Long, Set<Long>> pulledFollowers = new ConcurrentHashMap<>();
 
@@ -104,6 +106,7 @@ public final class Streams {
         this.notifications = notifications;
         this.notificationPages = notificationPages;
         this.inboxes = grid.getMap(MapNames.NOTIFICATIONS);
+        this.tweets = grid.getMap(MapNames.TWEETS);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = Executors.newSingleThreadExecutor(
                     Thread.ofVirtual().name("flock-streams-" + i).factory());
@@ -189,7 +192,7 @@ public final class Streams {
         for (int i = 0; i < feeds.length; i++) {
             Set<Long> readers = pulledFollowers.get(feeds[i]);
             if (readers != null) {
-                pulledChanged(changes, i, readers);
+                pulledChanged(changes, i, feeds[i], readers);
             }
             List<Connection> streams = byUser.get(feeds[i]);
             if (streams == null) {
@@ -215,27 +218,62 @@ public final class Streams {
     }
 
     /**
-     * A pulled account's own feed changed (it posted or deleted): its tweets are in no follower's feed, so each
-     * follower streaming here reads its home page above its cursor, where the tweet is merged in with the feed's rules.
+     * A pulled account's own feed changed: its tweets are in no follower's feed, so the tweets it posted go to each
+     * follower streaming here directly, rendered for that follower as a pushed tweet is, and its deletes likewise. A
+     * reply to someone else reaches only the followers who follow that account too: for one of those, each stream reads
+     * its home page above its cursor instead, where the feed's rules decide. Someone else's tweet entering the
+     * account's own feed concerns none of its followers. On the account's stripe, since telling its tweets apart reads
+     * them (near-cached), which the topic's thread must not wait for.
      */
-    private void pulledChanged(FeedChanges changes, int i, Set<Long> readers) {
-        long[] removed = changes.detailed()
-                ? java.util.Arrays.stream(changes.updates(), changes.start(i), changes.ends()[i])
-                        .filter(update -> update < 0)
-                        .map(update -> ~update)
-                        .toArray()
-                : new long[0];
+    private void pulledChanged(FeedChanges changes, int i, long author, Set<Long> readers) {
+        if (!changes.detailed()) {
+            forEachStreamOf(readers, this::catchUp);
+            return;
+        }
+        long[] updates = java.util.Arrays.copyOfRange(changes.updates(), changes.start(i), changes.ends()[i]);
+        on(author, () -> {
+            long[] posted = new long[updates.length];
+            int count = 0;
+            boolean narrowed = false;
+            for (long update : updates) {
+                Tweet tweet = update < 0 ? null : tweets.get(update);
+                if (tweet == null || tweet.authorId() != author) {
+                    continue; // a delete (sent below), or a tweet of someone the account follows
+                }
+                if (tweet.inReplyToAuthorId() != 0 && tweet.inReplyToAuthorId() != author) {
+                    narrowed = true;
+                } else {
+                    posted[count++] = update;
+                }
+            }
+            long[] own = java.util.Arrays.copyOf(posted, count);
+            boolean readFeed = narrowed;
+            for (long reader : readers) {
+                List<Connection> theirs = byUser.get(reader);
+                if (theirs != null) {
+                    on(reader, () -> {
+                        for (long update : updates) {
+                            if (update < 0) {
+                                theirs.forEach(stream -> stream.offerDelete(~update));
+                            }
+                        }
+                        for (long tweetId : own) {
+                            update(reader, theirs, tweetId);
+                        }
+                        if (readFeed) {
+                            theirs.forEach(this::catchUp);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    private void forEachStreamOf(Set<Long> readers, java.util.function.Consumer<Connection> action) {
         for (long reader : readers) {
             List<Connection> theirs = byUser.get(reader);
             if (theirs != null) {
-                on(
-                        reader,
-                        () -> theirs.forEach(stream -> {
-                            for (long gone : removed) {
-                                stream.offerDelete(gone);
-                            }
-                            catchUp(stream);
-                        }));
+                on(reader, () -> theirs.forEach(action));
             }
         }
     }
