@@ -62,8 +62,8 @@ class LostBackupTest {
 
     @Test
     void should_refuse_a_like_whose_backup_was_lost_and_take_its_retry() {
-        String author = signUp("lost_a");
-        String liker = signUp("lost_l");
+        String author = account("lost_a").token();
+        String liker = account("lost_l").token();
         String tweet = json(send("POST", "/api/v1/tweets", author, "{\"text\":\"back me up\"}"), 201)
                 .getString("id");
 
@@ -79,6 +79,47 @@ class LostBackupTest {
         JsonObject seen = json(send("GET", "/api/v1/tweets/" + tweet, liker, null), 200);
         assertThat(seen.getJsonObject("viewer").getBoolean("liked")).isTrue();
         assertThat(seen.getJsonObject("counts").getInt("likes")).isEqualTo(1);
+    }
+
+    @Test
+    void should_post_once_when_a_refused_post_is_retried_with_its_idempotency_key() {
+        Account author = account("lost_p");
+        String body = "{\"text\":\"once, whatever happens\"}";
+
+        dropBackups();
+        Answer refused = send("POST", "/api/v1/tweets", author.token(), body, "post-1");
+        keepBackups();
+        Answer retried = send("POST", "/api/v1/tweets", author.token(), body, "post-1");
+        Answer again = send("POST", "/api/v1/tweets", author.token(), body, "post-1");
+        Answer other = send("POST", "/api/v1/tweets", author.token(), body, "post-2");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        String id = json(retried, 201).getString("id");
+        assertThat(json(again, 201).getString("id"))
+                .as("the same key, the same tweet")
+                .isEqualTo(id);
+        String second = json(other, 201).getString("id");
+        assertThat(second).as("another key, another tweet").isNotEqualTo(id);
+        JsonObject page = json(send("GET", "/api/v1/users/" + author.id() + "/tweets", null, null, null), 200);
+        assertThat(page.getJsonArray("items").stream()
+                        .map(item -> item.asJsonObject().getString("id"))
+                        .toList())
+                .containsExactly(second, id);
+        JsonObject profile = json(send("GET", "/api/v1/users/" + author.id(), null, null, null), 200);
+        assertThat(profile.getInt("tweets")).isEqualTo(2);
+    }
+
+    @Test
+    void should_refuse_a_malformed_idempotency_key_and_post_nothing() {
+        Account author = account("lost_k");
+        Answer spaced = send("POST", "/api/v1/tweets", author.token(), "{\"text\":\"x\"}", "two words");
+        Answer long_ = send("POST", "/api/v1/tweets", author.token(), "{\"text\":\"x\"}", "k".repeat(129));
+
+        assertThat(spaced.status()).as(spaced.body()).isEqualTo(400);
+        assertThat(spaced.body()).contains("Idempotency-Key");
+        assertThat(long_.status()).as(long_.body()).isEqualTo(400);
+        JsonObject profile = json(send("GET", "/api/v1/users/" + author.id(), null, null, null), 200);
+        assertThat(profile.getInt("tweets")).isZero();
     }
 
     @Test
@@ -104,16 +145,19 @@ class LostBackupTest {
 
     private record Answer(int status, String contentType, String retryAfter, String body) {}
 
-    private String signUp(String prefix) {
+    private record Account(String id, String token) {}
+
+    private Account account(String prefix) {
         String handle = prefix + ProcessHandle.current().pid() % 10_000;
-        return json(
-                        send(
-                                "POST",
-                                "/api/v1/users",
-                                null,
-                                "{\"handle\":\"" + handle + "\",\"displayName\":\"" + handle + "\"}"),
-                        201)
-                .getString("token");
+        JsonObject made = json(
+                send(
+                        "POST",
+                        "/api/v1/users",
+                        null,
+                        "{\"handle\":\"" + handle + "\",\"displayName\":\"" + handle + "\"}",
+                        null),
+                201);
+        return new Account(made.getString("id"), made.getString("token"));
     }
 
     private static JsonObject json(Answer answer, int status) {
@@ -122,7 +166,14 @@ class LostBackupTest {
     }
 
     private Answer send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    private Answer send(String method, String path, String token, String body, String idempotencyKey) {
         var request = client.method(io.helidon.http.Method.create(method)).path(path);
+        if (idempotencyKey != null) {
+            request.header(HeaderNames.create("Idempotency-Key"), idempotencyKey);
+        }
         if (token != null) {
             request.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
         }

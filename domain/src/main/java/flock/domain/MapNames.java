@@ -113,6 +113,13 @@ public final class MapNames {
      */
     public static final String NOTIFICATIONS = "notifications";
 
+    /**
+     * "author id, Idempotency-Key" to the id of the tweet a post with that key made: a client that retries a post whose
+     * answer it did not get (a 503, a dropped connection) gets that tweet instead of a second one. Kept a day, in the
+     * grid only (with its backup): not persisted, so a retry across a full restart of the grid posts again.
+     */
+    public static final String POST_KEYS = "post_keys";
+
     /** The flake id generator for users, tweets and follow edges: ids sort by creation time. */
     public static final String ID_GENERATOR = "ids";
 

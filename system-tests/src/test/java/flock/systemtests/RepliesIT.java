@@ -64,13 +64,14 @@ class RepliesIT {
                     int n = i;
                     String reply = untilAcknowledged(
                             retried,
-                            () -> client.post(
+                            () -> client.postOnce(
                                     "/api/v1/tweets",
                                     account.token(),
-                                    "{\"text\":\"reply " + n + "\",\"inReplyToId\":\"" + question + "\"}"));
+                                    "{\"text\":\"reply " + n + "\",\"inReplyToId\":\"" + question + "\"}",
+                                    "reply-" + n));
                     acknowledged.incrementAndGet();
                     if (i % 4 == 0) { // a quarter are deleted again
-                        untilAcknowledged(retried, () -> client.delete("/api/v1/tweets/" + reply, account.token()));
+                        untilDeleted(retried, client, "/api/v1/tweets/" + reply, account.token());
                     } else {
                         kept.add(reply);
                     }
@@ -150,8 +151,27 @@ class RepliesIT {
     }
 
     /**
+     * Deletes until acknowledged: a 404 after a first attempt means that attempt took effect though its answer was a
+     * refusal or never came (the tweet is this thread's own, which nobody else deletes).
+     */
+    private static void untilDeleted(AtomicInteger retried, FlockClient client, String path, String token) {
+        for (boolean first = true; ; first = false) {
+            try {
+                int status = client.delete(path, token).status();
+                if (status == 204 || (status == 404 && !first)) {
+                    return;
+                }
+            } catch (RuntimeException connectionFailed) {
+                // retried below
+            }
+            retried.incrementAndGet();
+        }
+    }
+
+    /**
      * Sends until the call is acknowledged, as a client retries what was not (a refusal or a broken connection while a
-     * member dies); the id of what it made, or "" for an answer without a body.
+     * member dies); the id of what it made. A post is sent with its idempotency key each time, so an attempt refused
+     * after it took effect is not made twice.
      */
     private static String untilAcknowledged(AtomicInteger retried, java.util.function.Supplier<Answer> call) {
         while (true) {
@@ -159,9 +179,6 @@ class RepliesIT {
                 Answer answer = call.get();
                 if (answer.status() == 201) {
                     return answer.string("id");
-                }
-                if (answer.status() == 204) {
-                    return "";
                 }
             } catch (RuntimeException connectionFailed) {
                 // retried below

@@ -134,12 +134,27 @@ public final class FlockClient {
         return send("POST", path, token, body);
     }
 
+    /**
+     * A post a client may retry: the same {@code Idempotency-Key} on every attempt, so that an attempt refused after it
+     * took effect (a 503 while a member died) does not post twice.
+     */
+    public Answer postOnce(String path, String token, String body, String idempotencyKey) {
+        return send("POST", path, token, body, idempotencyKey);
+    }
+
     public Answer delete(String path, String token) {
         return send("DELETE", path, token, null);
     }
 
     public Answer send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    private Answer send(String method, String path, String token, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -12,6 +12,7 @@ import flock.domain.FlockException;
 import flock.domain.engagement.EdgePage;
 import flock.domain.graph.FollowList;
 import flock.domain.tweet.Tweet;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -25,6 +26,11 @@ import java.util.Optional;
  * its replies, and read its context in a conversation.
  */
 public final class TweetsApi implements HttpService {
+    /** The longest {@code Idempotency-Key} taken. */
+    static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+
     private final Accounts accounts;
     private final Tweets tweets;
     private final Likes likes;
@@ -72,11 +78,29 @@ public final class TweetsApi implements HttpService {
                 JsonIn.string(body, "text"),
                 JsonIn.ids(body, "mediaIds"),
                 JsonIn.optionalId(body, "inReplyToId"),
-                JsonIn.optionalId(body, "quoteOfId"));
+                JsonIn.optionalId(body, "quoteOfId"),
+                idempotencyKey(request));
         response.header(HeaderNames.LOCATION, "/api/v1/tweets/" + posted.tweet().id());
         // Nobody has liked or answered it yet, its author included: no need to ask.
         Responses.json(
                 response, 201, views.posted(posted.tweet(), posted.author(), likes.shownTo(Optional.of(author))));
+    }
+
+    /** The post's {@code Idempotency-Key} (null without one): 1 to 128 visible ASCII characters. */
+    private static String idempotencyKey(ServerRequest request) {
+        String key = request.headers().first(IDEMPOTENCY_KEY).orElse(null);
+        if (key == null) {
+            return null;
+        }
+        boolean visible = !key.isEmpty() && key.length() <= MAX_IDEMPOTENCY_KEY;
+        for (int i = 0; visible && i < key.length(); i++) {
+            visible = key.charAt(i) > ' ' && key.charAt(i) < 127;
+        }
+        if (!visible) {
+            throw FlockException.invalid("Idempotency-Key: 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters (letters, digits, punctuation; no spaces)");
+        }
+        return key;
     }
 
     /** With its counts, what it quotes, and with a valid token whether the reader likes it. */

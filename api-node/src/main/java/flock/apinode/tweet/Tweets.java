@@ -43,6 +43,7 @@ public final class Tweets {
     private final IMap<Long, User> users;
     private final IMap<String, Long> handles;
     private final IMap<Long, LikeList> reposted;
+    private final IMap<String, Long> postKeys;
     private final FlakeIdGenerator ids;
     private final MediaLibrary media;
     private final RenderedTweets rendered;
@@ -53,6 +54,7 @@ public final class Tweets {
         this.blocks = blocks;
         this.rendered = rendered;
         this.tweets = grid.getMap(MapNames.TWEETS);
+        this.postKeys = grid.getMap(MapNames.POST_KEYS);
         this.userTimelines = grid.getMap(MapNames.USER_TIMELINES);
         this.users = grid.getMap(MapNames.USERS);
         this.handles = grid.getMap(MapNames.HANDLES);
@@ -77,6 +79,27 @@ public final class Tweets {
      * replies or quotes are the fan-out's work, as its feeds are.
      */
     public Posted post(long authorId, String rawText, long[] mediaIds, long inReplyToId, long quoteOfId) {
+        return post(authorId, rawText, mediaIds, inReplyToId, quoteOfId, null);
+    }
+
+    /**
+     * The same, once per {@code idempotencyKey} of the author (none: null): the first post with a key reserves the
+     * tweet's id under it, and a post with the same key within a day answers that tweet instead of making another. A
+     * retry after a refusal (503) or a lost answer thus posts at most once: if the first attempt stored the tweet, the
+     * retry answers it (written again, so that it has its backup whatever the first attempt's state); if it stopped
+     * before, the retry posts it under the id reserved, every step being idempotent for one id. The text of a retry is
+     * not compared: the key names the post.
+     */
+    public Posted post(
+            long authorId, String rawText, long[] mediaIds, long inReplyToId, long quoteOfId, String idempotencyKey) {
+        long id = idempotencyKey == null ? ids.newId() : reservedId(authorId, idempotencyKey);
+        if (idempotencyKey != null) {
+            Tweet stored = tweets.get(id);
+            if (stored != null) {
+                tweets.set(id, stored); // an update, which the jobs ignore: only its backup is wanted
+                return posted(stored);
+            }
+        }
         String text = TweetText.normalize(rawText);
         if (inReplyToId != 0 && quoteOfId != 0) {
             throw FlockException.invalid("inReplyToId, quoteOfId: a tweet either replies or quotes, not both");
@@ -97,7 +120,6 @@ public final class Tweets {
         if (quoted != null) {
             blocks.requireNotBlockedBy(quoted.authorId(), authorId, "quote its tweets");
         }
-        long id = ids.newId();
         media.attach(authorId, id, mediaIds);
         long now = System.currentTimeMillis();
         Tweet tweet = parent != null
@@ -112,6 +134,13 @@ public final class Tweets {
             media.detach(id, mediaIds); // back to the author for another try
             throw full;
         }
+    }
+
+    /** The id reserved under the author's key: a fresh one for a new key, the first post's for a key used before. */
+    private long reservedId(long authorId, String idempotencyKey) {
+        long fresh = ids.newId();
+        Long earlier = postKeys.putIfAbsent(authorId + " " + idempotencyKey, fresh);
+        return earlier == null ? fresh : earlier;
     }
 
     /**
