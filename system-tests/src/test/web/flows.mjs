@@ -412,11 +412,15 @@ try {
   });
 
   await step('429 and 503 answers become messages that say when to try again', async () => {
-    const problem = (status, title, detail, retryAfter) => (route) => route.fulfill({
-      status,
-      headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
-      body: JSON.stringify({ type: 'about:blank', title, status, detail }),
-    });
+    const keys = [];
+    const problem = (status, title, detail, retryAfter) => (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      return route.fulfill({
+        status,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
+        body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+      });
+    };
     await annPage.route('**/api/v1/tweets', problem(429, 'Too Many Requests', 'rate limit reached', '7'));
     await annPage.getByLabel('What is happening?').fill('one too many');
     await annPage.getByRole('button', { name: 'Post', exact: true }).click();
@@ -429,6 +433,8 @@ try {
       .filter({ hasText: 'Flock is briefly unavailable (the tweet store is down). Try again in 5 s.' })
       .waitFor({ timeout: WAIT });
     assert.equal(await annPage.getByLabel('What is happening?').inputValue(), 'one too many', 'the draft is kept');
+    assert.ok(keys[0], 'a post carries an Idempotency-Key');
+    assert.equal(keys[1], keys[0], 'posting the same draft again sends the same key');
   });
 
   await step('the controls are reachable from the keyboard', async () => {

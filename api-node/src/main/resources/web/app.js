@@ -21,9 +21,10 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, { token, json, body, contentType } = {}) {
+async function api(method, path, { token, json, body, contentType, idempotencyKey } = {}) {
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
@@ -430,7 +431,18 @@ function updateCompose() {
   $('compose-post').disabled = empty || left < 0 || uploading;
 }
 
-$('compose-text').addEventListener('input', updateCompose);
+// The draft's Idempotency-Key: the same on every attempt to post it, so that pressing Post again after a refusal
+// (a 503 may come after the tweet was stored) does not post it twice; a new one once it is posted or edited.
+let draftKey = null;
+
+function newDraftKey() {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+$('compose-text').addEventListener('input', () => {
+  draftKey = null;
+  updateCompose();
+});
 
 $('compose-media').addEventListener('change', async (event) => {
   const files = [...event.target.files];
@@ -477,7 +489,9 @@ $('compose').addEventListener('submit', async (event) => {
   $('compose-post').disabled = true;
   try {
     const mediaIds = attached.map((item) => item.id);
-    const tweet = await api('POST', '/tweets', { token: session.token, json: { text, mediaIds } });
+    draftKey ??= newDraftKey();
+    const tweet = await api('POST', '/tweets', { token: session.token, json: { text, mediaIds }, idempotencyKey: draftKey });
+    draftKey = null;
     $('compose-text').value = '';
     attached.length = 0;
     renderPreviews();

@@ -3,6 +3,7 @@ package flock.domain.notification;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import flock.domain.IntArrays;
 import flock.domain.LongArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -266,10 +267,10 @@ public record Inbox(
         return new Inbox(
                 readUpTo,
                 LongArrays.removed(groupIds, at),
-                removed(kinds, at),
+                IntArrays.removed(kinds, at),
                 LongArrays.removed(subjects, at),
                 LongArrays.removed(latestAt, at),
-                removed(counts, at),
+                IntArrays.removed(counts, at),
                 actorsOut,
                 recentEvents);
     }
@@ -288,27 +289,12 @@ public record Inbox(
         return new Inbox(
                 readUpTo,
                 LongArrays.inserted(groupIds, pos, id),
-                inserted(kinds, pos, kind),
+                IntArrays.inserted(kinds, pos, kind),
                 LongArrays.inserted(subjects, pos, subject),
                 LongArrays.inserted(latestAt, pos, at),
-                inserted(counts, pos, count),
+                IntArrays.inserted(counts, pos, count),
                 actorsOut,
                 recent);
-    }
-
-    private static int[] inserted(int[] values, int at, int value) {
-        int[] out = new int[values.length + 1];
-        System.arraycopy(values, 0, out, 0, at);
-        out[at] = value;
-        System.arraycopy(values, at, out, at + 1, values.length - at);
-        return out;
-    }
-
-    private static int[] removed(int[] values, int at) {
-        int[] out = new int[values.length - 1];
-        System.arraycopy(values, 0, out, 0, at);
-        System.arraycopy(values, at + 1, out, at, out.length - at);
-        return out;
     }
 
     /** Compact form; {@code groups} and {@code unread} are written for SQL, which reads no arrays. */
