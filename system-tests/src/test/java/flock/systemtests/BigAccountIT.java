@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import flock.domain.MapNames;
 import flock.domain.graph.FollowList;
 import flock.domain.graph.FollowerChunkKey;
 import flock.domain.graph.FollowerLayout;
-import flock.domain.serialization.DomainSerializers;
 import flock.domain.timeline.Timeline;
 import flock.mapstores.CassandraConfig;
 import flock.mapstores.CassandraSessions;
@@ -64,7 +62,7 @@ class BigAccountIT {
         Account star = client.signUp(Handles.fresh("star"));
         long starId = Long.parseLong(star.id());
         measureOrdinaryLag(client);
-        HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig());
+        HazelcastInstance grid = HazelcastClient.newHazelcastClient(GridClients.configFor(stack));
         try {
             long[] fans = layOutFollowers(grid, starId);
             cacheFeeds(grid, fans);
@@ -216,13 +214,5 @@ class BigAccountIT {
             }
         }
         return holding;
-    }
-
-    private ClientConfig clientConfig() {
-        ClientConfig config = new ClientConfig();
-        config.setClusterName(stack.clusterName());
-        config.getNetworkConfig().setAddresses(stack.memberAddresses());
-        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
-        return config;
     }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import flock.apinode.engagement.Likes;
 import flock.apinode.safety.Blocks;
 import flock.domain.MapNames;
-import flock.domain.serialization.DomainSerializers;
 import flock.testkit.FlockClient;
 import flock.testkit.FlockClient.Account;
 import flock.testkit.FlockClient.Answer;
@@ -55,8 +53,8 @@ final class NotificationsScenario {
         Account carol = client.signUp(Handles.fresh("carol"));
         String hello = client.tweetId(alice, "hello");
         String mention = client.tweetId(bob, "hi @" + aliceHandle);
-        String reply = replyId(client, bob, hello, "hello back");
-        String quote = quoteId(client, carol, hello, "look at this");
+        String reply = client.replyId(bob, hello, "hello back");
+        String quote = client.quoteId(carol, hello, "look at this");
         assertThat(client.send("PUT", "/api/v1/tweets/" + hello + "/repost", bob.token(), null)
                         .status())
                 .isIn(200, 201);
@@ -140,7 +138,7 @@ final class NotificationsScenario {
      * that they are the group's newest, the ones it shows.
      */
     private void likeByMany(FlockClient client, String tweet) throws Exception {
-        HazelcastInstance grid = HazelcastClient.newHazelcastClient(clientConfig());
+        HazelcastInstance grid = HazelcastClient.newHazelcastClient(GridClients.configFor(stack));
         try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             FlakeIdGenerator ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
             Likes likes = new Likes(grid, new Blocks(grid));
@@ -161,32 +159,6 @@ final class NotificationsScenario {
             Answer answer = client.send("PUT", "/api/v1/tweets/" + tweet + "/like", liker.token(), null);
             assertThat(answer.status()).as(answer.body()).isEqualTo(204);
         }
-    }
-
-    private ClientConfig clientConfig() {
-        ClientConfig config = new ClientConfig();
-        config.setClusterName(stack.clusterName());
-        config.getNetworkConfig().setAddresses(stack.memberAddresses());
-        DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
-        return config;
-    }
-
-    private static String replyId(FlockClient client, Account author, String to, String text) {
-        Answer answer = client.post(
-                "/api/v1/tweets",
-                author.token(),
-                "{\"text\":" + FlockClient.quote(text) + ",\"inReplyToId\":\"" + to + "\"}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.string("id");
-    }
-
-    private static String quoteId(FlockClient client, Account author, String quoted, String text) {
-        Answer answer = client.post(
-                "/api/v1/tweets",
-                author.token(),
-                "{\"text\":" + FlockClient.quote(text) + ",\"quoteOfId\":\"" + quoted + "\"}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.string("id");
     }
 
     private static List<JsonObject> items(FlockClient client, Account user, String query) {

@@ -43,7 +43,7 @@ class RepliesIT {
         assertThat(client.follow(followsBoth, replier.id()).status()).isEqualTo(204);
         assertThat(client.follow(followsReplier, replier.id()).status()).isEqualTo(204);
         String question = client.tweetId(asker, "a question for everyone");
-        String answer = replyId(client, replier, "an answer", question);
+        String answer = client.replyId(replier, question, "an answer");
         String aside = client.tweetId(replier, "not a reply");
         assertHomeRule(client, followsBoth, followsReplier, question, answer, aside);
 
@@ -139,15 +139,6 @@ class RepliesIT {
                 .atMost(Duration.ofMinutes(1))
                 .untilAsserted(() ->
                         assertThat(client.home(followsReplier, "").itemIds()).containsExactly(aside));
-    }
-
-    private static String replyId(FlockClient client, Account author, String text, String parent) {
-        Answer posted = client.post(
-                "/api/v1/tweets",
-                author.token(),
-                "{\"text\":" + FlockClient.quote(text) + ",\"inReplyToId\":\"" + parent + "\"}");
-        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-        return posted.string("id");
     }
 
     /**

@@ -96,6 +96,27 @@ public final class FlockClient {
         return answer.string("id");
     }
 
+    /** Posts a reply to {@code parentId} and answers its id; an assertion error unless it was posted. */
+    public String replyId(Account author, String parentId, String text) {
+        return postedId(author, text, "inReplyToId", parentId);
+    }
+
+    /** Posts a quote of {@code quotedId} and answers its id; an assertion error unless it was posted. */
+    public String quoteId(Account author, String quotedId, String text) {
+        return postedId(author, text, "quoteOfId", quotedId);
+    }
+
+    private String postedId(Account author, String text, String field, String tweetId) {
+        Answer answer = post(
+                "/api/v1/tweets",
+                author.token(),
+                "{\"text\":" + quote(text) + ",\"" + field + "\":\"" + tweetId + "\"}");
+        if (answer.status() != 201) {
+            throw new AssertionError("post answered " + answer);
+        }
+        return answer.string("id");
+    }
+
     public Answer home(Account reader, String query) {
         return get("/api/v1/users/" + reader.id() + "/timeline" + query, reader.token());
     }
