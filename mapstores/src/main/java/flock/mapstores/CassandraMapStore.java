@@ -1,6 +1,7 @@
 package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.jet.impl.util.Util;
@@ -52,6 +53,7 @@ abstract class CassandraMapStore<K, V> implements MapStore<K, V>, MapLoaderLifec
     public final void init(HazelcastInstance member, Properties properties, String mapName) {
         IPartitionService partitions = Util.getNodeEngine(member).getPartitionService();
         partitionTableStamp(partitions::getPartitionStateStamp);
+        started(member.getConfig().getMapConfig(mapName));
     }
 
     @Override
@@ -62,6 +64,9 @@ abstract class CassandraMapStore<K, V> implements MapStore<K, V>, MapLoaderLifec
      * it wrote trusts it only while the stamp stays ({@link LastStored}).
      */
     void partitionTableStamp(LongSupplier stamp) {}
+
+    /** The store's map as configured on this member, once the member starts the store. */
+    void started(MapConfig map) {}
 
     /** Adds the statements that persist one entry. */
     abstract void write(AsyncWrites writes, K key, V value);

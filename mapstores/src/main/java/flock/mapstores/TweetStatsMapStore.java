@@ -3,9 +3,11 @@ package flock.mapstores;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.hazelcast.config.MapConfig;
 import flock.domain.engagement.Counted;
 import flock.domain.engagement.TweetStats;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Write-behind store of tweets' counts ({@code tweet_stats}): absolute values, each count beside the sizes and change
@@ -16,6 +18,7 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
     private final PreparedStatement insert;
     private final PreparedStatement delete;
     private final PreparedStatement select;
+    private volatile CountsHorizon horizon = CountsHorizon.LOAD_EVERYTHING;
 
     TweetStatsMapStore(CqlSession session) {
         super(session, "tweet_stats");
@@ -25,6 +28,11 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
         this.select = session.prepare("SELECT buckets, like_bucket_sizes, like_bucket_changes, reply_bucket_sizes,"
                 + " reply_bucket_changes, quote_bucket_sizes, quote_bucket_changes, repost_bucket_sizes,"
                 + " repost_bucket_changes FROM tweet_stats WHERE tweet_id = ?");
+    }
+
+    @Override
+    void started(MapConfig map) {
+        horizon = new CountsHorizon(System.currentTimeMillis(), TimeUnit.SECONDS.toMillis(map.getMaxIdleSeconds()));
     }
 
     /** The counts as columns of their own (for a reader of the table), the reports they sum as one blob. */
@@ -46,6 +54,9 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
      */
     @Override
     public TweetStats load(Long tweetId) {
+        if (horizon.onlyInMemory(tweetId, System.currentTimeMillis())) {
+            return TweetStats.empty(); // no row can exist: see CountsHorizon
+        }
         Row row = session.execute(select.bind(tweetId)).one();
         TweetStats stats = TweetStats.empty();
         if (row == null) {
