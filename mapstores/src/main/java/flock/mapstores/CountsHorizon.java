@@ -1,6 +1,9 @@
 package flock.mapstores;
 
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
 import flock.domain.FlakeIds;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which tweets' counts Cassandra cannot hold unless the grid holds them too, so that loading them would be a read for
@@ -15,13 +18,34 @@ import flock.domain.FlakeIds;
  * A minute's margin at both ends covers clocks that differ between members.
  *
  * @param startedAtMillis when this member's store started; {@link Long#MAX_VALUE} before that (every tweet is loaded)
- * @param maxIdleMillis how long the map keeps an entry unread; 0 when it keeps entries for good
+ * @param maxIdleMillis how long the map surely keeps an entry (max-idle, or time-to-live if shorter); 0 for good
  */
 record CountsHorizon(long startedAtMillis, long maxIdleMillis) {
     static final long CLOCK_MARGIN_MILLIS = 60_000;
 
     /** Before the store starts: nothing is known to be absent. */
     static final CountsHorizon LOAD_EVERYTHING = new CountsHorizon(Long.MAX_VALUE, 0);
+
+    /**
+     * The horizon of a store started now over the map as configured: entries leave memory unread after max-idle-seconds
+     * or, whatever happens to them, after time-to-live-seconds, whichever comes first. A map that also evicts by size can
+     * drop any entry at any time, so then every tweet is loaded.
+     */
+    static CountsHorizon of(MapConfig map, long nowMillis) {
+        if (map.getEvictionConfig().getEvictionPolicy() != EvictionPolicy.NONE) {
+            return LOAD_EVERYTHING;
+        }
+        long kept = keptFor(map.getMaxIdleSeconds(), map.getTimeToLiveSeconds());
+        return new CountsHorizon(nowMillis, TimeUnit.SECONDS.toMillis(kept));
+    }
+
+    /** The shorter of two limits in seconds where 0 means none; 0 if neither is set. */
+    private static long keptFor(int maxIdleSeconds, int timeToLiveSeconds) {
+        if (maxIdleSeconds == 0 || timeToLiveSeconds == 0) {
+            return Math.max(maxIdleSeconds, timeToLiveSeconds);
+        }
+        return Math.min(maxIdleSeconds, timeToLiveSeconds);
+    }
 
     /** Whether the tweet's counts are certainly not in Cassandra when the grid has no entry for them. */
     boolean onlyInMemory(long tweetId, long nowMillis) {

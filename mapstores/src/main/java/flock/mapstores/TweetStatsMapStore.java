@@ -7,7 +7,6 @@ import com.hazelcast.config.MapConfig;
 import flock.domain.engagement.Counted;
 import flock.domain.engagement.TweetStats;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Write-behind store of tweets' counts ({@code tweet_stats}): absolute values, each count beside the sizes and change
@@ -32,7 +31,7 @@ final class TweetStatsMapStore extends CassandraMapStore<Long, TweetStats> {
 
     @Override
     void started(MapConfig map) {
-        horizon = new CountsHorizon(System.currentTimeMillis(), TimeUnit.SECONDS.toMillis(map.getMaxIdleSeconds()));
+        horizon = CountsHorizon.of(map, System.currentTimeMillis());
     }
 
     /** The counts as columns of their own (for a reader of the table), the reports they sum as one blob. */

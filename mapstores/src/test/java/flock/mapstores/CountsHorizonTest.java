@@ -2,6 +2,8 @@ package flock.mapstores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
 import flock.domain.FlakeIds;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,22 @@ class CountsHorizonTest {
         assertThat(keptForGood.onlyInMemory(
                         tweetPostedAt(posted), posted + Duration.ofDays(30).toMillis()))
                 .isTrue();
+    }
+
+    @Test
+    void should_take_the_shorter_of_max_idle_and_time_to_live_and_read_everything_when_the_map_evicts_by_size() {
+        MapConfig idle = new MapConfig("stats").setMaxIdleSeconds(3600);
+
+        assertThat(CountsHorizon.of(idle, STARTED)).isEqualTo(horizon);
+        assertThat(CountsHorizon.of(new MapConfig(idle).setTimeToLiveSeconds(600), STARTED)
+                        .maxIdleMillis())
+                .isEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(CountsHorizon.of(new MapConfig("stats").setTimeToLiveSeconds(600), STARTED)
+                        .maxIdleMillis())
+                .isEqualTo(Duration.ofMinutes(10).toMillis());
+        MapConfig bySize = new MapConfig(idle);
+        bySize.getEvictionConfig().setEvictionPolicy(EvictionPolicy.LRU);
+        assertThat(CountsHorizon.of(bySize, STARTED)).isEqualTo(CountsHorizon.LOAD_EVERYTHING);
     }
 
     @Test
