@@ -25,6 +25,7 @@ public final class CassandraSessions {
         while (System.nanoTime() < deadline) {
             attempt++;
             try (CqlSession bootstrap = builder(config).build()) {
+                bootstrap.setSchemaMetadataEnabled(false); // see Schema.create: 46 s of DDL become 2.5 s
                 Schema.create(bootstrap, config);
                 return builder(config).withKeyspace(config.keyspace()).build();
             } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,12 +12,25 @@ import java.util.List;
  * one query the comment above it names; Cassandra is the system of record, the grid the hot copy.
  */
 public final class Schema {
+    private static final ILogger LOG = Logger.getLogger(Schema.class);
     /** DDL takes 1 to 2.5 s on a small machine; the default 2 s request timeout is too short for it. */
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
     private Schema() {}
 
+    /**
+     * Runs every statement, each waited on until all Cassandra nodes agree on the schema, so that the next one (a
+     * table in the keyspace just made) never reaches a node that does not know it yet.
+     *
+     * <p>The session must not keep schema metadata ({@code setSchemaMetadataEnabled(false)}): a session that does
+     * answers each DDL statement only after refreshing its copy of the schema, which the driver batches over a
+     * one-second window; with 45 statements that made a member's first start wait 46 s on its own, against 2.5 s
+     * without (measured on a single local node).
+     */
     public static void create(CqlSession session, CassandraConfig config) {
+        if (session.isSchemaMetadataEnabled()) {
+            throw new IllegalArgumentException("Schema.create wants a session without schema metadata");
+        }
         String keyspace = config.keyspace();
         execute(
                 session,
@@ -124,5 +139,10 @@ public final class Schema {
 
     private static void execute(CqlSession session, String cql) {
         session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+        if (!session.checkSchemaAgreement()) {
+            // What the driver itself does when agreement times out: go on, since a node that lags applies the change
+            // soon after, and a statement that reaches it first fails and the member's start is retried.
+            LOG.warning("Cassandra nodes did not agree on the schema after: " + cql);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package flock.mapstores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -49,6 +50,22 @@ class MapStoresIT {
     @AfterAll
     static void close() {
         session.close();
+    }
+
+    @Test
+    void should_create_every_column_and_refuse_a_session_that_would_wait_a_second_a_statement() {
+        long columns = session
+                .execute("SELECT column_name FROM system_schema.columns"
+                        + " WHERE keyspace_name = 'mapstores_it' AND table_name = 'tweet_stats'")
+                .all()
+                .stream()
+                .filter(row -> row.getString(0).equals("buckets"))
+                .count();
+        assertThat(columns).isOne();
+        // The stores' session keeps schema metadata; DDL through it would refresh it after every statement.
+        assertThatThrownBy(() -> Schema.create(session, CassandraConfig.fromMap(Map.of("keyspace", "mapstores_it"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without schema metadata");
     }
 
     @SuppressWarnings("unchecked")
