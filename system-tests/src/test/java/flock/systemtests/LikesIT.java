@@ -129,8 +129,11 @@ class LikesIT {
                 for (int i = first; going.get() && i < accounts.size() * tweets.size(); i += 8) {
                     Account account = accounts.get(i % accounts.size());
                     String tweet = tweets.get(i / accounts.size());
-                    // A client retries what was not acknowledged (a retried like repairs a half-applied one).
-                    while (going.get()) {
+                    // A client retries what was not acknowledged (a retried like repairs a half-applied one), until
+                    // it is, also after the test stops starting likes (for 50 more tries): the counts are compared
+                    // with the likers after, and a like its client gave up on half-way is in the likers alone.
+                    int lateTries = 0;
+                    while (going.get() || lateTries++ < 50) {
                         Answer answer = likeOnce(client, "PUT", tweet, account);
                         if (answer != null && answer.status() == 204) {
                             acknowledged.add(account.id() + " " + tweet);

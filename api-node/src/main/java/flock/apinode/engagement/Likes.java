@@ -68,12 +68,13 @@ public final class Likes {
             throw FlockException.notFound("tweet " + tweetId + " does not exist");
         }
         blocks.requireNotBlockedBy(tweet.authorId(), actorId, "like its tweets");
-        apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.like(tweetId, ids.newId())));
+        SetLike like = SetLike.like(tweetId, ids.newId()); // one edge id for every attempt
+        Determinate.run(() -> apply(actorId, tweetId, likes.executeOnKey(actorId, like)));
     }
 
     /** Idempotent, whether or not the tweet still exists: a deleted tweet's like can still be taken back. */
     public void unlike(long actorId, long tweetId) {
-        apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.unlike(tweetId)));
+        Determinate.run(() -> apply(actorId, tweetId, likes.executeOnKey(actorId, SetLike.unlike(tweetId))));
     }
 
     private void apply(long actorId, long tweetId, LikeChange change) {
