@@ -7,6 +7,7 @@ import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.map.IMap;
 import com.sun.net.httpserver.HttpServer;
 import flock.domain.MapNames;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -35,6 +36,31 @@ final class MemberMetrics {
 
     private MemberMetrics() {}
 
+    /**
+     * Operations on the entries this member owns, by kind: which maps a workload reads and writes, and how often (a
+     * getAll counts one get per key; "other" holds entry processors and the rest). Rates over a run show what a request
+     * costs the grid map by map, without a profiler.
+     */
+    private static void countOperations(PrometheusMeterRegistry registry, IMap<?, ?> map, String name) {
+        operations(registry, map, name, "get", m -> m.getLocalMapStats().getGetOperationCount());
+        operations(registry, map, name, "put", m -> m.getLocalMapStats().getPutOperationCount());
+        operations(registry, map, name, "set", m -> m.getLocalMapStats().getSetOperationCount());
+        operations(registry, map, name, "remove", m -> m.getLocalMapStats().getRemoveOperationCount());
+        operations(registry, map, name, "other", m -> m.getLocalMapStats().getOtherOperationCount());
+    }
+
+    private static void operations(
+            PrometheusMeterRegistry registry,
+            IMap<?, ?> map,
+            String name,
+            String kind,
+            java.util.function.ToDoubleFunction<IMap<?, ?>> count) {
+        FunctionCounter.builder("flock.map.operations", map, count)
+                .description("Operations this member ran on the map's entries it owns")
+                .tags("map", name, "kind", kind)
+                .register(registry);
+    }
+
     /** Starts serving on the host and port; answers the server so the caller can stop it. */
     static HttpServer serve(HazelcastInstance member, String host, int port) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,6 +84,11 @@ final class MemberMetrics {
                     .description("Entries of the map whose primary copy this member holds")
                     .tag("map", name)
                     .register(registry);
+        }
+        for (String name : member.getConfig().getMapConfigs().keySet()) {
+            if (!name.equals("default") && !name.contains("*")) {
+                countOperations(registry, member.getMap(name), name);
+            }
         }
         for (String name : COUNTED_MAPS) {
             // Hazelcast estimates memory only for maps kept serialized; OBJECT maps (timelines, follow

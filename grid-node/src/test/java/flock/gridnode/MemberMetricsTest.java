@@ -63,6 +63,9 @@ class MemberMetricsTest {
             assertThat(lag.find()).as(body).isTrue();
             assertThat(Double.parseDouble(lag.group(1))).isGreaterThanOrEqualTo(1);
             assertThat(body).contains("flock_map_owned_entries{map=\"home_timelines\"} 1.0");
+            assertThat(body)
+                    .as("the follower list set above, counted on the member that owns it")
+                    .contains("flock_map_operations_total{kind=\"set\",map=\"followers\"} 1.0");
             assertThat(body).contains("flock_jet_job_running{job=\"fan-out\"} 1.0");
             assertThat(body)
                     .as("a job nobody submitted here")
