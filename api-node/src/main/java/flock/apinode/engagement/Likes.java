@@ -44,6 +44,7 @@ public final class Likes {
     private final IMap<Long, LikeEvent> events;
     private final FlakeIdGenerator ids;
     private final CountReports reports;
+    private final FreshCounts fresh;
     private final Blocks blocks;
 
     public Likes(HazelcastInstance grid, Blocks blocks) {
@@ -56,6 +57,7 @@ public final class Likes {
         this.events = grid.getMap(MapNames.LIKE_EVENTS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.reports = new CountReports(stats);
+        this.fresh = FreshCounts.listen(grid, stats);
     }
 
     /**
@@ -84,12 +86,16 @@ public final class Likes {
                 ? events.setAsync(change.edgeId(), new LikeEvent(tweetId, actorId))
                         .toCompletableFuture()
                 : CompletableFuture.completedFuture(null);
+        fresh.changed(tweetId, System.currentTimeMillis()); // this node's next page asks, whenever the event comes
         reports.report(bucket, size).join();
         told.join();
     }
 
     /** The tweet's counts (empty for a tweet nobody liked or answered), from the near cache, invalidated on change. */
     public TweetStats counts(long tweetId) {
+        if (fresh.knownEmpty(tweetId, System.currentTimeMillis())) {
+            return TweetStats.empty();
+        }
         TweetStats counted = stats.get(tweetId);
         return counted == null ? TweetStats.empty() : counted;
     }
@@ -98,14 +104,17 @@ public final class Likes {
      * The counts, the reader's likes and reposts of the first {@code count} tweets of a page, from this node's near caches
      * (the grid invalidates an entry on every change, so a reader sees their own like at once): no grid call once the
      * tweets' counts and the reader's list are cached. A tweet nobody liked has counts too (empty, loaded once), so
-     * that the near cache can keep them.
+     * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}).
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
-        Set<Long> shownIds = new HashSet<>(count * 2);
+        Set<Long> asked = new HashSet<>(count * 2);
+        long now = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
-            shownIds.add(ids[i]);
+            if (!fresh.knownEmpty(ids[i], now)) { // a new tweet nobody reacted to: no call at all
+                asked.add(ids[i]);
+            }
         }
-        Map<Long, TweetStats> counted = count == 0 ? Map.of() : stats.getAll(shownIds);
+        Map<Long, TweetStats> counted = asked.isEmpty() ? Map.of() : stats.getAll(asked);
         int[] likeCounts = new int[count];
         int[] reposts = new int[count];
         int[] replies = new int[count];

@@ -44,6 +44,26 @@ public final class FeedMetrics {
             registry.getOrCreate(Gauge.builder("flock.nearcache.hit.ratio", map, FeedMetrics::hitRatio)
                     .description("Share of near-cache lookups answered without a network call, since start")
                     .tags(List.of(Tag.create("map", name))));
+            // Why a ratio is low: lookups that went to the grid, entries dropped for room, and those dropped because
+            // the entry changed (or because the node found it missed a change and cleared a whole partition's).
+            nearCacheCount(
+                    registry, map, name, "flock.nearcache.misses", "Lookups that went to the grid", s -> s.getMisses());
+            nearCacheCount(
+                    registry,
+                    map,
+                    name,
+                    "flock.nearcache.evictions",
+                    "Entries dropped for room",
+                    s -> s.getEvictions());
+            nearCacheCount(
+                    registry,
+                    map,
+                    name,
+                    "flock.nearcache.invalidations",
+                    "Entries dropped as changed",
+                    s -> s.getInvalidations());
+            nearCacheCount(
+                    registry, map, name, "flock.nearcache.entries", "Entries held now", s -> s.getOwnedEntryCount());
         }
         Counter deepPages = registry.getOrCreate(Counter.builder("flock.feed.deep.pages")
                 .description("Home feed pages past the 800 entries kept in memory, answered from Cassandra"));
@@ -68,6 +88,21 @@ public final class FeedMetrics {
 
     public void rebuilt(long nanos) {
         rebuilds.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static void nearCacheCount(
+            MeterRegistry registry,
+            IMap<?, ?> map,
+            String name,
+            String metric,
+            String description,
+            java.util.function.ToLongFunction<NearCacheStats> count) {
+        registry.getOrCreate(Gauge.builder(metric, map, m -> {
+                    NearCacheStats stats = m.getLocalMapStats().getNearCacheStats();
+                    return stats == null ? 0 : count.applyAsLong(stats);
+                })
+                .description(description + " (this node's near cache, since start)")
+                .tags(List.of(Tag.create("map", name))));
     }
 
     private static double hitRatio(IMap<?, ?> map) {
