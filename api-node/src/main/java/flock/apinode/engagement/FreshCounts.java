@@ -1,13 +1,10 @@
 package flock.apinode.engagement;
 
+import com.hazelcast.core.EntryAdapter;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryLoadedListener;
-import com.hazelcast.map.listener.EntryMergedListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.map.MapEvent;
 import flock.apinode.grid.MissedEvents;
 import flock.domain.FlakeIds;
 import flock.domain.engagement.TweetStats;
@@ -93,36 +90,25 @@ final class FreshCounts {
         return changed.size();
     }
 
-    /** Any event of a tweet's counts: created by a first like or response, changed, taken out, loaded or merged. */
-    private record Changes(FreshCounts fresh)
-            implements EntryAddedListener<Long, TweetStats>,
-                    EntryUpdatedListener<Long, TweetStats>,
-                    EntryRemovedListener<Long, TweetStats>,
-                    EntryLoadedListener<Long, TweetStats>,
-                    EntryMergedListener<Long, TweetStats> {
+    /**
+     * Any event of a tweet's counts (created by a first like or response, changed, taken out, loaded, merged, evicted):
+     * that tweet is asked for from now on. A whole map's event (cleared, evicted) forgets everything.
+     */
+    private static final class Changes extends EntryAdapter<Long, TweetStats> {
+        private final FreshCounts fresh;
+
+        Changes(FreshCounts fresh) {
+            this.fresh = fresh;
+        }
+
         @Override
-        public void entryAdded(EntryEvent<Long, TweetStats> event) {
+        public void onEntryEvent(EntryEvent<Long, TweetStats> event) {
             fresh.changed(event.getKey(), System.currentTimeMillis());
         }
 
         @Override
-        public void entryUpdated(EntryEvent<Long, TweetStats> event) {
-            fresh.changed(event.getKey(), System.currentTimeMillis());
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<Long, TweetStats> event) {
-            fresh.changed(event.getKey(), System.currentTimeMillis());
-        }
-
-        @Override
-        public void entryLoaded(EntryEvent<Long, TweetStats> event) {
-            fresh.changed(event.getKey(), System.currentTimeMillis());
-        }
-
-        @Override
-        public void entryMerged(EntryEvent<Long, TweetStats> event) {
-            fresh.changed(event.getKey(), System.currentTimeMillis());
+        public void onMapEvent(MapEvent event) {
+            fresh.forget(System.currentTimeMillis());
         }
     }
 }
