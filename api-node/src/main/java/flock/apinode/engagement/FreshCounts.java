@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which shown tweets certainly have no counts yet, known on this node without asking the grid. This node hears every
  * change of {@code tweet_stats} from the moment it starts listening; a tweet posted after that, of which it heard
- * nothing, has no counts. Pages show such tweets most (a new tweet is on every follower's first page), and asking the
- * grid for each as it first appears cost the members more than the rest of a page read: the DeathStarBench mix ran at
- * 470 µs of CPU a request without those reads against 630-810 with them, all on one machine.
+ * nothing, has no counts. Pages show such tweets most (a new tweet is on every follower's first page): in the
+ * DeathStarBench mix their first views were 0.57-0.69 reads of the members a request, none with this (the throughput
+ * did not move beyond the runs' spread; docs/benchmarks.md).
  *
  * <p>Only for tweets younger than {@link #WINDOW}: a change event can be lost without the client noticing (a member's
  * full event queue drops it), and the near cache that serves older tweets repairs itself where this cannot; a tweet

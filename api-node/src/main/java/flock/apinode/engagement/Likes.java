@@ -107,14 +107,17 @@ public final class Likes {
      * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}).
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
-        Set<Long> asked = new HashSet<>(count * 2);
+        Set<Long> asked = null; // none at all for a page of new tweets nobody reacted to: no set, no call
         long now = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
-            if (!fresh.knownEmpty(ids[i], now)) { // a new tweet nobody reacted to: no call at all
+            if (!fresh.knownEmpty(ids[i], now)) {
+                if (asked == null) {
+                    asked = new HashSet<>(count * 2);
+                }
                 asked.add(ids[i]);
             }
         }
-        Map<Long, TweetStats> counted = asked.isEmpty() ? Map.of() : stats.getAll(asked);
+        Map<Long, TweetStats> counted = asked == null ? Map.of() : stats.getAll(asked);
         int[] likeCounts = new int[count];
         int[] reposts = new int[count];
         int[] replies = new int[count];
