@@ -9,6 +9,7 @@ import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.spi.impl.SpiDataSerializerHook;
 import com.hazelcast.test.PacketFiltersUtil;
 import flock.apinode.grid.GridClient;
+import flock.domain.MapNames;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webserver.http.HttpRouting;
@@ -79,6 +80,27 @@ class LostBackupTest {
         JsonObject seen = json(send("GET", "/api/v1/tweets/" + tweet, liker, null), 200);
         assertThat(seen.getJsonObject("viewer").getBoolean("liked")).isTrue();
         assertThat(seen.getJsonObject("counts").getInt("likes")).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_a_follow_whose_backups_were_lost_leaving_no_lock_held_and_take_its_retry() {
+        Account follower = account("lost_f");
+        Account followee = account("lost_g");
+
+        dropBackups();
+        Answer refused =
+                send("PUT", "/api/v1/users/" + follower.id() + "/following/" + followee.id(), follower.token(), null);
+        keepBackups();
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(first.getMap(MapNames.FOLLOWING).isLocked(Long.parseLong(follower.id())))
+                .as("the follower's lock, taken by attempts whose backups were lost")
+                .isFalse();
+        Answer retried =
+                send("PUT", "/api/v1/users/" + follower.id() + "/following/" + followee.id(), follower.token(), null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(204);
+        JsonObject profile = json(send("GET", "/api/v1/users/" + followee.id(), null, null, null), 200);
+        assertThat(profile.getInt("followers")).isEqualTo(1);
     }
 
     @Test

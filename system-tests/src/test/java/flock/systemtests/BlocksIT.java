@@ -73,21 +73,30 @@ class BlocksIT {
                 Account a = blockers.get(i);
                 Account b = blocked.get(i);
                 for (int n = 0; n < FOLLOWS_PER_SIDE; n++) {
-                    work.add(pool.submit(
-                            () -> assertThat(client.follow(b, a.id()).status())
-                                    .as("a follow racing the block: made, or refused")
-                                    .isIn(204, 403)));
-                    work.add(pool.submit(
-                            () -> assertThat(client.follow(a, b.id()).status())
-                                    .as("the blocker's own follow racing its block")
-                                    .isIn(204, 409)));
+                    work.add(pool.submit(() -> {
+                        Answer got = client.follow(b, a.id());
+                        assertThat(got.status())
+                                .as("a follow racing the block: made, or refused (%s)", got)
+                                .isIn(204, 403);
+                    }));
+                    work.add(pool.submit(() -> {
+                        Answer got = client.follow(a, b.id());
+                        assertThat(got.status())
+                                .as("the blocker's own follow racing its block (%s)", got)
+                                .isIn(204, 409);
+                    }));
                 }
                 String handle = blockerHandles.get(i);
-                work.add(pool.submit(() -> assertThat(client.tweet(b, "@" + handle + " posted while being blocked")
-                                .status())
-                        .isEqualTo(201)));
-                work.add(pool.submit(
-                        () -> assertThat(block(client, a, b).status()).isEqualTo(204)));
+                work.add(pool.submit(() -> {
+                    Answer got = client.tweet(b, "@" + handle + " posted while being blocked");
+                    assertThat(got.status())
+                            .as("a post racing the block (%s)", got)
+                            .isEqualTo(201);
+                }));
+                work.add(pool.submit(() -> {
+                    Answer got = block(client, a, b);
+                    assertThat(got.status()).as("the block (%s)", got).isEqualTo(204);
+                }));
             }
             for (Future<?> done : work) {
                 done.get();

@@ -3,6 +3,7 @@ package flock.apinode.engagement;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import flock.apinode.grid.Determinate;
 import flock.apinode.render.ShownEngagement;
 import flock.apinode.safety.Blocks;
 import flock.domain.FlockException;

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
 import flock.apinode.account.Accounts;
+import flock.apinode.grid.Determinate;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.safety.Blocks;
 import flock.domain.ErrorCode;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * The follow graph, kept in both directions: {@code following} on the follower's partition and the
  * follower list (see {@link Followers}) on the followee's. Each side is changed by an idempotent entry
- * processor on its owner, so a retried request repairs a half-applied one instead of duplicating it.
+ * processor on its owner, so a retried request repairs a half-applied one instead of duplicating it. The node
+ * retries at once itself when the grid cannot say whether a write applied ({@link Determinate}).
  *
  * <p>Every follower edge has its twin in {@code following}, with the same edge id: a follow writes
  * {@code following} first, an unfollow last. So a retried follow finds its first edge id there and adds the
@@ -70,8 +72,8 @@ public final class Graph {
         }
         accounts.require(userId);
         accounts.require(targetId);
-        long newEdgeId = ids.newId();
-        Followed followed = whileHoldingFollowerLock(userId, () -> {
+        long newEdgeId = ids.newId(); // one edge id for every attempt
+        Followed followed = Determinate.get(() -> whileHoldingFollowerLock(userId, () -> {
             // Under the follower's lock, which a block takes to remove this follow: a block is either seen here, or
             // removes the follow once this one lets go of the lock.
             requireNoBlockBetween(userId, targetId);
@@ -84,7 +86,7 @@ public final class Graph {
             }
             int count = followers.add(targetId, userId, edgeId, settings.followerChunk());
             return new Followed(count, pullAccounts.followed(userId, targetId));
-        });
+        }));
         // Outside the lock: a switch walks every follower's feed, which can take longer than the lock's lease.
         if (!followed.alreadyPulled()) {
             pullAccounts.switchIfTooBig(targetId, followed.followers());
@@ -111,20 +113,27 @@ public final class Graph {
             throw FlockException.invalid("targetId: a user cannot block themselves");
         }
         accounts.require(targetId);
-        blocks.add(userId, targetId);
-        unfollow(userId, targetId);
-        unfollow(targetId, userId);
+        Determinate.run(() -> {
+            blocks.add(userId, targetId);
+            unfollowOnce(userId, targetId);
+            unfollowOnce(targetId, userId);
+        });
     }
 
     /** Takes a block back; the follows it removed stay removed. Idempotent. */
     public void unblock(long userId, long targetId) {
-        blocks.remove(userId, targetId);
+        Determinate.run(() -> blocks.remove(userId, targetId));
     }
 
     /** What a follow found: the followee's follower count, and whether it was already pulled at read. */
     private record Followed(int followers, boolean alreadyPulled) {}
 
+    /** Idempotent. */
     public void unfollow(long userId, long targetId) {
+        Determinate.run(() -> unfollowOnce(userId, targetId));
+    }
+
+    private void unfollowOnce(long userId, long targetId) {
         whileHoldingFollowerLock(userId, () -> {
             Long edgeId = following.executeOnKey(userId, new ReadFollowEdge(targetId));
             if (edgeId != null) {
@@ -141,11 +150,27 @@ public final class Graph {
      * the locks of a client that disconnects).
      */
     private <T> T whileHoldingFollowerLock(long userId, Supplier<T> edit) {
-        following.lock(userId, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        try {
+            following.lock(userId, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            if (Determinate.indeterminate(e)) {
+                releaseIfHeld(userId); // the lock may have been taken: a retry would take it a second time (it is
+                // reentrant) and leave it held, after its one unlock, until the lease ran out
+            }
+            throw e;
+        }
         try {
             return edit.get();
         } finally {
             following.unlock(userId);
+        }
+    }
+
+    private void releaseIfHeld(long userId) {
+        try {
+            following.unlock(userId);
+        } catch (IllegalMonitorStateException notTaken) {
+            // the lock was not taken after all
         }
     }
 

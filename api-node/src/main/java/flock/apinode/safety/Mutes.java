@@ -3,6 +3,7 @@ package flock.apinode.safety;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import flock.apinode.grid.Determinate;
 import flock.apinode.paging.PageRequest;
 import flock.domain.FlockException;
 import flock.domain.MapNames;
@@ -45,12 +46,14 @@ public final class Mutes {
         }
         long now = System.currentTimeMillis();
         long until = duration.map(d -> now + d.toMillis()).orElse(MuteList.FOREVER);
-        muting.executeOnKey(userId, SetMute.mute(targetId, ids.newId(), until, now));
+        SetMute mute = SetMute.mute(targetId, ids.newId(), until, now); // one edge id for every attempt
+        Determinate.run(() -> muting.executeOnKey(userId, mute));
     }
 
     /** Ends the mute now; idempotent. */
     public void unmute(long userId, long targetId) {
-        muting.executeOnKey(userId, SetMute.unmute(targetId, System.currentTimeMillis()));
+        SetMute unmute = SetMute.unmute(targetId, System.currentTimeMillis());
+        Determinate.run(() -> muting.executeOnKey(userId, unmute));
     }
 
     /** The mutes still on, newest first; one more than the limit if more exist. */

@@ -1,4 +1,4 @@
-package flock.apinode.engagement;
+package flock.apinode.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
