@@ -70,6 +70,7 @@ public final class MemberConfig {
         if (!settings.bindInterface().isEmpty()) {
             config.getNetworkConfig().getInterfaces().setInterfaces(List.of(settings.bindInterface()));
         }
+        config.getJetConfig().setCooperativeThreadCount(settings.cooperativeThreads());
         DomainSerializers.registerAll(config.getSerializationConfig().getCompactSerializationConfig());
         return config;
     }

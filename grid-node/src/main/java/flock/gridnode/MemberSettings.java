@@ -26,6 +26,11 @@ import java.util.function.Function;
  * @param maxQueuedTweets how many tweets not yet in Cassandra this member's partitions may hold before new tweets are
  *     refused with 503 ({@code flock.write-behind.max-queued-tweets}, 50,000 by default: a few minutes of a member's
  *     share of posts, about 25 MB of heap, as much again in backups on the other members)
+ * @param cooperativeThreads the threads that run the Jet jobs' work ({@code flock.jobs.cooperative-threads}); by
+ *     default half the member's cores, at least one. Hazelcast's default, one per core, let the jobs' threads, which
+ *     spin while work keeps arriving, take the cores from the partition threads that serve every request and apply
+ *     the fan-out's writes: on two cores, that halved the DeathStarBench mix's closed-loop throughput
+ *     (docs/benchmarks.md)
  */
 public record MemberSettings(
         String configFile,
@@ -37,9 +42,15 @@ public record MemberSettings(
         Duration idleEviction,
         int metricsPort,
         Duration snapshotInterval,
-        long maxQueuedTweets) {
+        long maxQueuedTweets,
+        int cooperativeThreads) {
     static final Duration DEFAULT_IDLE_EVICTION = Duration.ofDays(7);
     static final long DEFAULT_MAX_QUEUED_TWEETS = 50_000;
+
+    /** Half the cores this JVM may use, at least one. */
+    static int defaultCooperativeThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
 
     public MemberSettings {
         members = List.copyOf(members);
@@ -52,6 +63,10 @@ public record MemberSettings(
         if (snapshotInterval.toMillis() < 100 || snapshotInterval.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException(
                     "flock.jobs.snapshot-interval must be from PT0.1S to PT5M, was " + snapshotInterval);
+        }
+        if (cooperativeThreads < 1) {
+            throw new IllegalArgumentException(
+                    "flock.jobs.cooperative-threads must be at least 1, was " + cooperativeThreads);
         }
         if (maxQueuedTweets < 1) {
             throw new IllegalArgumentException(
@@ -89,7 +104,9 @@ public record MemberSettings(
                 duration(lookup, "feed.idle-eviction", DEFAULT_IDLE_EVICTION),
                 port(lookup, "metrics.port"),
                 duration(lookup, "jobs.snapshot-interval", FanOutPipeline.SNAPSHOT_INTERVAL),
-                count(lookup, "write-behind.max-queued-tweets", DEFAULT_MAX_QUEUED_TWEETS));
+                count(lookup, "write-behind.max-queued-tweets", DEFAULT_MAX_QUEUED_TWEETS),
+                (int) Math.min(
+                        Integer.MAX_VALUE, count(lookup, "jobs.cooperative-threads", defaultCooperativeThreads())));
     }
 
     private static long count(Function<String, String> lookup, String key, long fallback) {

@@ -23,6 +23,9 @@ class MemberConfigTest {
         Config config = MemberConfig.load(DEFAULTS);
         assertThat(config.getClusterName()).isEqualTo("flock");
         assertThat(config.getNetworkConfig().getPort()).isEqualTo(5701);
+        assertThat(config.getJetConfig().getCooperativeThreadCount())
+                .as("half the cores, at least one")
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     @Test
@@ -32,7 +35,8 @@ class MemberConfigTest {
                 "member.port", "15701",
                 "members", "127.0.0.1:15701, 127.0.0.1:15702",
                 "cassandra.enabled", "false",
-                "feed.idle-eviction", "PT30M")::get);
+                "feed.idle-eviction", "PT30M",
+                "jobs.cooperative-threads", "3")::get);
         assertThat(settings.idleEviction()).isEqualTo(java.time.Duration.ofMinutes(30));
         Config config = MemberConfig.load(settings);
         assertThat(settings.cassandraEnabled()).isFalse();
@@ -40,6 +44,7 @@ class MemberConfigTest {
         assertThat(config.getNetworkConfig().getPort()).isEqualTo(15701);
         assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
                 .containsExactly("127.0.0.1:15701", "127.0.0.1:15702");
+        assertThat(config.getJetConfig().getCooperativeThreadCount()).isEqualTo(3);
     }
 
     @Test

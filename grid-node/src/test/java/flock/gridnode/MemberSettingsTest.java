@@ -32,6 +32,12 @@ class MemberSettingsTest {
     }
 
     @Test
+    void should_refuse_fewer_than_one_cooperative_thread_naming_the_key() {
+        Map<String, String> zero = Map.of("jobs.cooperative-threads", "0");
+        assertThatThrownBy(() -> MemberSettings.from(zero::get)).hasMessageContaining("flock.jobs.cooperative-threads");
+    }
+
+    @Test
     void should_refuse_a_queued_tweets_bound_below_one_or_not_a_number_naming_the_key() {
         Map<String, String> zero = Map.of("write-behind.max-queued-tweets", "0");
         assertThatThrownBy(() -> MemberSettings.from(zero::get))
