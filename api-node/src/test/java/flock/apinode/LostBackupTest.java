@@ -104,6 +104,35 @@ class LostBackupTest {
     }
 
     @Test
+    void should_refuse_a_repost_whose_backups_were_lost_and_make_it_once_on_its_retry() {
+        Account author = account("lost_o");
+        Account reposter = account("lost_r");
+        String tweet = json(send("POST", "/api/v1/tweets", author.token(), "{\"text\":\"pass it on\"}"), 201)
+                .getString("id");
+
+        dropBackups();
+        Answer refused = send("PUT", "/api/v1/tweets/" + tweet + "/repost", reposter.token(), null);
+        keepBackups();
+        Answer retried = send("PUT", "/api/v1/tweets/" + tweet + "/repost", reposter.token(), null);
+        Answer again = send("PUT", "/api/v1/tweets/" + tweet + "/repost", reposter.token(), null);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        String repost =
+                Json.createReader(new StringReader(retried.body())).readObject().getString("id");
+        assertThat(retried.status()).as(retried.body()).isBetween(200, 201);
+        assertThat(Json.createReader(new StringReader(again.body()))
+                        .readObject()
+                        .getString("id"))
+                .as("the same repost")
+                .isEqualTo(repost);
+        JsonObject page = json(send("GET", "/api/v1/users/" + reposter.id() + "/tweets", null, null, null), 200);
+        assertThat(page.getJsonArray("items").stream()
+                        .map(item -> item.asJsonObject().getString("id"))
+                        .toList())
+                .containsExactly(repost);
+    }
+
+    @Test
     void should_post_once_when_a_refused_post_is_retried_with_its_idempotency_key() {
         Account author = account("lost_p");
         String body = "{\"text\":\"once, whatever happens\"}";

@@ -3,6 +3,8 @@ package flock.apinode.engagement;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.ReachedMaxSizeException;
+import flock.apinode.grid.Determinate;
 import flock.apinode.safety.Blocks;
 import flock.apinode.tweet.Tweets;
 import flock.domain.FlockException;
@@ -40,7 +42,11 @@ public final class Reposts {
         Tweet original =
                 originalOf(tweetId).orElseThrow(() -> FlockException.notFound("tweet " + tweetId + " does not exist"));
         blocks.requireNotBlockedBy(original.authorId(), actorId, "repost its tweets");
-        long newId = ids.newId();
+        long newId = ids.newId(); // one id for every attempt
+        return Determinate.get(() -> listAndStore(actorId, original, newId));
+    }
+
+    private Tweets.Posted listAndStore(long actorId, Tweet original, long newId) {
         LikeChange listed = reposted.executeOnKey(actorId, SetLike.like(original.id(), newId));
         long repostId = listed.edgeId();
         Optional<Tweet> made = repostId == newId ? Optional.empty() : tweets.find(repostId);
@@ -51,7 +57,10 @@ public final class Reposts {
         Tweet repost = Tweet.repostOf(original, repostId, actorId, System.currentTimeMillis());
         try {
             return tweets.store(repost);
-        } catch (RuntimeException refused) {
+        } catch (ReachedMaxSizeException refused) {
+            // Refused for certain: unlisted again. Any other failure may have stored the repost, so the listing stays
+            // for the retry, which finds the repost or stores it under the same id; dropped here, it could leave a
+            // repost that no listing names and let the account repost a second time.
             reposted.executeOnKey(actorId, new DropRepost(original.id(), repostId));
             throw refused;
         }
@@ -63,10 +72,12 @@ public final class Reposts {
                 .filter(Tweet::isRepost)
                 .map(Tweet::repostOfId)
                 .orElse(tweetId);
-        LikeChange unlisted = reposted.executeOnKey(actorId, SetLike.unlike(originalId));
-        if (unlisted.edgeId() != 0) {
-            tweets.find(unlisted.edgeId()).ifPresent(tweets::remove);
-        }
+        Determinate.run(() -> {
+            LikeChange unlisted = reposted.executeOnKey(actorId, SetLike.unlike(originalId));
+            if (unlisted.edgeId() != 0) {
+                tweets.find(unlisted.edgeId()).ifPresent(tweets::remove);
+            }
+        });
     }
 
     private Optional<Tweet> originalOf(long tweetId) {

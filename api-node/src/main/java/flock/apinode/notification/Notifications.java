@@ -2,6 +2,7 @@ package flock.apinode.notification;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import flock.apinode.grid.Determinate;
 import flock.apinode.paging.PageRequest;
 import flock.domain.MapNames;
 import flock.domain.notification.Inbox;
@@ -34,6 +35,6 @@ public final class Notifications {
 
     /** Moves the marker up to the group id (never down, never past the newest group); answers where it now is. */
     public long markRead(long userId, long upToId) {
-        return inboxes.executeOnKey(userId, new MarkNotificationsRead(upToId));
+        return Determinate.get(() -> inboxes.executeOnKey(userId, new MarkNotificationsRead(upToId)));
     }
 }
