@@ -1,6 +1,7 @@
 package flock.apinode;
 
 import com.hazelcast.core.HazelcastInstance;
+import flock.apinode.grid.GridCallTrace;
 import flock.apinode.grid.GridClient;
 import flock.apinode.grid.GridHealth;
 import flock.apinode.http.AdminApi;
@@ -11,6 +12,7 @@ import flock.apinode.http.Problems;
 import flock.apinode.http.RateLimitFilter;
 import flock.apinode.http.RequestMetrics;
 import flock.apinode.http.SafetyApi;
+import flock.apinode.http.SlowRequests;
 import flock.apinode.http.StreamingApi;
 import flock.apinode.http.TweetsApi;
 import flock.apinode.http.UsersApi;
@@ -23,6 +25,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -93,6 +96,12 @@ public final class Main {
 
     /** Mounts the REST API v1 with the settings under {@code flock} in the given configuration. */
     public static void mount(HttpRouting.Builder routing, HazelcastInstance grid, Config config) {
+        long slowRequestMillis =
+                config.get("flock.diagnostics.slow-request-millis").asLong().orElse(0L);
+        if (slowRequestMillis > 0) { // first, so that it times the other filters too
+            routing.addFilter(new SlowRequests(Duration.ofMillis(slowRequestMillis)));
+            grid = GridCallTrace.traced(grid);
+        }
         routing(routing, grid, ApiSettings.from(config.get("flock")));
     }
 

@@ -1,5 +1,6 @@
 package flock.benchmarks.http;
 
+import flock.benchmarks.MachineQuiet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,27 @@ import java.util.function.Consumer;
  * <p>First a closed-loop run finds the throughput ceiling (after a warm-up run of the same length, so the
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
  * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above.
+ *
+ * <p>Each probe starts on a settled machine and lasts long enough for its p99 to mean something. A system that defers
+ * work (a fan-out, a write-behind) is still doing the closed loop's for seconds after it; a probe started then measures
+ * that backlog, not the rate it asks for, and one of 3 s at 86 requests a second has its p99 set by its third-slowest
+ * request. So the machine is let settle before every probe ({@link MachineQuiet}), and a probe runs for at least
+ * {@link #MIN_PROBE_REQUESTS} requests.
  */
 public final class RateSearch {
     private static final double[] STEPS = {0.9, 0.7, 0.5, 0.35, 0.2, 0.1, 0.05};
+
+    /** The fewest requests a probe sends: its p99 is then the tenth-slowest at least, not one stall's. */
+    static final int MIN_PROBE_REQUESTS = 1_000;
+
+    /**
+     * The CPUs' idle share that counts as settled: the stack idles at up to a fifth of the machine on its own
+     * (collectors, timers, Jet's threads), so a machine this idle has finished what the last run left queued.
+     */
+    private static final double SETTLED_IDLE_SHARE = 0.75;
+
+    /** The longest wait for it: a system that never settles is measured anyway, and the wait is logged. */
+    private static final Duration SETTLE_PATIENCE = Duration.ofSeconds(30);
 
     private final LoadGenerator generator;
     private final double p99BoundMillis;
@@ -155,6 +174,7 @@ public final class RateSearch {
         LoadResult atHalf = saturated;
         double atHalfMicros = Double.NaN;
         if (maxRate > 0) {
+            MachineQuiet.await(SETTLED_IDLE_SHARE, SETTLE_PATIENCE);
             Map<String, Long> cpuBefore = cpu.read();
             atHalf = generator.atRate(workload, maxRate / 2, half);
             atHalfMicros = ClosedLoop.of(
@@ -186,22 +206,32 @@ public final class RateSearch {
         return order.get((runs.size() - 1) / 2);
     }
 
+    /** How long a probe at this rate runs: the profile's length, or longer for {@link #MIN_PROBE_REQUESTS}. */
+    static Duration probeLength(Duration profileProbe, double rate) {
+        long forEnoughRequests = (long) Math.ceil(MIN_PROBE_REQUESTS * 1_000.0 / rate);
+        return forEnoughRequests > profileProbe.toMillis() ? Duration.ofMillis(forEnoughRequests) : profileProbe;
+    }
+
     private Probe probe(Workload workload, double rate) {
-        LoadResult result = generator.atRate(workload, rate, probe);
+        double settled = MachineQuiet.await(SETTLED_IDLE_SHARE, SETTLE_PATIENCE);
+        Duration length = probeLength(probe, rate);
+        LoadResult result = generator.atRate(workload, rate, length);
         boolean passed = result.millis(99) <= p99BoundMillis
                 && result.errors() == 0
                 && result.unsent() == 0
                 && result.throughput() >= rate * 0.95;
         log.accept(String.format(
-                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s%s",
+                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s%s (%.1f s, after %.0f s"
+                        + " settling)",
                 rate,
                 result.throughput(),
                 result.millis(50),
                 result.millis(99),
                 result.errors(),
                 passed ? "holds" : "over",
-                byKind(result)));
-        pause();
+                byKind(result),
+                length.toMillis() / 1e3,
+                settled));
         return new Probe(rate, result, passed);
     }
 
@@ -218,14 +248,5 @@ public final class RateSearch {
                 .keySet()
                 .forEach(kind -> kinds.append(String.format(" %s %.2f ms", kind, result.millis(kind, 99))));
         return kinds.append(')').toString();
-    }
-
-    /** Lets queued work from the last probe (fan-outs, write-behind) settle before the next one. */
-    private static void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
