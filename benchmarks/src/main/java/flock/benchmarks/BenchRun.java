@@ -80,6 +80,7 @@ public final class BenchRun {
         report.setting("Command: `./flock bench" + (args.length > 0 ? " " + String.join(" ", args) : "") + "` ("
                 + profile.name() + " profile), " + LocalDate.now());
         report.setting(machine());
+        KernelMemoryMonitor.describe(KernelMemoryMonitor.SYSFS).ifPresent(report::setting);
         // A fresh Cassandra every run: rows left by an earlier run would be counted as this one's.
         deleteRecursively(ProjectLayout.scratch("bench-cassandra"));
         try (CassandraServer cassandra =
