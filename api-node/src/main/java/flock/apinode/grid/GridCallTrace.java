@@ -2,6 +2,7 @@ package flock.apinode.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.helidon.common.context.Contexts;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,26 +11,13 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The grid calls one request made, each with when it started and how long it took: what a slow request waited on.
- * {@link #traced} wraps the API node's grid connection so that every map call made between {@link #begin} and
- * {@link #end} on the request's thread is noted (an asynchronous call when its answer arrives). Off unless asked for:
- * the wrapping costs a reflective call per map operation, a diagnostic's price, not the hot path's.
+ * {@link #traced} wraps the API node's grid connection so that every map call made while a context holding
+ * {@link Calls} is current ({@link Contexts#runInContext}: the request's context, which the slow-request log makes
+ * current) is noted there, an asynchronous call when its answer arrives. Off unless asked for: the wrapping costs a
+ * reflective call per map operation, a diagnostic's price, not the hot path's.
  */
 public final class GridCallTrace {
-    private static final ThreadLocal<Calls> CURRENT = new ThreadLocal<>();
-
     private GridCallTrace() {}
-
-    /** Starts noting this thread's grid calls, for the request it now serves. */
-    public static void begin() {
-        CURRENT.set(new Calls(System.nanoTime()));
-    }
-
-    /** Stops noting, and answers the calls noted since {@link #begin} (none if it was not called). */
-    public static Calls end() {
-        Calls calls = CURRENT.get();
-        CURRENT.remove();
-        return calls == null ? new Calls(System.nanoTime()) : calls;
-    }
 
     /** The grid connection with every map's calls noted for the request that makes them. */
     public static HazelcastInstance traced(HazelcastInstance grid) {
@@ -41,7 +29,9 @@ public final class GridCallTrace {
 
     private static IMap<?, ?> traced(IMap<?, ?> map, String name) {
         return proxy(IMap.class, (proxy, method, args) -> {
-            Calls calls = CURRENT.get();
+            Calls calls = Contexts.context()
+                    .flatMap(context -> context.get(Calls.class))
+                    .orElse(null);
             long started = System.nanoTime();
             Object answer = invoke(map, method, args);
             if (calls != null) {
@@ -68,15 +58,11 @@ public final class GridCallTrace {
         }
     }
 
-    /** One request's grid calls, in the order they ended. */
+    /** One request's grid calls, in the order they ended, timed from when the request began. */
     public static final class Calls {
-        private final long startedNanos;
+        private final long startedNanos = System.nanoTime();
         private final StringBuilder calls = new StringBuilder();
         private int count;
-
-        Calls(long startedNanos) {
-            this.startedNanos = startedNanos;
-        }
 
         synchronized void add(String call, long fromNanos, long toNanos) {
             calls.append(count++ == 0 ? "" : ", ")

@@ -1,6 +1,7 @@
 package flock.apinode.http;
 
 import flock.apinode.grid.GridCallTrace;
+import io.helidon.common.context.Contexts;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -33,11 +34,11 @@ public final class SlowRequests implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
-        GridCallTrace.begin();
+        GridCallTrace.Calls calls = new GridCallTrace.Calls();
+        request.context().register(calls);
         try {
-            chain.proceed();
+            Contexts.runInContext(request.context(), chain::proceed); // the grid calls find their request here
         } finally {
-            GridCallTrace.Calls calls = GridCallTrace.end();
             long took = System.nanoTime() - started;
             if (took >= thresholdNanos) {
                 LOG.warning(describe(

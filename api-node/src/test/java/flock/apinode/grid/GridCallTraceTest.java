@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.client.test.TestHazelcastFactory;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.helidon.common.context.Context;
+import io.helidon.common.context.Contexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +21,18 @@ class GridCallTraceTest {
 
     @Test
     void should_note_every_map_call_of_the_request_and_answer_as_the_grid_does() {
-        factory.newHazelcastInstance();
-        HazelcastInstance grid = GridCallTrace.traced(factory.newHazelcastClient());
-        IMap<Long, String> tweets = grid.getMap("tweets");
+        IMap<Long, String> tweets = tracedMap();
+        GridCallTrace.Calls calls = new GridCallTrace.Calls();
+        String[] answers = new String[2];
 
-        GridCallTrace.begin();
-        tweets.set(1L, "first");
-        String read = tweets.get(1L);
-        String later = tweets.getAsync(2L).toCompletableFuture().join();
-        GridCallTrace.Calls calls = GridCallTrace.end();
+        Contexts.runInContext(requestNoting(calls), () -> {
+            tweets.set(1L, "first");
+            answers[0] = tweets.get(1L);
+            answers[1] = tweets.getAsync(2L).toCompletableFuture().join();
+        });
 
-        assertThat(read).isEqualTo("first");
-        assertThat(later).isNull();
+        assertThat(answers[0]).isEqualTo("first");
+        assertThat(answers[1]).isNull();
         assertThat(calls.count()).isEqualTo(3);
         assertThat(calls.toString())
                 .matches(
@@ -39,24 +40,34 @@ class GridCallTraceTest {
     }
 
     @Test
-    void should_note_nothing_outside_a_request() {
-        factory.newHazelcastInstance();
-        IMap<Long, String> tweets =
-                GridCallTrace.traced(factory.newHazelcastClient()).getMap("tweets");
+    void should_note_nothing_outside_the_requests_context() {
+        IMap<Long, String> tweets = tracedMap();
+        GridCallTrace.Calls calls = new GridCallTrace.Calls();
+        requestNoting(calls);
 
-        tweets.set(1L, "outside");
+        tweets.set(1L, "outside any context");
+        Contexts.runInContext(Context.create(), () -> tweets.set(2L, "in another request's context"));
 
-        assertThat(GridCallTrace.end().count()).isZero();
+        assertThat(calls.count()).isZero();
     }
 
     @Test
     void should_throw_the_grids_own_exception() {
-        factory.newHazelcastInstance();
-        IMap<Long, String> tweets =
-                GridCallTrace.traced(factory.newHazelcastClient()).getMap("tweets");
+        IMap<Long, String> tweets = tracedMap();
 
-        GridCallTrace.begin();
-        assertThatThrownBy(() -> tweets.set(null, "no key")).isInstanceOf(NullPointerException.class);
-        GridCallTrace.end();
+        Contexts.runInContext(
+                requestNoting(new GridCallTrace.Calls()),
+                () -> assertThatThrownBy(() -> tweets.set(null, "no key")).isInstanceOf(NullPointerException.class));
+    }
+
+    private IMap<Long, String> tracedMap() {
+        factory.newHazelcastInstance();
+        return GridCallTrace.traced(factory.newHazelcastClient()).getMap("tweets");
+    }
+
+    private static Context requestNoting(GridCallTrace.Calls calls) {
+        Context request = Context.create();
+        request.register(calls);
+        return request;
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class SlowRequestsTest {
     @Test
     void should_name_the_route_status_time_and_calls() {
-        GridCallTrace.begin();
-        String line = SlowRequests.describe("GET", "/api/v1/users/{id}/tweets", 200, 28_030_000, GridCallTrace.end());
+        String line =
+                SlowRequests.describe("GET", "/api/v1/users/{id}/tweets", 200, 28_030_000, new GridCallTrace.Calls());
 
         assertThat(line)
                 .isEqualTo("slow request: GET /api/v1/users/{id}/tweets 200 in 28.03 ms; grid calls (start+duration,"
