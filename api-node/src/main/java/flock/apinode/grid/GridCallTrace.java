@@ -37,7 +37,8 @@ public final class GridCallTrace {
             if (calls != null) {
                 String call = name + "." + method.getName();
                 if (answer instanceof CompletionStage<?> pending) {
-                    pending.whenComplete((result, error) -> calls.add(call, started, System.nanoTime()));
+                    // The stage the caller gets completes once the call is noted, so that none ends unnoted.
+                    return pending.whenComplete((result, error) -> calls.add(call, started, System.nanoTime()));
                 } else {
                     calls.add(call, started, System.nanoTime());
                 }
