@@ -52,12 +52,6 @@ public final class BenchRun {
     private static final int CONNECTIONS = 64;
     private static final int COUNTS_IN_FLIGHT = 128;
 
-    /**
-     * Idle share of the CPUs that counts as quiet before each measurement. Two idle members, Cassandra and
-     * the bench server keep about a fifth of the machine busy on their own (collectors, timers).
-     */
-    private static final double QUIET_SHARE = 0.75;
-
     /** Accounts above this follower percentile are switched to pull for the hybrid runs. */
     private static final double PULL_PERCENTILE = 99.5;
 
@@ -292,7 +286,7 @@ public final class BenchRun {
     private static Measurement measureOne(
             RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix) {
         System.out.println(target.name() + ", " + mix.name() + ":");
-        double settled = MachineQuiet.await(QUIET_SHARE, Duration.ofSeconds(90));
+        double settled = MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, Duration.ofSeconds(90));
         System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
         boolean flock = target == Target.FLOCK_PUSH || target == Target.FLOCK_HYBRID;
         TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;

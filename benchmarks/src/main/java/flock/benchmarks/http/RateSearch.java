@@ -28,12 +28,6 @@ public final class RateSearch {
     /** The fewest requests a probe sends: its p99 is then the tenth-slowest at least, not one stall's. */
     static final int MIN_PROBE_REQUESTS = 1_000;
 
-    /**
-     * The CPUs' idle share that counts as settled: the stack idles at up to a fifth of the machine on its own
-     * (collectors, timers, Jet's threads), so a machine this idle has finished what the last run left queued.
-     */
-    private static final double SETTLED_IDLE_SHARE = 0.75;
-
     /** The longest wait for it: a system that never settles is measured anyway, and the wait is logged. */
     private static final Duration SETTLE_PATIENCE = Duration.ofSeconds(30);
 
@@ -174,7 +168,7 @@ public final class RateSearch {
         LoadResult atHalf = saturated;
         double atHalfMicros = Double.NaN;
         if (maxRate > 0) {
-            MachineQuiet.await(SETTLED_IDLE_SHARE, SETTLE_PATIENCE);
+            MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, SETTLE_PATIENCE);
             Map<String, Long> cpuBefore = cpu.read();
             atHalf = generator.atRate(workload, maxRate / 2, half);
             atHalfMicros = ClosedLoop.of(
@@ -213,7 +207,7 @@ public final class RateSearch {
     }
 
     private Probe probe(Workload workload, double rate) {
-        double settled = MachineQuiet.await(SETTLED_IDLE_SHARE, SETTLE_PATIENCE);
+        double settled = MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, SETTLE_PATIENCE);
         Duration length = probeLength(probe, rate);
         LoadResult result = generator.atRate(workload, rate, length);
         boolean passed = result.millis(99) <= p99BoundMillis
