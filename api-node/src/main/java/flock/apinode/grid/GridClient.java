@@ -41,11 +41,11 @@ public final class GridClient {
             MapNames.TWEET_STATS);
 
     /**
-     * Author timelines are near cached for the accounts in pull mode, whose timelines every follower's page
-     * reads (HomeFeed reads them with getAll; every other read of that map is by entry processor, which
-     * the near cache never holds). Up to 800 ids each, so fewer of them than of the other maps.
+     * Author timelines are near cached for profile pages and for the accounts in pull mode, whose timelines every
+     * follower's page reads (HomeFeed reads them with getAll). Up to 800 ids each, so fewer of them than of the other
+     * maps: the most read profiles, least recently read go first.
      */
-    private static final int DEFAULT_PULLED_TIMELINES = 10_000;
+    private static final int DEFAULT_AUTHOR_TIMELINES = 10_000;
 
     private GridClient() {}
 
@@ -100,7 +100,12 @@ public final class GridClient {
                 "hazelcast.client.invocation.timeout.seconds",
                 grid.get("invocation-timeout-seconds").asString().orElse("30"));
         int entries = grid.get("near-cache-entries").asInt().orElse(100_000);
-        int timelines = grid.get("near-cached-pulled-timelines").asInt().orElse(DEFAULT_PULLED_TIMELINES);
+        // The key's name before profile pages were read from this cache too is still honoured.
+        int timelines = grid.get("near-cached-author-timelines")
+                .asInt()
+                .asOptional()
+                .or(() -> grid.get("near-cached-pulled-timelines").asInt().asOptional())
+                .orElse(DEFAULT_AUTHOR_TIMELINES);
         for (String map : NEAR_CACHED_MAPS) {
             config.addNearCacheConfig(nearCache(map, map.equals(MapNames.USER_TIMELINES) ? timelines : entries));
         }

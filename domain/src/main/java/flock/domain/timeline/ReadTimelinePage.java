@@ -8,8 +8,9 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
 /**
- * Reads one page of ids on the timeline's owner, so only the page (not all 800 ids) crosses the network.
- * Answers null when the timeline is not in memory, which tells a home feed's reader to rebuild it.
+ * Reads one page of a home feed on its owner, so only the page (not all 800 ids) crosses the network. Answers null
+ * when the feed is not in memory, which tells its reader to rebuild it. (Author timelines are read whole, from the
+ * API nodes' near cache.)
  *
  * <p>Read-only, so a feed read sends no backup: a home feed's last-read time is renewed by a separate
  * {@link MarkFeedRead} only when this reports it older than {@code markStaleBefore}, which is about once an
@@ -19,11 +20,6 @@ import java.util.Map;
  */
 public record ReadTimelinePage(long maxId, long sinceId, int limit, long markStaleBefore)
         implements EntryProcessor<Long, Timeline, TimelinePage>, ReadOnly {
-
-    /** A page of a timeline that has no reader to track (an author's own tweets). */
-    public ReadTimelinePage(long maxId, long sinceId, int limit) {
-        this(maxId, sinceId, limit, Long.MIN_VALUE);
-    }
 
     @Override
     public TimelinePage process(Map.Entry<Long, Timeline> entry) {

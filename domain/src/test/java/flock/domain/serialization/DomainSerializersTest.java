@@ -101,7 +101,7 @@ class DomainSerializersTest {
                 new AddOwnTweet(9L),
                 new RemoveOwnTweet(9L),
                 new CountTweets(),
-                new ReadTimelinePage(100L, 1L, 20),
+                new ReadTimelinePage(100L, 1L, 20, Long.MIN_VALUE),
                 new ReadTimelinePage(100L, 1L, 21, 5L),
                 new MergeIntoTimeline(new long[] {3, 2}),
                 new RemoveFromTimeline(new long[] {9, 8}),
