@@ -72,7 +72,11 @@ public final class AllRun {
                         "| one home page of 20, the feed in memory, tweets and authors near-cached (since likes: with"
                                 + " every tweet's counts and the reader's likes, near-cached too) | 1.1 | %.1f |",
                         now.perPage()),
-                String.format("| one like (new since then) | - | %.1f |", now.perLike()));
+                String.format("| one like (new since then) | - | %.1f |", now.perLike()),
+                String.format(
+                        "| one profile page of 20 with counts and the reader's likes, read again (1.0 while profiles"
+                                + " were read on the timeline's owner) | - | %.1f |",
+                        now.perProfilePage()));
     }
 
     /**

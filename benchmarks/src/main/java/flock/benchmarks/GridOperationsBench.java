@@ -57,8 +57,10 @@ public final class GridOperationsBench {
      * @param perPage one home page of 20 as the API answers it, with every tweet's counts and the reader's likes: the feed
      *     in memory, tweets, authors, counts and the reader's likes near-cached
      * @param perLike one like of a tweet by one of the author's followers
+     * @param perProfilePage one page of 20 of the author's own tweets as the API answers it to a follower, with counts
+     *     and the reader's likes, read again while the author posted nothing
      */
-    public record Counts(int posts, double perPost, double perPage, double perLike) {}
+    public record Counts(int posts, double perPost, double perPage, double perLike, double perProfilePage) {}
 
     public static void main(String[] args) throws Exception {
         Counts counts = measure(args.length > 0 ? Integer.parseInt(args[0]) : 200);
@@ -66,8 +68,14 @@ public final class GridOperationsBench {
                 "grid operations executed on the members, backups included (mean of %d):%n"
                         + "  one post of an author with %d followers, every feed in memory: %.1f%n"
                         + "  one home page of 20 with counts and the reader's likes, all near-cached: %.1f%n"
-                        + "  one like: %.1f%n",
-                counts.posts(), FOLLOWERS, counts.perPost(), counts.perPage(), counts.perLike());
+                        + "  one like: %.1f%n"
+                        + "  one profile page of 20 with counts and the reader's likes, read again: %.1f%n",
+                counts.posts(),
+                FOLLOWERS,
+                counts.perPost(),
+                counts.perPage(),
+                counts.perLike(),
+                counts.perProfilePage());
     }
 
     /** Posts and pages this many times after as many unmeasured ones, on two members of this JVM. */
@@ -138,7 +146,14 @@ public final class GridOperationsBench {
                 page(views, homes, likes, fans.get(i % FOLLOWERS), firstPage);
             }
             double perPage = (executed(members) - before) / (double) posts;
-            return new Counts(posts, perPost, perPage, perLike);
+            profilePage(
+                    views, tweets, likes, author, fans.get(0), firstPage); // the author's timeline into the near cache
+            before = executed(members);
+            for (int i = 0; i < posts; i++) {
+                profilePage(views, tweets, likes, author, fans.get(i % FOLLOWERS), firstPage);
+            }
+            double perProfilePage = (executed(members) - before) / (double) posts;
+            return new Counts(posts, perPost, perPage, perLike, perProfilePage);
         } finally {
             client.shutdown();
             second.shutdown();
@@ -149,7 +164,13 @@ public final class GridOperationsBench {
     /** A home page as the API answers it to its reader: tweets with their counts and the reader's likes. */
     private static byte[] page(Views views, HomeFeed homes, Likes likes, long reader, PageRequest request) {
         long[] ids = homes.page(reader, request);
-        int shown = Math.min(request.limit(), ids.length);
+        return views.tweetPage(ids, request.limit(), ids, likes.shownTo(Optional.of(reader)));
+    }
+
+    /** The author's own tweets as the API answers them to a reader: with their counts and the reader's likes. */
+    private static byte[] profilePage(
+            Views views, Tweets tweets, Likes likes, long author, long reader, PageRequest request) {
+        long[] ids = tweets.userTimelinePage(author, request);
         return views.tweetPage(ids, request.limit(), ids, likes.shownTo(Optional.of(reader)));
     }
 

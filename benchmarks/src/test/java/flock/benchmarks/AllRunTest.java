@@ -69,7 +69,7 @@ class AllRunTest {
 
     @Test
     void should_set_this_runs_grid_operations_beside_those_before_the_speed_work() {
-        List<String> section = AllRun.operationsSection(new GridOperationsBench.Counts(50, 30.54, 0.2, 6.04));
+        List<String> section = AllRun.operationsSection(new GridOperationsBench.Counts(50, 30.54, 0.2, 6.04, 0.04));
 
         assertThat(section).first().isEqualTo("## Grid operations (the same run)");
         assertThat(section)
@@ -78,6 +78,8 @@ class AllRunTest {
                         .endsWith("| 52-54 | 30.5 |"))
                 .anySatisfy(line ->
                         assertThat(line).startsWith("| one home page of 20").endsWith("| 1.1 | 0.2 |"))
-                .anySatisfy(line -> assertThat(line).startsWith("| one like").endsWith("| - | 6.0 |"));
+                .anySatisfy(line -> assertThat(line).startsWith("| one like").endsWith("| - | 6.0 |"))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("| one profile page of 20").endsWith("| - | 0.0 |"));
     }
 }
