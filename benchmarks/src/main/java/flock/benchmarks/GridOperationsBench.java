@@ -119,8 +119,9 @@ public final class GridOperationsBench {
             // counts that a near cache can keep (no near cache keeps a key without a value).
             for (int i = 0; i < posts; i++) { // warm-up: the JIT, the near caches, the fan-out's batching
                 long id = postAndAwaitFanOut(tweets, feeds, author, fans, "warm-up " + i)[0];
-                likes.like(fans.get(i % FOLLOWERS), id);
-                page(views, homes, likes, fans.get(i % FOLLOWERS), firstPage);
+                long reader = fans.get(i % FOLLOWERS);
+                likes.like(reader, id);
+                shown(views, likes, reader, homes.page(reader, firstPage), firstPage);
             }
 
             long before = executed(members);
@@ -139,18 +140,19 @@ public final class GridOperationsBench {
             double perLike = (executed(members) - before) / (double) posts;
             for (long fan :
                     fans) { // the reader's list and the new counts into the near caches, as steady traffic keeps them
-                page(views, homes, likes, fan, firstPage);
+                shown(views, likes, fan, homes.page(fan, firstPage), firstPage);
             }
             before = executed(members);
             for (int i = 0; i < posts; i++) {
-                page(views, homes, likes, fans.get(i % FOLLOWERS), firstPage);
+                long reader = fans.get(i % FOLLOWERS);
+                shown(views, likes, reader, homes.page(reader, firstPage), firstPage);
             }
             double perPage = (executed(members) - before) / (double) posts;
-            profilePage(
-                    views, tweets, likes, author, fans.get(0), firstPage); // the author's timeline into the near cache
+            // The author's timeline into the near cache, as the first reader of a profile puts it there.
+            shown(views, likes, fans.get(0), tweets.userTimelinePage(author, firstPage), firstPage);
             before = executed(members);
             for (int i = 0; i < posts; i++) {
-                profilePage(views, tweets, likes, author, fans.get(i % FOLLOWERS), firstPage);
+                shown(views, likes, fans.get(i % FOLLOWERS), tweets.userTimelinePage(author, firstPage), firstPage);
             }
             double perProfilePage = (executed(members) - before) / (double) posts;
             return new Counts(posts, perPost, perPage, perLike, perProfilePage);
@@ -161,16 +163,8 @@ public final class GridOperationsBench {
         }
     }
 
-    /** A home page as the API answers it to its reader: tweets with their counts and the reader's likes. */
-    private static byte[] page(Views views, HomeFeed homes, Likes likes, long reader, PageRequest request) {
-        long[] ids = homes.page(reader, request);
-        return views.tweetPage(ids, request.limit(), ids, likes.shownTo(Optional.of(reader)));
-    }
-
-    /** The author's own tweets as the API answers them to a reader: with their counts and the reader's likes. */
-    private static byte[] profilePage(
-            Views views, Tweets tweets, Likes likes, long author, long reader, PageRequest request) {
-        long[] ids = tweets.userTimelinePage(author, request);
+    /** A page of these ids as the API answers it to its reader: tweets with their counts and the reader's likes. */
+    private static byte[] shown(Views views, Likes likes, long reader, long[] ids, PageRequest request) {
         return views.tweetPage(ids, request.limit(), ids, likes.shownTo(Optional.of(reader)));
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * One page of an author's tweets at any depth: from the user timeline in memory, continued from Cassandra
  * when the page runs past the newest 800 that memory keeps. Offloaded to Hazelcast's offloadable executor,
- * so a Cassandra read never blocks a partition thread. Used for deep pages only: every other page is a
- * plain {@link ReadTimelinePage}, and only when that said the timeline is truncated.
+ * so a Cassandra read never blocks a partition thread. Used for deep pages only: a page is first read from memory
+ * (a home feed's by {@link ReadTimelinePage} on its owner, a profile's from the API node's near-cached copy of the
+ * author's timeline), and this runs only when that timeline is truncated and the page ran off its end.
  *
  * <p>For a home feed's deep page it reads for that feed's reader ({@link FeedReader}): a reply to someone else is left
  * out unless the reader follows that account too. A profile's page has no reader and shows every tweet.
