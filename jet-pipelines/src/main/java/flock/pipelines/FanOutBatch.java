@@ -2,7 +2,7 @@ package flock.pipelines;
 
 /**
  * One tweet to push into (or take out of) up to {@value #MAX_FEEDS} home feeds; {@link FeedWriter} sends it,
- * with the batches queued beside it, in calls that the grid splits by owner, so the feeds are updated on
+ * with the batches queued beside it, in one call that gives each partition its own feeds, so the feeds are updated on
  * every member at once, one operation per partition instead of one per feed.
  *
  * @param postedAtMillis when the post was acknowledged, for the fan-out lag

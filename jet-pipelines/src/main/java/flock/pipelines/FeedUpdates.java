@@ -1,8 +1,10 @@
 package flock.pipelines;
 
+import com.hazelcast.internal.serialization.SerializationService;
 import flock.domain.timeline.ApplyFeedUpdates;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongToIntFunction;
 
 /**
  * The feed updates of several fan-out batches, grouped by feed: the distinct feeds ascending, and for each
@@ -84,29 +86,52 @@ final class FeedUpdates {
         return originals.length > 0;
     }
 
-    /** The updates of some of the feeds, as one entry processor for the call that sends them. */
-    ApplyFeedUpdates processorFor(long[] someFeeds) {
-        long[] sorted = someFeeds.clone();
-        Arrays.sort(sorted);
-        int[] callEnds = new int[sorted.length];
+    /**
+     * Every feed's updates, the feeds grouped by the partition that owns them (ascending within each), as one call to
+     * the members that own those partitions.
+     */
+    FeedUpdatesByPartition byPartition(String map, LongToIntFunction partitionOf, SerializationService keys) {
+        // Partition in the high half, position in the low: one primitive sort groups feeds by partition, each group
+        // keeping the feeds' ascending order.
+        long[] byPartition = new long[feeds.length];
+        for (int i = 0; i < feeds.length; i++) {
+            byPartition[i] = (long) partitionOf.applyAsInt(feeds[i]) << 32 | i;
+        }
+        Arrays.sort(byPartition);
+        long[] groupedFeeds = new long[feeds.length];
+        int[] groupedEnds = new int[feeds.length];
+        long[] groupedUpdates = new long[updates.length];
+        long[] groupedOriginals = originals.length == 0 ? NONE : new long[originals.length];
+        int[] partitions = new int[feeds.length];
+        int[] groupEnds = new int[feeds.length];
+        int groups = 0;
         int size = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            int feed = Arrays.binarySearch(feeds, sorted[i]);
-            size += ends[feed] - start(feed);
-            callEnds[i] = size;
-        }
-        long[] callUpdates = new long[size];
-        long[] callOriginals = originals.length == 0 ? NONE : new long[size];
-        for (int i = 0; i < sorted.length; i++) {
-            int feed = Arrays.binarySearch(feeds, sorted[i]);
-            int from = start(feed);
-            int to = i == 0 ? 0 : callEnds[i - 1];
-            System.arraycopy(updates, from, callUpdates, to, ends[feed] - from);
-            if (originals.length > 0) {
-                System.arraycopy(originals, from, callOriginals, to, ends[feed] - from);
+        for (int i = 0; i < byPartition.length; i++) {
+            int partition = (int) (byPartition[i] >>> 32);
+            int feed = (int) byPartition[i];
+            if (groups == 0 || partitions[groups - 1] != partition) {
+                partitions[groups++] = partition;
             }
+            groupEnds[groups - 1] = i + 1;
+            groupedFeeds[i] = feeds[feed];
+            int from = start(feed);
+            int count = ends[feed] - from;
+            System.arraycopy(updates, from, groupedUpdates, size, count);
+            if (originals.length > 0) {
+                System.arraycopy(originals, from, groupedOriginals, size, count);
+            }
+            size += count;
+            groupedEnds[i] = size;
         }
-        return new ApplyFeedUpdates(sorted, callEnds, callUpdates, callOriginals);
+        return new FeedUpdatesByPartition(
+                map,
+                groupedFeeds,
+                groupedEnds,
+                groupedUpdates,
+                groupedOriginals,
+                Arrays.copyOf(partitions, groups),
+                Arrays.copyOf(groupEnds, groups),
+                keys);
     }
 
     private static final long[] NONE = new long[0];
