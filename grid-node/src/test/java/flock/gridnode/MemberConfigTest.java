@@ -109,10 +109,13 @@ class MemberConfigTest {
     }
 
     @Test
-    void should_turn_every_store_off_for_a_grid_without_cassandra() {
+    void should_turn_every_store_off_for_a_grid_without_cassandra_but_the_empty_counts_loader() {
         Config config = MemberConfig.load(DEFAULTS);
         MemberConfig.disableMapStores(config);
         assertThat(config.getMapConfigs().values())
+                .filteredOn(map -> !map.getName().equals(MapNames.TWEET_STATS))
                 .allMatch(map -> !map.getMapStoreConfig().isEnabled());
+        assertThat(config.getMapConfig(MapNames.TWEET_STATS).getMapStoreConfig().getImplementation())
+                .isInstanceOf(EmptyCounts.class);
     }
 }
