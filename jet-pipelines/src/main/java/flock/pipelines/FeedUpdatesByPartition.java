@@ -24,8 +24,8 @@ import java.util.Set;
  * members' CPU. One invocation still goes to each member (a {@code PartitionIteratingOperation}, as
  * {@code submitToKeys} sends) and every partition runs Hazelcast's own {@link MultipleEntryOperation}, so the entry
  * processor, statistics and record-store semantics are the map's; only the keys each partition is given change. The
- * classes are internal to Hazelcast 5.x and may move in another major version: {@code FeedWriterTest} runs this path on
- * a real two-member grid.
+ * classes are internal to Hazelcast 5.x and may move in another major version: {@code FanOutPipelineTest} runs this path
+ * on two members, whose calls to each other are serialized.
  *
  * <p>Sent once to each member that owns some of the partitions ({@link PipelineSerializerHook} registers it): primitive
  * arrays only, as {@link ApplyFeedUpdates} carries them.

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The fan-out's updates of many home feeds, from many tweets, in one call: each feed finds its own slice
- * and applies it in order. Sent once per group of partitions, so that a burst of tweets costs one operation
- * per partition (and one backup) instead of one per tweet and partition. A feed that is not cached is left
+ * and applies it in order. Each partition is sent the updates of its own feeds, so that a burst of tweets costs one
+ * operation per partition instead of one per tweet and partition (home feeds have no backup). A feed that is not cached is left
  * alone, as by {@link InsertIntoTimeline} for home feeds: it is rebuilt in full on its next read.
  * Idempotent, like the single-tweet processors, so a replayed fan-out changes nothing twice.
  *
