@@ -2,7 +2,6 @@ package flock.gridnode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
@@ -25,10 +24,7 @@ class EmptyCountsTest {
 
     @Test
     void should_load_counts_nobody_made_as_empty_entries_and_keep_those_made() {
-        Config config = MemberConfig.load(MemberSettings.from(key -> null));
-        MemberConfig.disableMapStores(config);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        HazelcastInstance member = factory.newHazelcastInstance(config);
+        HazelcastInstance member = factory.newHazelcastInstance(InMemoryMembers.config());
         IMap<Long, TweetStats> stats = member.getMap(MapNames.TWEET_STATS);
         TweetStats liked = TweetStats.empty().withLikeBucket(0, new BucketSize(1, 1));
         stats.set(3L, liked);

@@ -3,7 +3,6 @@ package flock.gridnode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
@@ -34,8 +33,8 @@ class IdleFeedEvictionTest {
 
     @Test
     void should_evict_only_feeds_unread_for_the_idle_period_and_fan_out_only_to_the_rest() {
-        HazelcastInstance first = factory.newHazelcastInstance(config());
-        HazelcastInstance second = factory.newHazelcastInstance(config());
+        HazelcastInstance first = factory.newHazelcastInstance(InMemoryMembers.config());
+        HazelcastInstance second = factory.newHazelcastInstance(InMemoryMembers.config());
         long now = System.currentTimeMillis();
         IMap<Long, Timeline> homes = first.getMap(MapNames.HOME_TIMELINES);
         homes.set(ACTIVE_READER, readAt(now - Duration.ofDays(6).toMillis()));
@@ -63,7 +62,7 @@ class IdleFeedEvictionTest {
 
     @Test
     void should_keep_a_feed_read_after_the_sweep_chose_it() {
-        HazelcastInstance member = factory.newHazelcastInstance(config());
+        HazelcastInstance member = factory.newHazelcastInstance(InMemoryMembers.config());
         IMap<Long, Timeline> homes = member.getMap(MapNames.HOME_TIMELINES);
         long now = System.currentTimeMillis();
         homes.set(IDLE_READER, readAt(now));
@@ -78,12 +77,5 @@ class IdleFeedEvictionTest {
         Timeline feed = Timeline.empty();
         feed.markRead(millis);
         return feed;
-    }
-
-    private static Config config() {
-        Config config = MemberConfig.load(MemberSettings.from(key -> null));
-        MemberConfig.disableMapStores(config);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        return config;
     }
 }

@@ -3,7 +3,6 @@ package flock.gridnode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
@@ -29,8 +28,8 @@ class PullRegistryNearCacheTest {
 
     @Test
     void should_answer_a_repeated_lookup_near_and_see_a_switch_within_seconds() {
-        HazelcastInstance fanOutSide = factory.newHazelcastInstance(config());
-        HazelcastInstance other = factory.newHazelcastInstance(config());
+        HazelcastInstance fanOutSide = factory.newHazelcastInstance(InMemoryMembers.config());
+        HazelcastInstance other = factory.newHazelcastInstance(InMemoryMembers.config());
         IMap<Long, String> registry = fanOutSide.getMap(MapNames.PULL_ACCOUNTS);
 
         assertThat(registry.get(AUTHOR)).isNull();
@@ -42,12 +41,5 @@ class PullRegistryNearCacheTest {
         other.<Long, String>getMap(MapNames.PULL_ACCOUNTS).set(AUTHOR, MapNames.PULL_MIGRATING);
 
         await().atMost(Duration.ofSeconds(3)).until(() -> MapNames.PULL_MIGRATING.equals(registry.get(AUTHOR)));
-    }
-
-    private static Config config() {
-        Config config = MemberConfig.load(MemberSettings.from(key -> null));
-        MemberConfig.disableMapStores(config);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        return config;
     }
 }

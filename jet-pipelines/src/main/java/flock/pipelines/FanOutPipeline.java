@@ -23,8 +23,8 @@ import java.time.Duration;
  * accounts in pull mode ({@link MapNames#PULL_ACCOUNTS}) go only into the author's own feed; followers
  * merge them in when they read.
  *
- * <p>Batched and parallel: a tweet's feeds go out in batches of {@value FanOutBatch#MAX_FEEDS}, each sent
- * as a few {@code submitToKeys} calls over disjoint groups of partitions ({@link FeedWriter}), so every member
+ * <p>Batched and parallel: a tweet's feeds go out in batches of {@value FanOutBatch#MAX_FEEDS}, sent with the
+ * batches queued beside them as one call that gives each partition its own feeds ({@link FeedWriter}), so every member
  * updates its share of the feeds at once, one operation per partition rather than one per feed. A big account's follower list is split into
  * chunks on many partitions ({@link MapNames#FOLLOWER_CHUNKS}); they are looked up concurrently, each
  * becoming its own batches as soon as it arrives.
