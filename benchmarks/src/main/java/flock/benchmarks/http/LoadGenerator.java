@@ -93,7 +93,9 @@ public final class LoadGenerator {
         long errors = 0;
         long unsent = 0;
         long bytes = 0;
+        Map<String, Long> failures = new HashMap<>();
         for (Worker worker : workers) {
+            worker.failures.forEach((what, count) -> failures.merge(what, count, Long::sum));
             all.add(worker.all);
             worker.byKind.forEach((kind, histogram) ->
                     byKind.computeIfAbsent(kind, k -> newHistogram()).add(histogram));
@@ -102,7 +104,7 @@ public final class LoadGenerator {
             unsent += worker.unsent;
             bytes += worker.bytes;
         }
-        return new LoadResult(perSecond, seconds, completed, errors, unsent, bytes, all, byKind);
+        return new LoadResult(perSecond, seconds, completed, errors, unsent, bytes, all, byKind, failures);
     }
 
     private static Histogram newHistogram() {
@@ -121,6 +123,9 @@ public final class LoadGenerator {
         private final Map<String, Histogram> byKind = new HashMap<>();
         private long completed;
         private long errors;
+        /** Failed requests by kind and status ("like 404"), so a run's log says what failed, not only how many. */
+        private final Map<String, Long> failures = new HashMap<>();
+
         private long unsent;
         private long bytes;
         private long lastDone;
@@ -185,10 +190,12 @@ public final class LoadGenerator {
                 connection.exchange(request.bytes());
                 if (connection.status >= 400) {
                     errors++;
+                    failures.merge(request.kind() + " " + connection.status, 1L, Long::sum);
                 }
                 bytes += connection.bodyBytes;
             } catch (IOException e) {
                 errors++;
+                failures.merge(request.kind() + " connection failed", 1L, Long::sum);
             }
             lastDone = System.nanoTime();
             completed++;

@@ -16,6 +16,7 @@ import org.HdrHistogram.Histogram;
  * @param bodyBytes response body bytes received
  * @param all latency of every request
  * @param byKind latency per request kind
+ * @param failures the errors by request kind and status ("like 404", "post connection failed")
  */
 public record LoadResult(
         double targetRate,
@@ -25,10 +26,12 @@ public record LoadResult(
         long unsent,
         long bodyBytes,
         Histogram all,
-        Map<String, Histogram> byKind) {
+        Map<String, Histogram> byKind,
+        Map<String, Long> failures) {
 
     public LoadResult {
         byKind = new TreeMap<>(byKind);
+        failures = new TreeMap<>(failures);
     }
 
     public double throughput() {

@@ -131,8 +131,12 @@ public final class RateSearch {
             cpuOfRuns.add(perRequest);
             closed.add(ClosedLoop.of(run.throughput(), perRequest, idle));
             log.accept(String.format(
-                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle%s",
-                    run.throughput(), run.millis(99), closed.getLast().netMicrosPerRequest(), byKind(run)));
+                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle%s%s",
+                    run.throughput(),
+                    run.millis(99),
+                    closed.getLast().netMicrosPerRequest(),
+                    byKind(run),
+                    run.failures().isEmpty() ? "" : ", errors " + run.failures()));
         }
         int median = medianIndex(runs);
         LoadResult saturated = runs.get(median);
@@ -215,13 +219,14 @@ public final class RateSearch {
                 && result.unsent() == 0
                 && result.throughput() >= rate * 0.95;
         log.accept(String.format(
-                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d: %s%s (%.1f s, after %.0f s"
+                "  %,8.0f req/s asked, %,8.0f done, p50 %6.2f ms, p99 %7.2f ms, errors %d%s: %s%s (%.1f s, after %.0f s"
                         + " settling)",
                 rate,
                 result.throughput(),
                 result.millis(50),
                 result.millis(99),
                 result.errors(),
+                result.failures().isEmpty() ? "" : " " + result.failures(),
                 passed ? "holds" : "over",
                 byKind(result),
                 length.toMillis() / 1e3,

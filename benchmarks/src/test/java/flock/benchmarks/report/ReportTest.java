@@ -170,6 +170,6 @@ class ReportTest {
     private static LoadResult result(double throughput, long p99Millis) {
         Histogram latencies = new Histogram(60_000_000L, 3);
         latencies.recordValueWithCount(p99Millis * 1000, 100);
-        return new LoadResult(0, 1, (long) throughput, 0, 0, 0, latencies, Map.of("home", latencies));
+        return new LoadResult(0, 1, (long) throughput, 0, 0, 0, latencies, Map.of("home", latencies), Map.of());
     }
 }
