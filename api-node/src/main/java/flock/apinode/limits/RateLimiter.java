@@ -7,6 +7,7 @@ import flock.domain.MapNames;
 import flock.domain.limits.DrawTokens;
 import flock.domain.limits.RateShard;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,10 @@ import java.util.logging.Logger;
  * admits from its local view of a bucket ({@link LocalBucket}) and every {@link LimitSettings#sync()} reports what it
  * admitted, one {@link DrawTokens} per {@link RateShard} it touched (at most 256 calls, however many clients), and
  * learns from the answers what the other nodes admitted. A client's first request on a node reads its bucket.
+ * A client far from its limit is reported only every {@link #QUIET_REPORT} ({@link LocalBucket#reportDue}); one
+ * whose admitted requests reach an eighth of what the node sees left, at the next sync.
  * The price: across N nodes a client can exceed its limit by what it sends to each node within one sync (200 ms by
- * default), after which it owes the excess.
+ * default) plus an eighth of what each node saw left, after which it owes the excess.
  *
  * <p>When the grid cannot answer, the limiter lets requests through (and reports them later): the requests will meet
  * the same grid and get its 503, and a limiter that refused everything would hide that cause behind 429s.
@@ -35,6 +38,9 @@ public final class RateLimiter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
     private static final long EVICT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    /** How long a node keeps what it admitted to itself while the client is far from its limit. */
+    static final Duration QUIET_REPORT = Duration.ofSeconds(5);
 
     private final IMap<Integer, RateShard> grid;
     private final LimitSettings settings;
@@ -118,13 +124,19 @@ public final class RateLimiter implements AutoCloseable {
     private void sync() {
         try {
             Map<Integer, List<LocalBucket>> byShard = new HashMap<>();
+            List<LocalBucket> notYet = new ArrayList<>();
+            long quietNanos = Math.max(QUIET_REPORT.toNanos(), settings.sync().toNanos());
+            long due = System.nanoTime();
             LocalBucket bucket;
             while ((bucket = toSync.poll()) != null) {
-                if (bucket.takeUnsent() > 0) {
+                if (!bucket.reportDue(due, quietNanos)) {
+                    notYet.add(bucket); // stays queued for a later sync
+                } else if (bucket.takeUnsent(due) > 0) {
                     byShard.computeIfAbsent(RateShard.of(bucket.gridKey), shard -> new ArrayList<>())
                             .add(bucket);
                 } // else a report is in flight; its answer queues the bucket again if more was admitted meanwhile
             }
+            toSync.addAll(notYet);
             byShard.forEach(this::report);
             long now = System.nanoTime();
             if (now - lastEvictionNanos > EVICT_EVERY_NANOS) {
