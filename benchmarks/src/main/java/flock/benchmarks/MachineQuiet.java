@@ -23,15 +23,22 @@ public final class MachineQuiet {
     private MachineQuiet() {}
 
     /**
-     * Waits until the CPUs were idle for at least {@code idleShare} of a two-second window, at most
-     * {@code patience}; answers the seconds waited.
+     * The window idleness is judged over: a second holds 200 ticks of a 2-core machine's counters, enough to tell a
+     * busy machine from an idle one, and a whole run waits for it before every probe (two seconds made about four of
+     * the full profile's minutes).
+     */
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+
+    /**
+     * Waits until the CPUs were idle for at least {@code idleShare} of a {@link #WINDOW}, at most {@code patience};
+     * answers the seconds waited.
      */
     public static double await(double idleShare, Duration patience) {
         long started = System.nanoTime();
         long deadline = started + patience.toNanos();
         long[] before = sample();
         while (before != null && System.nanoTime() < deadline) {
-            sleep(Duration.ofSeconds(2));
+            sleep(WINDOW);
             long[] after = sample();
             double idle = (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
             if (idle >= idleShare) {
