@@ -61,7 +61,7 @@ record ApiServices(
         RenderedTweets rendered = RenderedTweets.register(grid, settings.renderedTweets());
         Tweets tweets = new Tweets(grid, media, rendered, blocks);
         Views views = new Views(grid, rendered);
-        Likes likes = new Likes(grid, blocks, settings.renderedTweets());
+        Likes likes = new Likes(grid, blocks);
         Visibility visibility = new Visibility(blocks, mutes);
         Notifications notifications = new Notifications(grid);
         NotificationPages notificationPages = new NotificationPages(grid, views);

@@ -51,22 +51,15 @@ final class FreshCounts {
         this.prunedAtMillis = nowMillis;
     }
 
-    /**
-     * Listens to every change of the counts before answering, so that nothing changed unheard since it began. The same
-     * events drop the changed tweets' {@code kept} counts (one listener: each costs every member an event per change).
-     */
-    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats, KeptCounts kept) {
-        return listen(grid, stats, kept, CLOCK_MARGIN_MILLIS);
+    /** Listens to every change of the counts before answering, so that nothing changed unheard since it began. */
+    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats) {
+        return listen(grid, stats, CLOCK_MARGIN_MILLIS);
     }
 
-    static FreshCounts listen(
-            HazelcastInstance grid, IMap<Long, TweetStats> stats, KeptCounts kept, long clockMarginMillis) {
+    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats, long clockMarginMillis) {
         FreshCounts fresh = new FreshCounts(WINDOW.toMillis(), System.currentTimeMillis(), clockMarginMillis);
-        stats.addEntryListener(new Changes(fresh, kept), false);
-        MissedEvents.onEach(grid, () -> {
-            fresh.forget(System.currentTimeMillis());
-            kept.clear();
-        });
+        stats.addEntryListener(new Changes(fresh), false);
+        MissedEvents.onEach(grid, () -> fresh.forget(System.currentTimeMillis()));
         return fresh;
     }
 
@@ -103,22 +96,18 @@ final class FreshCounts {
      */
     private static final class Changes extends EntryAdapter<Long, TweetStats> {
         private final FreshCounts fresh;
-        private final KeptCounts kept;
 
-        Changes(FreshCounts fresh, KeptCounts kept) {
+        Changes(FreshCounts fresh) {
             this.fresh = fresh;
-            this.kept = kept;
         }
 
         @Override
         public void onEntryEvent(EntryEvent<Long, TweetStats> event) {
-            kept.forget(event.getKey());
             fresh.changed(event.getKey(), System.currentTimeMillis());
         }
 
         @Override
         public void onMapEvent(MapEvent event) {
-            kept.clear();
             fresh.forget(System.currentTimeMillis());
         }
     }

@@ -46,16 +46,9 @@ public final class Likes {
     private final FlakeIdGenerator ids;
     private final CountReports reports;
     private final FreshCounts fresh;
-    private final KeptCounts kept;
     private final Blocks blocks;
 
-    /** Keeping the counts of as many tweets as the API node's default keeps rendered. */
     public Likes(HazelcastInstance grid, Blocks blocks) {
-        this(grid, blocks, 100_000);
-    }
-
-    /** @param keptCounts tweets whose counts this node keeps for a second ({@link KeptCounts}); 0 keeps none */
-    public Likes(HazelcastInstance grid, Blocks blocks, int keptCounts) {
         this.blocks = blocks;
         this.tweets = grid.getMap(MapNames.TWEETS);
         this.likes = grid.getMap(MapNames.LIKES);
@@ -65,8 +58,7 @@ public final class Likes {
         this.events = grid.getMap(MapNames.LIKE_EVENTS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.reports = new CountReports(stats);
-        this.kept = new KeptCounts(keptCounts);
-        this.fresh = FreshCounts.listen(grid, stats, kept);
+        this.fresh = FreshCounts.listen(grid, stats);
     }
 
     /**
@@ -97,7 +89,6 @@ public final class Likes {
                 : CompletableFuture.completedFuture(null);
         fresh.changed(tweetId, System.currentTimeMillis()); // this node's next page asks, whenever the event comes
         reports.report(bucket, size).join();
-        kept.forget(tweetId); // once the count changed: a page read before must not keep the old one past the answer
         told.join();
     }
 
@@ -114,42 +105,26 @@ public final class Likes {
      * The counts, the reader's likes and reposts of the first {@code count} tweets of a page, from this node's near caches
      * (the grid invalidates an entry on every change, so a reader sees their own like at once): no grid call once the
      * tweets' counts and the reader's list are cached. A tweet nobody liked has counts too (empty, loaded once), so
-     * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}), and
-     * one read in the last second is not asked for again ({@link KeptCounts}).
+     * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}).
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
-        TweetStats[] counted = new TweetStats[count];
-        Set<Long> asked = null; // none at all for a page of new or kept tweets: no set, no call
+        Set<Long> asked = null; // none at all for a page of new tweets nobody reacted to: no set, no call
         long now = System.currentTimeMillis();
-        long nowNanos = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (!fresh.knownEmpty(ids[i], now)) {
-                counted[i] = kept.get(ids[i], nowNanos);
-                if (counted[i] == null) {
-                    if (asked == null) {
-                        asked = new HashSet<>(count * 2);
-                    }
-                    asked.add(ids[i]);
+                if (asked == null) {
+                    asked = new HashSet<>(count * 2);
                 }
+                asked.add(ids[i]);
             }
         }
-        if (asked != null) {
-            Map<Long, TweetStats> read = stats.getAll(asked);
-            for (int i = 0; i < count; i++) {
-                if (counted[i] == null && asked.contains(ids[i])) {
-                    counted[i] = read.get(ids[i]);
-                    if (counted[i] != null) {
-                        kept.keep(ids[i], counted[i], nowNanos);
-                    }
-                }
-            }
-        }
+        Map<Long, TweetStats> counted = asked == null ? Map.of() : stats.getAll(asked);
         int[] likeCounts = new int[count];
         int[] reposts = new int[count];
         int[] replies = new int[count];
         int[] quotes = new int[count];
         for (int i = 0; i < count; i++) {
-            TweetStats tweet = counted[i];
+            TweetStats tweet = counted.get(ids[i]);
             likeCounts[i] = tweet == null ? 0 : tweet.likes();
             reposts[i] = tweet == null ? 0 : tweet.reposts();
             replies[i] = tweet == null ? 0 : tweet.replies();

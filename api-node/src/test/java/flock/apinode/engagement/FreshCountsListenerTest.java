@@ -29,21 +29,17 @@ class FreshCountsListenerTest {
     }
 
     @Test
-    void should_ask_for_a_fresh_tweet_and_drop_its_kept_counts_once_another_node_counted_a_like_of_it() {
+    void should_ask_for_a_fresh_tweet_once_another_node_counted_a_like_of_it() {
         Config member = new Config().setClusterName("fresh-counts");
         DomainSerializers.registerAll(member.getSerializationConfig().getCompactSerializationConfig());
         factory.newHazelcastInstance(member);
         HazelcastInstance thisNode = factory.newHazelcastClient(client());
         HazelcastInstance otherNode = factory.newHazelcastClient(client());
         IMap<Long, TweetStats> stats = thisNode.getMap(MapNames.TWEET_STATS);
-        KeptCounts kept = new KeptCounts(10);
-        FreshCounts fresh = FreshCounts.listen(thisNode, stats, kept, 0);
+        FreshCounts fresh = FreshCounts.listen(thisNode, stats, 0);
         long now = System.currentTimeMillis();
         long liked = (now + 5 - FlakeIds.EPOCH_MILLIS) << 22;
         long quiet = liked + 1;
-        long nowNanos = System.nanoTime();
-        kept.keep(liked, TweetStats.empty(), nowNanos);
-        kept.keep(quiet, TweetStats.empty(), nowNanos);
 
         otherNode
                 .<Long, TweetStats>getMap(MapNames.TWEET_STATS)
@@ -53,12 +49,6 @@ class FreshCountsListenerTest {
                 .untilAsserted(() -> assertThat(fresh.knownEmpty(liked, System.currentTimeMillis()))
                         .isFalse());
         assertThat(fresh.knownEmpty(quiet, System.currentTimeMillis())).isTrue();
-        assertThat(kept.get(liked, nowNanos))
-                .as("the liked tweet's kept counts, dropped")
-                .isNull();
-        assertThat(kept.get(quiet, nowNanos))
-                .as("the other tweet's, still kept")
-                .isNotNull();
     }
 
     private static ClientConfig client() {
