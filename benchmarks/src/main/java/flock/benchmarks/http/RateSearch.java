@@ -114,8 +114,12 @@ public final class RateSearch {
         }
     }
 
-    /** How long the processes are watched doing nothing before a system's runs, for its idle background. */
-    private static final java.time.Duration IDLE_WINDOW = java.time.Duration.ofSeconds(2);
+    /**
+     * How long the processes are watched doing nothing before a system's runs, for its idle background: a second
+     * holds 100 clock ticks a core, so a background of a tenth of a core is known within a tick or two, a third of a
+     * microsecond a request at the rates measured.
+     */
+    private static final java.time.Duration IDLE_WINDOW = java.time.Duration.ofSeconds(1);
 
     public Capacity measure(Workload workload) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
