@@ -110,8 +110,8 @@ public final class Main {
 
     /**
      * Helidon asks its service registry for the mapper manager each time it matches a route with a path parameter
-     * ({@code /users/{id}/timeline}) unless a global one is set: 8% of the API node's CPU on a home page (a profile of
-     * the home-pages benchmark). The one the registry answers is set once, so that each match reads a field. The
+     * ({@code /users/{id}/timeline}) unless a global one is set: 8% of the API node's samples on a home page (a profile
+     * of the home-pages benchmark; the CPU a page saved was within the spread of runs). The one the registry answers is set once, so that each match reads a field. The
      * setter is deprecated for removal, with no replacement yet: when it goes, this goes, at that cost. It warns that
      * the registry's instance was used already; it is that same instance, so the warning is kept out of the log.
      */

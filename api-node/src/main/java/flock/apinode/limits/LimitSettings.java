@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param address the bucket of each client address, for requests without a valid token
  * @param uploads the second bucket an upload ({@code POST /api/v1/media}) draws from, per account: an upload costs the
  *     store up to 64 MiB, where a request of any other kind costs a few grid calls
- * @param sync how often a node reports the requests it admitted to the grid and learns the other nodes' (a client
- *     can exceed its limit by at most what it sends in one sync to each node)
+ * @param sync how often a node reports the requests it admitted to the grid and learns the other nodes', for a client
+ *     that used an eighth of what the node sees left since its last report; one far from its limit is reported every
+ *     5 s (a client can exceed its limit by what it sends to each node within one sync, plus an eighth of what each
+ *     node saw left)
  * @param addressHeader the request header that carries the client's address when the API nodes sit behind a proxy
  *     (e.g. X-Forwarded-For; its first address is taken); empty to use the connection's peer. Set it only behind a
  *     proxy that sets the header, or clients choose their own address
