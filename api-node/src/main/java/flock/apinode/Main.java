@@ -18,6 +18,7 @@ import flock.apinode.http.TweetsApi;
 import flock.apinode.http.UsersApi;
 import flock.apinode.http.WebClientFiles;
 import flock.apinode.limits.RateLimiter;
+import io.helidon.common.mapper.MapperManager;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -26,6 +27,8 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +57,7 @@ public final class Main {
         } catch (RuntimeException e) {
             // The grid client's threads would keep a node that cannot serve alive and never ready: exit, so that
             // whatever runs it (Kubernetes, ./flock) sees the failure and its cause.
-            LOG.log(java.util.logging.Level.SEVERE, "the API node could not start", e);
+            LOG.log(Level.SEVERE, "the API node could not start", e);
             grid.shutdown();
             System.exit(1);
             return;
@@ -105,15 +108,15 @@ public final class Main {
         routing(routing, grid, ApiSettings.from(config.get("flock")));
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean MAPPERS_PINNED =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean MAPPERS_PINNED = new AtomicBoolean();
 
     /**
      * Helidon asks its service registry for the mapper manager each time it matches a route with a path parameter
      * ({@code /users/{id}/timeline}) unless a global one is set: 8% of the API node's samples on a home page (a profile
-     * of the home-pages benchmark; the CPU a page saved was within the spread of runs). The one the registry answers is set once, so that each match reads a field. The
-     * setter is deprecated for removal, with no replacement yet: when it goes, this goes, at that cost. It warns that
-     * the registry's instance was used already; it is that same instance, so the warning is kept out of the log.
+     * of the home-pages benchmark; the CPU a page saved was within the spread of runs). The one the registry answers
+     * is set once, so that each match reads a field. The setter is deprecated for removal, with no replacement yet:
+     * when it goes, this goes, at that cost. It warns that the registry's instance was used already; it is that same
+     * instance, so the warning is kept out of the log.
      */
     @SuppressWarnings("removal")
     private static void pinMappers() {
@@ -121,10 +124,10 @@ public final class Main {
             return;
         }
         Logger setter = Logger.getLogger("io.helidon.common.mapper.GlobalManager");
-        java.util.logging.Level before = setter.getLevel();
-        setter.setLevel(java.util.logging.Level.SEVERE);
+        Level before = setter.getLevel();
+        setter.setLevel(Level.SEVERE);
         try {
-            io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.global());
+            MapperManager.global(MapperManager.global());
         } finally {
             setter.setLevel(before);
         }

@@ -24,8 +24,8 @@ public final class MachineQuiet {
 
     /**
      * The window idleness is judged over: a second holds 200 ticks of a 2-core machine's counters, enough to tell a
-     * busy machine from an idle one, and a whole run waits for it before every probe (two seconds made three and a half of
-     * the full profile's minutes).
+     * busy machine from an idle one, and a whole run waits for it before every probe (two seconds made three and a
+     * half of the full profile's minutes).
      */
     private static final Duration WINDOW = Duration.ofSeconds(1);
 

@@ -30,6 +30,10 @@ class LoadGeneratorIT {
                     + new String(BODY, StandardCharsets.US_ASCII))
             .getBytes(StandardCharsets.US_ASCII);
 
+    /** What the server answers a request whose path names {@code /refused}. */
+    private static final byte[] REFUSED =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private ServerSocket server;
 
     @BeforeEach
@@ -73,6 +77,21 @@ class LoadGeneratorIT {
         assertThat(result.throughput()).isLessThan(70);
     }
 
+    @Test
+    void should_name_each_failure_by_its_kind_and_status() {
+        LoadGenerator generator = new LoadGenerator(address(), 1);
+
+        LoadResult result = generator.atRate(
+                random ->
+                        random.nextBoolean() ? Request.get("home", "/x", null) : Request.put("like", "/refused", null),
+                20,
+                Duration.ofSeconds(1));
+
+        assertThat(result.errors()).as("about half of some 20 requests").isPositive();
+        assertThat(result.failures()).containsOnlyKeys("like 503");
+        assertThat(result.failures().get("like 503")).isEqualTo(result.errors());
+    }
+
     private InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }
@@ -86,13 +105,17 @@ class LoadGeneratorIT {
                         new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 OutputStream out = socket.getOutputStream();
                 String line;
+                String requestLine = null;
                 while ((line = in.readLine()) != null) {
                     if (!line.isEmpty()) {
+                        requestLine = requestLine == null ? line : requestLine;
                         continue; // request line and headers; the requests here have no body
                     }
                     Thread.sleep(SERVICE_MILLIS); // the server's service time, which the test is about
-                    out.write(RESPONSE); // one write: a second would wait on the client's delayed ACK
+                    // One write: a second would wait on the client's delayed ACK.
+                    out.write(requestLine != null && requestLine.contains("/refused") ? REFUSED : RESPONSE);
                     out.flush();
+                    requestLine = null;
                 }
             } catch (IOException | InterruptedException e) {
                 // the test closed the server, or the generator its connection
