@@ -76,7 +76,11 @@ public final class AllRun {
                 String.format(
                         "| one profile page of 20 with counts and the reader's likes, read again (1.0 while profiles"
                                 + " were read on the timeline's owner) | - | %.1f |",
-                        now.perProfilePage()));
+                        now.perProfilePage()),
+                String.format(
+                        "| one home page of 20 to a reader the API node has not seen (token, feed, the reader's likes,"
+                                + " reposts, blocks and mutes; the tweets near-cached) | - | %.1f |",
+                        now.perColdPage()));
     }
 
     /**

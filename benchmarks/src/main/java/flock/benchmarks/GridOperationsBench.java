@@ -16,8 +16,11 @@ import flock.apinode.grid.GridClient;
 import flock.apinode.media.MediaLibrary;
 import flock.apinode.paging.PageRequest;
 import flock.apinode.render.RenderedTweets;
+import flock.apinode.render.ShownEngagement;
 import flock.apinode.render.Views;
 import flock.apinode.safety.Blocks;
+import flock.apinode.safety.Mutes;
+import flock.apinode.safety.Visibility;
 import flock.apinode.timeline.FeedMetrics;
 import flock.apinode.timeline.FeedSettings;
 import flock.apinode.timeline.HomeFeed;
@@ -34,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * How many grid operations one post and one home page cost: two members in this JVM on the project's hazelcast.yaml
@@ -59,8 +64,12 @@ public final class GridOperationsBench {
      * @param perLike one like of a tweet by one of the author's followers
      * @param perProfilePage one page of 20 of the author's own tweets as the API answers it to a follower, with counts
      *     and the reader's likes, read again while the author posted nothing
+     * @param perColdPage one home page of 20 as the API answers it, token check and the accounts the reader hides
+     *     included, to a reader this API node has not seen yet (its feed in memory on the members, the tweets
+     *     near-cached): what nearly every page of a closed loop over a million users is
      */
-    public record Counts(int posts, double perPost, double perPage, double perLike, double perProfilePage) {}
+    public record Counts(
+            int posts, double perPost, double perPage, double perLike, double perProfilePage, double perColdPage) {}
 
     public static void main(String[] args) throws Exception {
         Counts counts = measure(args.length > 0 ? Integer.parseInt(args[0]) : 200);
@@ -69,13 +78,15 @@ public final class GridOperationsBench {
                         + "  one post of an author with %d followers, every feed in memory: %.1f%n"
                         + "  one home page of 20 with counts and the reader's likes, all near-cached: %.1f%n"
                         + "  one like: %.1f%n"
-                        + "  one profile page of 20 with counts and the reader's likes, read again: %.1f%n",
+                        + "  one profile page of 20 with counts and the reader's likes, read again: %.1f%n"
+                        + "  one home page of 20 to a reader this API node has not seen: %.1f%n",
                 counts.posts(),
                 FOLLOWERS,
                 counts.perPost(),
                 counts.perPage(),
                 counts.perLike(),
-                counts.perProfilePage());
+                counts.perProfilePage(),
+                counts.perColdPage());
     }
 
     /** Posts and pages this many times after as many unmeasured ones, on two members of this JVM. */
@@ -84,9 +95,9 @@ public final class GridOperationsBench {
         HazelcastInstance first = Hazelcast.newHazelcastInstance(memberConfig(cluster));
         HazelcastInstance second = Hazelcast.newHazelcastInstance(memberConfig(cluster));
         List<HazelcastInstance> members = List.of(first, second);
-        HazelcastInstance client = HazelcastClient.newHazelcastClient(
-                GridClient.config(io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
-                        Map.of("cluster-name", cluster, "addresses", addresses(members))))));
+        io.helidon.config.Config clientSettings = io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
+                Map.of("cluster-name", cluster, "addresses", addresses(members))));
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(GridClient.config(clientSettings));
         try {
             FanOutPipeline.submitIfAbsent(first.getJet());
             Accounts accounts = new Accounts(client);
@@ -106,8 +117,11 @@ public final class GridOperationsBench {
             // the near cache keeps, so that a like's block check is no grid call, as in production.
             client.<Long, FollowList>getMap(MapNames.BLOCKING).set(author, FollowList.EMPTY);
             List<Long> fans = new ArrayList<>();
+            List<String> fanTokens = new ArrayList<>();
             for (int i = 0; i < FOLLOWERS; i++) {
-                long fan = accounts.signUp("ops_fan_" + i, "Fan " + i).user().id();
+                Accounts.SignUp signUp = accounts.signUp("ops_fan_" + i, "Fan " + i);
+                long fan = signUp.user().id();
+                fanTokens.add(signUp.token());
                 client.<Long, FollowList>getMap(MapNames.BLOCKING).set(fan, FollowList.EMPTY); // as for the author
                 graph.follow(fan, author);
                 homes.page(fan, new PageRequest(20, Long.MAX_VALUE, 0)); // the feed is in memory from here on
@@ -155,12 +169,62 @@ public final class GridOperationsBench {
                 shown(views, likes, fans.get(i % FOLLOWERS), tweets.userTimelinePage(author, firstPage), firstPage);
             }
             double perProfilePage = (executed(members) - before) / (double) posts;
-            return new Counts(posts, perPost, perPage, perLike, perProfilePage);
+            double perColdPage = coldPages(members, clientSettings, author, fans, fanTokens);
+            return new Counts(posts, perPost, perPage, perLike, perProfilePage, perColdPage);
         } finally {
             client.shutdown();
             second.shutdown();
             first.shutdown();
         }
+    }
+
+    /**
+     * Each follower's first home page through a second API node's connection, which has seen none of them: the token
+     * checked, the feed's head read, the reader's likes, reposts, blocks and mutes looked up, the page assembled. The
+     * author's page is read first, unmeasured, so that the new connection's one-time calls (each map's proxy and near
+     * cache listener) are not counted, and so that the tweets and their counts are near-cached as a busy node has them.
+     */
+    private static double coldPages(
+            List<HazelcastInstance> members,
+            io.helidon.config.Config clientSettings,
+            long author,
+            List<Long> fans,
+            List<String> fanTokens) {
+        HazelcastInstance second = HazelcastClient.newHazelcastClient(GridClient.config(clientSettings));
+        try {
+            Accounts accounts = new Accounts(second);
+            PullAccounts pull = new PullAccounts(second, FeedSettings.DEFAULTS.pullThreshold());
+            Blocks blocks = new Blocks(second);
+            Graph graph = new Graph(second, accounts, pull, GraphSettings.DEFAULTS, blocks);
+            HomeFeed homes = new HomeFeed(second, graph, pull, FeedSettings.DEFAULTS, FeedMetrics.register(second));
+            Views views = new Views(second, RenderedTweets.register(second, 100_000));
+            Likes likes = new Likes(second, blocks);
+            Visibility visibility = new Visibility(blocks, new Mutes(second));
+            PageRequest firstPage = new PageRequest(20, Long.MAX_VALUE, 0);
+            for (long reader : new long[] {author, fans.get(0)}) { // the connection's one-time calls, unmeasured
+                shownInHome(views, likes, visibility, homes, reader, firstPage);
+            }
+            long before = executed(members);
+            for (int i = 1; i < fans.size(); i++) {
+                long reader = accounts.authenticate(Optional.of("Bearer " + fanTokens.get(i)));
+                shownInHome(views, likes, visibility, homes, reader, firstPage);
+            }
+            return (executed(members) - before) / (double) (fans.size() - 1);
+        } finally {
+            second.shutdown();
+        }
+    }
+
+    /**
+     * A home page as the API answers it: the reader's lists asked for, the feed read, the page with counts and the
+     * reader's likes, without the accounts it hides.
+     */
+    private static byte[] shownInHome(
+            Views views, Likes likes, Visibility visibility, HomeFeed homes, long reader, PageRequest request) {
+        ShownEngagement.Source shown = likes.prefetchShownTo(reader);
+        Supplier<LongPredicate> hidden = visibility.prefetchInHome(reader);
+        long[] ids = homes.page(reader, request);
+        return views.tweetPage(ids, request.limit(), ids, shown, hidden.get());
     }
 
     /** A page of these ids as the API answers it to its reader: tweets with their counts and the reader's likes. */

@@ -69,7 +69,8 @@ class AllRunTest {
 
     @Test
     void should_set_this_runs_grid_operations_beside_those_before_the_speed_work() {
-        List<String> section = AllRun.operationsSection(new GridOperationsBench.Counts(50, 30.54, 0.2, 6.04, 0.04));
+        List<String> section =
+                AllRun.operationsSection(new GridOperationsBench.Counts(50, 30.54, 0.2, 6.04, 0.04, 6.96));
 
         assertThat(section).first().isEqualTo("## Grid operations (the same run)");
         assertThat(section)
@@ -80,6 +81,9 @@ class AllRunTest {
                         assertThat(line).startsWith("| one home page of 20").endsWith("| 1.1 | 0.2 |"))
                 .anySatisfy(line -> assertThat(line).startsWith("| one like").endsWith("| - | 6.0 |"))
                 .anySatisfy(line ->
-                        assertThat(line).startsWith("| one profile page of 20").endsWith("| - | 0.0 |"));
+                        assertThat(line).startsWith("| one profile page of 20").endsWith("| - | 0.0 |"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("| one home page of 20 to a reader the API node has not seen")
+                        .endsWith("| - | 7.0 |"));
     }
 }

@@ -108,6 +108,14 @@ public final class Likes {
      * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}).
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
+        if (reader.isEmpty()) {
+            return shown(ids, count, null, null);
+        }
+        return shown(ids, count, listOf(likes, reader.get()), listOf(reposted, reader.get()));
+    }
+
+    /** The counts of the tweets, and which of them the reader likes and reposted unless both lists are null. */
+    private ShownEngagement shown(long[] ids, int count, LikeList liking, LikeList reposting) {
         Set<Long> asked = null; // none at all for a page of new tweets nobody reacted to: no set, no call
         long now = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
@@ -130,11 +138,9 @@ public final class Likes {
             replies[i] = tweet == null ? 0 : tweet.replies();
             quotes[i] = tweet == null ? 0 : tweet.quotes();
         }
-        if (reader.isEmpty()) {
+        if (liking == null) {
             return new ShownEngagement(likeCounts, reposts, replies, quotes, null, null);
         }
-        LikeList liking = listOf(likes, reader.get());
-        LikeList reposting = listOf(reposted, reader.get());
         boolean[] liked = new boolean[count];
         boolean[] didRepost = new boolean[count];
         for (int i = 0; i < count; i++) {
@@ -147,6 +153,22 @@ public final class Likes {
     /** What pages show of each tweet for this reader (none: no token), as the views ask for it. */
     public ShownEngagement.Source shownTo(Optional<Long> reader) {
         return (ids, count) -> shown(reader, ids, count);
+    }
+
+    /**
+     * The same as {@link #shownTo}, with the reader's likes and reposts asked for now and taken when the page is
+     * assembled. A page that reads its feed from a member first (a reader this node has not seen, none of whose lists
+     * it caches) then waits for those answers while it waits for the feed, not after it, one call after another. A
+     * list the near cache holds is answered at once, as by {@link #shownTo}.
+     */
+    public ShownEngagement.Source prefetchShownTo(long reader) {
+        CompletableFuture<LikeList> liking = likes.getAsync(reader).toCompletableFuture();
+        CompletableFuture<LikeList> reposting = reposted.getAsync(reader).toCompletableFuture();
+        return (ids, count) -> shown(ids, count, orEmpty(liking.join()), orEmpty(reposting.join()));
+    }
+
+    private static LikeList orEmpty(LikeList list) {
+        return list == null ? LikeList.EMPTY : list;
     }
 
     /** Whether the account likes each of the tweets, from the account's list (near cached). */
@@ -166,8 +188,7 @@ public final class Likes {
     }
 
     private static LikeList listOf(IMap<Long, LikeList> lists, long accountId) {
-        LikeList list = lists.get(accountId);
-        return list == null ? LikeList.EMPTY : list;
+        return orEmpty(lists.get(accountId));
     }
 
     /** The tweets the account liked, newest like first; one more than the limit if more exist. */

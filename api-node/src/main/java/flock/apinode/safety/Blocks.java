@@ -13,6 +13,7 @@ import flock.domain.graph.ReadFollowEdge;
 import flock.domain.graph.ReadFollowPage;
 import flock.domain.graph.RemoveFollow;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongPredicate;
 
 /**
@@ -66,7 +67,16 @@ public final class Blocks {
         if (reader.isEmpty()) {
             return null;
         }
-        FollowList list = blocking.get(reader.get());
+        return hiding(blocking.get(reader.get()));
+    }
+
+    /** The reader's list of blocked accounts asked for now, to be taken later ({@link #hiding}): null when none. */
+    CompletableFuture<FollowList> prefetch(long reader) {
+        return blocking.getAsync(reader).toCompletableFuture();
+    }
+
+    /** What a page leaves out for a reader with this list of blocked accounts: null when it blocks nobody. */
+    static LongPredicate hiding(FollowList list) {
         return list == null || list.size() == 0 ? null : list::contains;
     }
 

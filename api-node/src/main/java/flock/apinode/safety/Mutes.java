@@ -13,6 +13,7 @@ import flock.domain.safety.ReadMutes;
 import flock.domain.safety.SetMute;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The accounts each user mutes, on the user's key ({@code muting}): a mute hides an account from its user's home feed
@@ -63,7 +64,15 @@ public final class Mutes {
 
     /** The user's mutes as this node's near cache has them; empty when none. */
     public MuteList of(long userId) {
-        MuteList list = muting.get(userId);
+        return orEmpty(muting.get(userId));
+    }
+
+    /** The user's mutes asked for now, to be taken later: empty when none. */
+    CompletableFuture<MuteList> prefetch(long userId) {
+        return muting.getAsync(userId).toCompletableFuture().thenApply(Mutes::orEmpty);
+    }
+
+    private static MuteList orEmpty(MuteList list) {
         return list == null ? MuteList.EMPTY : list;
     }
 }

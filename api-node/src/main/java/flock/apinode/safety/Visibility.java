@@ -1,8 +1,11 @@
 package flock.apinode.safety;
 
+import flock.domain.graph.FollowList;
 import flock.domain.safety.MuteList;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * What a reader's pages leave out (see {@code Views#tweetPage}): the accounts it blocks on every page, and in its home
@@ -30,8 +33,21 @@ public final class Visibility {
 
     /** Hidden in the reader's home feed: the accounts it blocks or mutes now; null when none. */
     public LongPredicate inHome(long reader) {
-        LongPredicate blocked = blocks.hiddenFrom(Optional.of(reader));
-        MuteList muted = mutes.of(reader);
+        return inHome(blocks.hiddenFrom(Optional.of(reader)), mutes.of(reader));
+    }
+
+    /**
+     * {@link #inHome}, with the reader's blocks and mutes asked for now and taken when the page is assembled: a page
+     * that reads its feed from a member first waits for them meanwhile, not after it. Lists the near caches hold are
+     * answered at once.
+     */
+    public Supplier<LongPredicate> prefetchInHome(long reader) {
+        CompletableFuture<FollowList> blocked = blocks.prefetch(reader);
+        CompletableFuture<MuteList> muted = mutes.prefetch(reader);
+        return () -> inHome(Blocks.hiding(blocked.join()), muted.join());
+    }
+
+    private static LongPredicate inHome(LongPredicate blocked, MuteList muted) {
         long now = System.currentTimeMillis();
         if (!muted.mutesAnyone(now)) {
             return blocked;
