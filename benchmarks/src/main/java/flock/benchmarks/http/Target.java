@@ -26,8 +26,13 @@ public record Target(String name, String prefix, boolean authenticated, boolean 
 
     /** The requests of a mix against this system. */
     public Workload workload(Mix mix, Dataset data) {
+        return workload(mix, data, null);
+    }
+
+    /** The same, with every request's user drawn from these (indexes into the dataset) rather than from all. */
+    public Workload workload(Mix mix, Dataset data, int[] users) {
         return random -> {
-            int user = random.nextInt(data.users());
+            int user = users == null ? random.nextInt(data.users()) : users[random.nextInt(users.length)];
             double draw = random.nextDouble();
             String token = authenticated ? data.tokens[user] : null;
             long id = data.userIds[user];
@@ -68,6 +73,17 @@ public record Target(String name, String prefix, boolean authenticated, boolean 
             }
         }
         return 0;
+    }
+
+    /** These users' home pages, once each (indexes into the dataset). */
+    public List<Request> homePages(Dataset data, int[] users) {
+        List<Request> pages = new ArrayList<>(users.length);
+        for (int user : users) {
+            String token = authenticated ? data.tokens[user] : null;
+            pages.add(Request.get(
+                    "home", prefix + "/users/" + data.userIds[user] + "/timeline?limit=" + Mix.PAGE, token));
+        }
+        return pages;
     }
 
     /** Every user's home page and own page, once each: the warm-up pass. */

@@ -20,7 +20,10 @@ package flock.benchmarks.scaling;
  * @param readP50Millis home-page read p50 at the scaling run's fixed rate
  * @param readP99Millis home-page read p99 at that rate
  * @param readErrors failed reads at that rate
- * @param closedLoopReads home pages per second with every connection busy
+ * @param closedLoopReads home pages per second with every connection busy, readers drawn from all users: at the larger
+ *     sizes nearly every page is its reader's first on the API node
+ * @param closedLoopActiveReads the same with readers drawn from a fixed {@value ScalingRun#ACTIVE_READERS} users whose
+ *     pages were each read once before: the same working set at every size, so what is left is the data's size
  */
 public record ScalePoint(
         int users,
@@ -39,7 +42,8 @@ public record ScalePoint(
         double readP50Millis,
         double readP99Millis,
         long readErrors,
-        double closedLoopReads) {
+        double closedLoopReads,
+        double closedLoopActiveReads) {
 
     /** Both copies (primary and backup) are counted in the heap figures. */
     static final int COPIES = 2;

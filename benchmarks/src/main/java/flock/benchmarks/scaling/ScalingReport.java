@@ -65,7 +65,12 @@ final class ScalingReport {
                         + " Reads are home pages of 10 for users drawn from all of them, open loop at "
                         + String.format("%,.0f", readRate)
                         + "/s for 8 s, after 5 s runs at that rate until one kept p99 under 20 ms"
-                        + " (at most five: the first size starts four JVMs compiling on two cores).");
+                        + " (at most five: the first size starts four JVMs compiling on two cores)."
+                        + " Closed loops: 5 s each, 64 connections; the first over readers drawn from all users (at the"
+                        + " larger sizes nearly every page is its reader's first on the API node, nothing of the reader"
+                        + " near-cached), the second over the same "
+                        + String.format("%,d", ScalingRun.ACTIVE_READERS)
+                        + " readers at every size, each one's page read once before it.");
         md.add("- Cassandra is not in this stage: writing a million users' history behind through one node on these"
                 + " 2 cores would take over an hour. Its write rate (rows/s) is the full run's.");
         if (stoppedAt != null) {
@@ -73,12 +78,13 @@ final class ScalingReport {
         }
         md.add("");
         md.add("| users | follows | heap, all loaded | per user | accounts per user | empty feed | per timeline entry"
-                + " | per tweet | fan-out inserts/s | read p50 | read p99 | errors | closed-loop pages/s |");
-        md.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | per tweet | fan-out inserts/s | read p50 | read p99 | errors | closed-loop pages/s"
+                + " | the same, readers read before |");
+        md.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (ScalePoint p : points) {
             md.add(String.format(
                     "| %,d | %,d | %,.0f MB | %,.0f B | %,.0f B | %,.0f B | %.1f B | %,.0f B | %,.0f | %.2f ms | %.2f ms"
-                            + " | %d | %,.0f |",
+                            + " | %d | %,.0f | %,.0f |",
                     p.users(),
                     p.follows(),
                     (p.postedHeapBytes() - p.emptyHeapBytes()) / 1e6,
@@ -91,7 +97,8 @@ final class ScalingReport {
                     p.readP50Millis(),
                     p.readP99Millis(),
                     p.readErrors(),
-                    p.closedLoopReads()));
+                    p.closedLoopReads(),
+                    p.closedLoopActiveReads()));
         }
         md.add("");
         if (!points.isEmpty()) {

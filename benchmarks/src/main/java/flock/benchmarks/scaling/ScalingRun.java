@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,13 @@ public final class ScalingRun {
     private static final Duration READ_RUN = Duration.ofSeconds(8);
     private static final Duration CLOSED_LOOP = Duration.ofSeconds(5);
     private static final int CONNECTIONS = 64;
+
+    /**
+     * Readers of the second closed loop, the same number at every size: an API node's share of the readers active at
+     * one time, whose token, feed head and lists it holds (a million users' first pages cost about seven grid calls
+     * each, a page read before none; the report shows both).
+     */
+    static final int ACTIVE_READERS = 10_000;
 
     /**
      * Tweets posted at each size: about 200,000 timeline inserts, half a minute of steady fan-out (20,000
@@ -145,9 +153,20 @@ public final class ScalingRun {
                 warmUp(generator, homes);
                 LoadResult reads = generator.atRate(homes, READ_RATE, READ_RUN);
                 LoadResult closed = generator.saturate(homes, CLOSED_LOOP);
+                int[] active = activeReaders(users);
+                generator.each(Target.FLOCK_PUSH.homePages(data, active));
+                LoadResult activeClosed =
+                        generator.saturate(Target.FLOCK_PUSH.workload(Mix.HOME_ONLY, data, active), CLOSED_LOOP);
                 System.out.printf(
-                        "reads at %,.0f/s: p50 %.2f ms, p99 %.2f ms, %d errors; closed loop %,.0f/s%n",
-                        READ_RATE, reads.millis(50), reads.millis(99), reads.errors(), closed.throughput());
+                        "reads at %,.0f/s: p50 %.2f ms, p99 %.2f ms, %d errors; closed loop %,.0f/s, over %,d readers"
+                                + " read before %,.0f/s%n",
+                        READ_RATE,
+                        reads.millis(50),
+                        reads.millis(99),
+                        reads.errors(),
+                        closed.throughput(),
+                        active.length,
+                        activeClosed.throughput());
                 long posted = heapAfterGc(stack);
                 loader.cacheEmptyFeeds(data);
                 long emptied = heapAfterGc(stack);
@@ -170,11 +189,21 @@ public final class ScalingRun {
                         reads.millis(50),
                         reads.millis(99),
                         reads.errors() + reads.unsent(),
-                        closed.throughput());
+                        closed.throughput(),
+                        activeClosed.throughput());
             } finally {
                 grid.shutdown();
             }
         }
+    }
+
+    /** {@value #ACTIVE_READERS} users drawn at random, the same ones for a size whatever the run (all if fewer). */
+    static int[] activeReaders(int users) {
+        return new SplittableRandom(ACTIVE_READERS)
+                .ints(0, users)
+                .distinct()
+                .limit(Math.min(ACTIVE_READERS, users))
+                .toArray();
     }
 
     /**

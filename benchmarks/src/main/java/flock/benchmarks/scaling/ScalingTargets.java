@@ -49,7 +49,8 @@ public final class ScalingTargets {
         double growth = large.readP99Millis() / small.readP99Millis();
         lines.add(String.format(
                 "Closed-loop home pages/s, %,d -> %,d users: %,.0f -> %,.0f, %.0f%% kept (target >= %.0f%%): %s;"
-                        + " read p99 %.2f -> %.2f ms, %.1fx (target <= %.0fx): %s",
+                        + " read p99 %.2f -> %.2f ms, %.1fx (target <= %.0fx): %s; over the same %,d readers at every"
+                        + " size, each read before: %,.0f -> %,.0f, %.0f%% kept",
                 small.users(),
                 large.users(),
                 small.closedLoopReads(),
@@ -61,7 +62,11 @@ public final class ScalingTargets {
                 large.readP99Millis(),
                 growth,
                 P99_GROWTH,
-                verdict(growth <= P99_GROWTH)));
+                verdict(growth <= P99_GROWTH),
+                ScalingRun.ACTIVE_READERS,
+                small.closedLoopActiveReads(),
+                large.closedLoopActiveReads(),
+                100 * large.closedLoopActiveReads() / small.closedLoopActiveReads()));
         return lines;
     }
 

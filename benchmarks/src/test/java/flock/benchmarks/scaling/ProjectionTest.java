@@ -12,7 +12,7 @@ class ProjectionTest {
      */
     private static final ScalePoint POINT = new ScalePoint(
             1_000, 20_000, 100, 1_000_000, 3_000_000, 3_600_000, 3_700_000, 3_650_000, 8_000, 3_810_000, 60_000, 2_000,
-            2.0, 1.0, 5.0, 0, 4_000);
+            2.0, 1.0, 5.0, 0, 4_000, 4_000);
 
     @Test
     void should_derive_per_user_and_per_entry_costs_per_copy() {
