@@ -75,6 +75,14 @@ public final class HomeFeed {
         return home == null ? new long[0] : finish(userId, page, home.ids(), home.pulledAuthors(), home.truncated());
     }
 
+    /**
+     * Whether this node holds the user's feed head now: if not, the user is probably new to it, and so are the user's
+     * other entries in its near caches.
+     */
+    public boolean holdsHead(long userId) {
+        return heads != null && heads.get(userId, System.nanoTime()) != null;
+    }
+
     /** A first page from the cached head, filled from the member first if none is cached; null if it cannot say. */
     private long[] fromHead(long userId, PageRequest page) {
         long nowNanos = System.nanoTime();
