@@ -197,9 +197,12 @@ public final class ScalingRun {
         }
     }
 
-    /** {@value #ACTIVE_READERS} users drawn at random, the same ones for a size whatever the run (all if fewer). */
+    /**
+     * {@value #ACTIVE_READERS} users drawn at random (all if fewer), the same ones for a size in every run: the seed is
+     * fixed, as the graph's is.
+     */
     static int[] activeReaders(int users) {
-        return new SplittableRandom(ACTIVE_READERS)
+        return new SplittableRandom(42)
                 .ints(0, users)
                 .distinct()
                 .limit(Math.min(ACTIVE_READERS, users))
