@@ -154,10 +154,10 @@ public final class UsersApi implements HttpService {
         long id = Responses.pathId(request, "id");
         Accounts.requireSelf(Admission.authenticate(request, accounts), id);
         PageRequest page = PageParameters.from(request.query());
-        // For a reader whose feed head this node does not hold (at scale, most of a node's readers), the reader's
-        // likes,
-        // reposts, blocks and mutes are asked for before the feed is read, so that the four answers come while the
-        // feed's does. A reader it holds has them near-cached: asked as before, without a future each.
+        // For a reader whose feed head this node does not hold (at scale, most of a node's readers; every reader when
+        // heads are off, whose feed is then always a round trip), the likes, reposts, blocks and mutes are asked for
+        // before the feed is read, so that the four answers come while the feed's does. A reader it holds has them
+        // near-cached: asked as before, without a future each (the futures cost a warm page 10-20 µs).
         boolean known = homeFeed.holdsHead(id);
         ShownEngagement.Source shown = known ? likes.shownTo(Optional.of(id)) : likes.prefetchShownTo(id);
         Supplier<LongPredicate> hidden = known ? () -> visibility.inHome(id) : visibility.prefetchInHome(id);
