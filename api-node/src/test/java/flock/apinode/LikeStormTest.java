@@ -2,6 +2,7 @@ package flock.apinode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.map.IMap;
 import flock.apinode.account.Accounts;
@@ -10,19 +11,23 @@ import flock.domain.FlockException;
 import flock.domain.MapNames;
 import flock.domain.engagement.EdgePage;
 import flock.domain.engagement.LikeList;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Likes racing through two API nodes: afterwards the count, the likers pages and every account's "liked by me" agree
- * exactly with what each account's own likes say, and every account that only liked is counted.
+ * Likes racing through two API nodes, read by pages on both all the while: afterwards the count (read directly, and
+ * as pages show it), the likers pages and every account's "liked by me" agree exactly with what each account's own
+ * likes say, and every account that only liked is counted.
  */
 class LikeStormTest {
     private static final int ACCOUNTS = 1_000;
@@ -47,8 +52,13 @@ class LikeStormTest {
 
         // A third only like (twice, once through each node); a third like then unlike, one after the other; a third
         // like and unlike at the same time through different nodes, so which wins is up to the grid.
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+        // Pages read the count on both nodes all the while, so each keeps counts that the storm then changes.
+        AtomicBoolean storming = new AtomicBoolean(true);
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2)) {
             List<Future<?>> work = new ArrayList<>();
+            List<Future<?>> pages = List.of(
+                    pool.submit(() -> readPagesWhile(storming, first.likes(), tweet)),
+                    pool.submit(() -> readPagesWhile(storming, second.likes(), tweet)));
             for (int i = 0; i < ACCOUNTS; i++) {
                 long account = likers[i];
                 switch (i % 3) {
@@ -70,6 +80,12 @@ class LikeStormTest {
             for (Future<?> done : work) {
                 done.get();
             }
+            storming.set(false);
+            for (Future<?> done : pages) {
+                assertThat((Integer) done.get())
+                        .as("pages read during the storm")
+                        .isPositive();
+            }
         }
 
         IMap<Long, LikeList> truth = TestGrid.client().getMap(MapNames.LIKES);
@@ -88,12 +104,32 @@ class LikeStormTest {
 
         assertThat(first.likes().counts(tweet).likes()).isEqualTo(expected.size());
         assertThat(second.likes().counts(tweet).likes()).isEqualTo(expected.size());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(pageCount(first.likes(), tweet)).as("first node's page").isEqualTo(expected.size());
+            assertThat(pageCount(second.likes(), tweet))
+                    .as("second node's page")
+                    .isEqualTo(expected.size());
+        });
         assertThat(allLikers(first.likes(), tweet)).isEqualTo(expected);
         for (long account : likers) {
             assertThat(second.likes().likedAmong(account, new long[] {tweet}).contains(tweet))
                     .as("account %d likes it", account)
                     .isEqualTo(expected.contains(account));
         }
+    }
+
+    private static int readPagesWhile(AtomicBoolean storming, Likes likes, long tweet) {
+        int read = 0;
+        while (storming.get()) {
+            pageCount(likes, tweet);
+            read++;
+        }
+        return read;
+    }
+
+    /** The count a page shows of the tweet. */
+    private static int pageCount(Likes likes, long tweet) {
+        return likes.shownTo(Optional.empty()).of(new long[] {tweet}, 1).likes()[0];
     }
 
     @Test

@@ -51,15 +51,22 @@ final class FreshCounts {
         this.prunedAtMillis = nowMillis;
     }
 
-    /** Listens to every change of the counts before answering, so that nothing changed unheard since it began. */
-    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats) {
-        return listen(grid, stats, CLOCK_MARGIN_MILLIS);
+    /**
+     * Listens to every change of the counts before answering, so that nothing changed unheard since it began; each
+     * change also takes its tweet out of the counts pages showed ({@link ShownCounts}), which the same events keep.
+     */
+    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats, ShownCounts shown) {
+        return listen(grid, stats, shown, CLOCK_MARGIN_MILLIS);
     }
 
-    static FreshCounts listen(HazelcastInstance grid, IMap<Long, TweetStats> stats, long clockMarginMillis) {
+    static FreshCounts listen(
+            HazelcastInstance grid, IMap<Long, TweetStats> stats, ShownCounts shown, long clockMarginMillis) {
         FreshCounts fresh = new FreshCounts(WINDOW.toMillis(), System.currentTimeMillis(), clockMarginMillis);
-        stats.addEntryListener(new Changes(fresh), false);
-        MissedEvents.onEach(grid, () -> fresh.forget(System.currentTimeMillis()));
+        stats.addEntryListener(new Changes(fresh, shown), false);
+        MissedEvents.onEach(grid, () -> {
+            fresh.forget(System.currentTimeMillis());
+            shown.forget();
+        });
         return fresh;
     }
 
@@ -96,18 +103,22 @@ final class FreshCounts {
      */
     private static final class Changes extends EntryAdapter<Long, TweetStats> {
         private final FreshCounts fresh;
+        private final ShownCounts shown;
 
-        Changes(FreshCounts fresh) {
+        Changes(FreshCounts fresh, ShownCounts shown) {
             this.fresh = fresh;
+            this.shown = shown;
         }
 
         @Override
         public void onEntryEvent(EntryEvent<Long, TweetStats> event) {
+            shown.changed(event.getKey());
             fresh.changed(event.getKey(), System.currentTimeMillis());
         }
 
         @Override
         public void onMapEvent(MapEvent event) {
+            shown.forget();
             fresh.forget(System.currentTimeMillis());
         }
     }

@@ -46,6 +46,7 @@ public final class Likes {
     private final FlakeIdGenerator ids;
     private final CountReports reports;
     private final FreshCounts fresh;
+    private final ShownCounts shownCounts = new ShownCounts();
     private final Blocks blocks;
 
     public Likes(HazelcastInstance grid, Blocks blocks) {
@@ -58,7 +59,7 @@ public final class Likes {
         this.events = grid.getMap(MapNames.LIKE_EVENTS);
         this.ids = grid.getFlakeIdGenerator(MapNames.ID_GENERATOR);
         this.reports = new CountReports(stats);
-        this.fresh = FreshCounts.listen(grid, stats);
+        this.fresh = FreshCounts.listen(grid, stats, shownCounts);
     }
 
     /**
@@ -89,6 +90,7 @@ public final class Likes {
                 : CompletableFuture.completedFuture(null);
         fresh.changed(tweetId, System.currentTimeMillis()); // this node's next page asks, whenever the event comes
         reports.report(bucket, size).join();
+        shownCounts.changed(tweetId); // read again from the near cache, which the report invalidated
         told.join();
     }
 
@@ -105,7 +107,8 @@ public final class Likes {
      * The counts, the reader's likes and reposts of the first {@code count} tweets of a page, from this node's near caches
      * (the grid invalidates an entry on every change, so a reader sees their own like at once): no grid call once the
      * tweets' counts and the reader's list are cached. A tweet nobody liked has counts too (empty, loaded once), so
-     * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}).
+     * that the near cache can keep them; a new one nobody reacted to is not even asked for ({@link FreshCounts}). The
+     * counts a page showed lately are taken from this node's table of them ({@link ShownCounts}), not the near cache.
      */
     public ShownEngagement shown(Optional<Long> reader, long[] ids, int count) {
         if (reader.isEmpty()) {
@@ -116,10 +119,16 @@ public final class Likes {
 
     /** The counts of the tweets, and which of them the reader likes and reposted unless both lists are null. */
     private ShownEngagement shown(long[] ids, int count, LikeList liking, LikeList reposting) {
-        Set<Long> asked = null; // none at all for a page of new tweets nobody reacted to: no set, no call
         long now = System.currentTimeMillis();
+        long version = shownCounts.version(); // before anything is read: a change heard meanwhile voids the read
+        ShownCounts.Counts[] kept = new ShownCounts.Counts[count];
+        Set<Long> asked = null; // none at all when every count is kept or known empty: no set, no call
         for (int i = 0; i < count; i++) {
-            if (!fresh.knownEmpty(ids[i], now)) {
+            if (fresh.knownEmpty(ids[i], now)) {
+                continue;
+            }
+            kept[i] = shownCounts.get(ids[i], now);
+            if (kept[i] == null) {
                 if (asked == null) {
                     asked = new HashSet<>(count * 2);
                 }
@@ -132,11 +141,16 @@ public final class Likes {
         int[] replies = new int[count];
         int[] quotes = new int[count];
         for (int i = 0; i < count; i++) {
-            TweetStats tweet = counted.get(ids[i]);
-            likeCounts[i] = tweet == null ? 0 : tweet.likes();
-            reposts[i] = tweet == null ? 0 : tweet.reposts();
-            replies[i] = tweet == null ? 0 : tweet.replies();
-            quotes[i] = tweet == null ? 0 : tweet.quotes();
+            ShownCounts.Counts tweet = kept[i];
+            if (tweet == null && asked != null && asked.contains(ids[i])) {
+                tweet = shownCounts.keep(ids[i], version, now, counted.get(ids[i]));
+            }
+            if (tweet != null) {
+                likeCounts[i] = tweet.likes();
+                reposts[i] = tweet.reposts();
+                replies[i] = tweet.replies();
+                quotes[i] = tweet.quotes();
+            }
         }
         if (liking == null) {
             return new ShownEngagement(likeCounts, reposts, replies, quotes, null, null);

@@ -19,7 +19,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What another node changes in a tweet's counts reaches this node's knowledge of fresh tweets, from the grid. */
+/**
+ * What another node changes in a tweet's counts reaches this node's knowledge of fresh tweets and the counts its pages
+ * showed, from the grid.
+ */
 class FreshCountsListenerTest {
     private final TestHazelcastFactory factory = new TestHazelcastFactory();
 
@@ -36,10 +39,14 @@ class FreshCountsListenerTest {
         HazelcastInstance thisNode = factory.newHazelcastClient(client());
         HazelcastInstance otherNode = factory.newHazelcastClient(client());
         IMap<Long, TweetStats> stats = thisNode.getMap(MapNames.TWEET_STATS);
-        FreshCounts fresh = FreshCounts.listen(thisNode, stats, 0);
+        ShownCounts shown = new ShownCounts();
+        FreshCounts fresh = FreshCounts.listen(thisNode, stats, shown, 0);
         long now = System.currentTimeMillis();
         long liked = (now + 5 - FlakeIds.EPOCH_MILLIS) << 22;
         long quiet = liked + 1;
+        assertThat(ShownCounts.slotOf(liked)).isNotEqualTo(ShownCounts.slotOf(quiet));
+        shown.keep(liked, shown.version(), now, null);
+        shown.keep(quiet, shown.version(), now, null);
 
         otherNode
                 .<Long, TweetStats>getMap(MapNames.TWEET_STATS)
@@ -49,6 +56,10 @@ class FreshCountsListenerTest {
                 .untilAsserted(() -> assertThat(fresh.knownEmpty(liked, System.currentTimeMillis()))
                         .isFalse());
         assertThat(fresh.knownEmpty(quiet, System.currentTimeMillis())).isTrue();
+        assertThat(shown.get(liked, now))
+                .as("the counts a page showed are read again")
+                .isNull();
+        assertThat(shown.get(quiet, now)).isNotNull();
     }
 
     private static ClientConfig client() {
