@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The four counts of the tweets this node's pages showed lately, summed once and kept in a table of {@value #SLOTS}
- * entries indexed by the tweet's id: a page takes each of its tweets' counts with one array read.
+ * entries indexed by the tweet's id: a page takes each of its tweets' counts with one array read. The table is large
+ * next to what pages show (the home-pages benchmark shows some 100,000 tweets), because two tweets in one slot evict
+ * each other; it holds references, and an entry exists only for a tweet shown.
  *
  * <p>Why beside the near cache of {@code tweet_stats}: a near-cache hit costs far more than a read of this table (the
  * near cache's record map, its statistics, its stale-read check, a map built for {@code getAll}, and every id boxed),
@@ -24,15 +26,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * shown again.
  */
 final class ShownCounts {
-    /** Entries kept: 131,072, some 6 MB when all are used. */
-    static final int SLOTS = 1 << 17;
+    /** Entries kept at most: 2 MB of references, and some 50 bytes for each tweet shown. */
+    static final int SLOTS = 1 << 19;
 
-    /** How long an entry serves without a change heard: the longest a page may show counts older than the near cache's. */
-    static final long TTL_MILLIS = 1_000;
+    /**
+     * Slots that share the record of their last change: a change voids the entries of its neighbours too (read again
+     * from the near cache), which keeps that record at 512 KB. Changes are rare next to reads.
+     */
+    static final int SLOTS_PER_CHANGE_RECORD = 8;
+
+    /**
+     * How long an entry serves without a change heard: the longest a page may show counts older than the near cache's
+     * (which, should an invalidation be lost, repairs itself within a minute). Long enough that a tweet shown a few
+     * times a minute is still kept.
+     */
+    static final long TTL_MILLIS = 5_000;
 
     private final AtomicReferenceArray<Counts> entries = new AtomicReferenceArray<>(SLOTS);
-    /** For each slot, the version of the last change heard for a tweet in it. */
-    private final AtomicLongArray changedAt = new AtomicLongArray(SLOTS);
+    /** For each group of slots, the version of the last change heard for a tweet in them. */
+    private final AtomicLongArray changedAt = new AtomicLongArray(SLOTS / SLOTS_PER_CHANGE_RECORD);
     /** Counts every change heard; an entry read at a version older than its slot's last change is stale. */
     private final AtomicLong versions = new AtomicLong();
 
@@ -65,7 +77,7 @@ final class ShownCounts {
         Counts kept = entries.get(slot);
         if (kept == null
                 || kept.tweetId() != tweetId
-                || kept.version() < changedAt.get(slot)
+                || kept.version() < changedAt.get(slot / SLOTS_PER_CHANGE_RECORD)
                 || kept.version() < forgottenAt
                 || nowMillis - kept.readAtMillis() >= TTL_MILLIS) {
             return null;
@@ -86,7 +98,7 @@ final class ShownCounts {
     /** Something changed the tweet's counts: its entry, and any read of them under way, no longer serve. */
     void changed(long tweetId) {
         long version = versions.incrementAndGet();
-        changedAt.accumulateAndGet(slotOf(tweetId), version, Math::max);
+        changedAt.accumulateAndGet(slotOf(tweetId) / SLOTS_PER_CHANGE_RECORD, version, Math::max);
     }
 
     /** Changes may have been missed: nothing kept serves any more. */

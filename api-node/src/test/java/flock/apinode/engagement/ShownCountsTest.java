@@ -65,14 +65,30 @@ class ShownCountsTest {
     }
 
     @Test
-    void should_keep_serving_a_tweet_when_another_tweet_changes() {
+    void should_keep_serving_a_tweet_when_a_tweet_far_from_it_in_the_table_changes() {
         long other = TWEET + 1;
-        assertThat(ShownCounts.slotOf(other)).isNotEqualTo(ShownCounts.slotOf(TWEET));
+        assertThat(ShownCounts.slotOf(other) / ShownCounts.SLOTS_PER_CHANGE_RECORD)
+                .isNotEqualTo(ShownCounts.slotOf(TWEET) / ShownCounts.SLOTS_PER_CHANGE_RECORD);
         shown.keep(TWEET, shown.version(), NOW, liked(1));
 
         shown.changed(other);
 
         assertThat(shown.get(TWEET, NOW)).isNotNull();
+    }
+
+    @Test
+    void should_read_again_a_neighbour_of_a_tweet_that_changed() {
+        long neighbour = TWEET + 1;
+        while (ShownCounts.slotOf(neighbour) == ShownCounts.slotOf(TWEET)
+                || ShownCounts.slotOf(neighbour) / ShownCounts.SLOTS_PER_CHANGE_RECORD
+                        != ShownCounts.slotOf(TWEET) / ShownCounts.SLOTS_PER_CHANGE_RECORD) {
+            neighbour++;
+        }
+        shown.keep(neighbour, shown.version(), NOW, liked(1));
+
+        shown.changed(TWEET);
+
+        assertThat(shown.get(neighbour, NOW)).isNull();
     }
 
     @Test
@@ -114,7 +130,7 @@ class ShownCountsTest {
         for (long id = TWEET; id < TWEET + 10_000; id++) {
             slots.add(ShownCounts.slotOf(id));
         }
-        assertThat(slots).hasSizeGreaterThan(9_900);
+        assertThat(slots).hasSizeGreaterThan(9_950);
         assertThat(slots).allSatisfy(slot -> assertThat(slot).isBetween(0, ShownCounts.SLOTS - 1));
     }
 
