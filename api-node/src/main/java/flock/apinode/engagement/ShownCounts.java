@@ -22,16 +22,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * old counts from the near cache again; {@link #TTL_MILLIS} bounds how long they are kept. A node that may have
  * missed events forgets everything ({@link #forget}).
  *
- * <p>Two tweets whose ids fall in one slot take turns: the later read replaces the other, which is read again when
- * shown again.
+ * <p>A tweet's id names a pair of slots, so that two tweets that fall in one share it; a third replaces the one read
+ * longest ago, which is read again when shown again.
  */
 final class ShownCounts {
     /** Entries kept at most: 2 MB of references, and some 50 bytes for each tweet shown. */
     static final int SLOTS = 1 << 19;
 
     /**
-     * Slots that share the record of their last change: a change voids the entries of its neighbours too (read again
-     * from the near cache), which keeps that record at 512 KB. Changes are rare next to reads.
+     * Slots that share the record of their last change (four pairs): a change voids the entries of its neighbours too
+     * (read again from the near cache), which keeps that record at 512 KB. Changes are rare next to reads.
      */
     static final int SLOTS_PER_CHANGE_RECORD = 8;
 
@@ -73,11 +73,15 @@ final class ShownCounts {
 
     /** The tweet's counts if they are kept and nothing changed them since they were read; null otherwise. */
     Counts get(long tweetId, long nowMillis) {
-        int slot = slotOf(tweetId);
-        Counts kept = entries.get(slot);
-        if (kept == null
-                || kept.tweetId() != tweetId
-                || kept.version() < changedAt.get(slot / SLOTS_PER_CHANGE_RECORD)
+        int first = slotOf(tweetId) & ~1;
+        Counts kept = entries.get(first);
+        if (kept == null || kept.tweetId() != tweetId) {
+            kept = entries.get(first + 1);
+            if (kept == null || kept.tweetId() != tweetId) {
+                return null;
+            }
+        }
+        if (kept.version() < changedAt.get(first / SLOTS_PER_CHANGE_RECORD)
                 || kept.version() < forgottenAt
                 || nowMillis - kept.readAtMillis() >= TTL_MILLIS) {
             return null;
@@ -91,7 +95,13 @@ final class ShownCounts {
      */
     Counts keep(long tweetId, long version, long nowMillis, TweetStats stats) {
         Counts counts = Counts.of(tweetId, version, nowMillis, stats);
-        entries.set(slotOf(tweetId), counts);
+        int first = slotOf(tweetId) & ~1;
+        Counts one = entries.get(first);
+        Counts other = entries.get(first + 1);
+        boolean second = one != null
+                && one.tweetId() != tweetId
+                && (other == null || other.tweetId() == tweetId || other.readAtMillis() < one.readAtMillis());
+        entries.set(second ? first + 1 : first, counts);
         return counts;
     }
 

@@ -79,7 +79,7 @@ class ShownCountsTest {
     @Test
     void should_read_again_a_neighbour_of_a_tweet_that_changed() {
         long neighbour = TWEET + 1;
-        while (ShownCounts.slotOf(neighbour) == ShownCounts.slotOf(TWEET)
+        while ((ShownCounts.slotOf(neighbour) & ~1) == (ShownCounts.slotOf(TWEET) & ~1)
                 || ShownCounts.slotOf(neighbour) / ShownCounts.SLOTS_PER_CHANGE_RECORD
                         != ShownCounts.slotOf(TWEET) / ShownCounts.SLOTS_PER_CHANGE_RECORD) {
             neighbour++;
@@ -111,17 +111,41 @@ class ShownCountsTest {
     }
 
     @Test
-    void should_let_the_later_of_two_tweets_in_one_slot_replace_the_other() {
-        long sameSlot = TWEET + 1;
-        while (ShownCounts.slotOf(sameSlot) != ShownCounts.slotOf(TWEET)) {
-            sameSlot++;
-        }
+    void should_keep_two_tweets_of_one_pair_of_slots_and_let_a_third_replace_the_one_read_first() {
+        long second = nextInPair(TWEET);
+        long third = nextInPair(second);
         shown.keep(TWEET, shown.version(), NOW, liked(1));
+        shown.keep(second, shown.version(), NOW + 1, liked(2));
 
-        shown.keep(sameSlot, shown.version(), NOW, liked(2));
+        assertThat(shown.get(TWEET, NOW + 2).likes()).isEqualTo(1);
+        assertThat(shown.get(second, NOW + 2).likes()).isEqualTo(2);
 
-        assertThat(shown.get(TWEET, NOW)).isNull();
-        assertThat(shown.get(sameSlot, NOW).likes()).isEqualTo(liked(2).likes());
+        shown.keep(third, shown.version(), NOW + 2, liked(3));
+
+        assertThat(shown.get(TWEET, NOW + 2)).as("read first").isNull();
+        assertThat(shown.get(second, NOW + 2).likes()).isEqualTo(2);
+        assertThat(shown.get(third, NOW + 2).likes()).isEqualTo(3);
+    }
+
+    @Test
+    void should_replace_a_tweet_read_again_in_its_own_slot() {
+        long second = nextInPair(TWEET);
+        shown.keep(TWEET, shown.version(), NOW, liked(1));
+        shown.keep(second, shown.version(), NOW + 1, liked(2));
+
+        shown.keep(TWEET, shown.version(), NOW + 2, liked(5));
+
+        assertThat(shown.get(TWEET, NOW + 2).likes()).isEqualTo(5);
+        assertThat(shown.get(second, NOW + 2).likes()).as("its neighbour stays").isEqualTo(2);
+    }
+
+    /** The next id after {@code id} whose counts go to the same pair of slots. */
+    private static long nextInPair(long id) {
+        long next = id + 1;
+        while ((ShownCounts.slotOf(next) & ~1) != (ShownCounts.slotOf(id) & ~1)) {
+            next++;
+        }
+        return next;
     }
 
     @Test
