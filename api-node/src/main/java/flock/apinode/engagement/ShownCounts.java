@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The four counts of the tweets this node's pages showed lately, summed once and kept in a table of {@value #SLOTS}
  * entries indexed by the tweet's id: a page takes each of its tweets' counts with one array read. The table is large
- * next to what pages show (the home-pages benchmark shows some 100,000 tweets), because two tweets in one slot evict
- * each other; it holds references, and an entry exists only for a tweet shown.
+ * next to what pages show (the home-pages benchmark shows some 100,000 tweets), so that few tweets contend for a slot;
+ * it holds references, and an entry exists only for a tweet shown.
  *
  * <p>Why beside the near cache of {@code tweet_stats}: a near-cache hit costs far more than a read of this table (the
  * near cache's record map, its statistics, its stale-read check, a map built for {@code getAll}, and every id boxed),
@@ -37,8 +37,9 @@ final class ShownCounts {
 
     /**
      * How long an entry serves without a change heard: the longest a page may show counts older than the near cache's
-     * (which, should an invalidation be lost, repairs itself within a minute). Long enough that a tweet shown a few
-     * times a minute is still kept.
+     * (which itself, should an invalidation be lost, repairs itself within a minute). A tweet shown more often than
+     * this is read from the near cache once in that time; with one second (and one slot for each
+     * tweet) about half the lookups still went to the near cache.
      */
     static final long TTL_MILLIS = 5_000;
 
