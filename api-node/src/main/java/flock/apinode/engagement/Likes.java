@@ -122,6 +122,7 @@ public final class Likes {
         long now = System.currentTimeMillis();
         long version = shownCounts.version(); // before anything is read: a change heard meanwhile voids the read
         ShownCounts.Counts[] kept = new ShownCounts.Counts[count];
+        boolean[] missed = new boolean[count]; // neither kept nor known empty: read from the near cache
         Set<Long> asked = null; // none at all when every count is kept or known empty: no set, no call
         for (int i = 0; i < count; i++) {
             if (fresh.knownEmpty(ids[i], now)) {
@@ -129,6 +130,7 @@ public final class Likes {
             }
             kept[i] = shownCounts.get(ids[i], now);
             if (kept[i] == null) {
+                missed[i] = true;
                 if (asked == null) {
                     asked = new HashSet<>(count * 2);
                 }
@@ -141,10 +143,8 @@ public final class Likes {
         int[] replies = new int[count];
         int[] quotes = new int[count];
         for (int i = 0; i < count; i++) {
-            ShownCounts.Counts tweet = kept[i];
-            if (tweet == null && asked != null && asked.contains(ids[i])) {
-                tweet = shownCounts.keep(ids[i], version, now, counted.get(ids[i]));
-            }
+            ShownCounts.Counts tweet =
+                    missed[i] ? shownCounts.keep(ids[i], version, now, counted.get(ids[i])) : kept[i];
             if (tweet != null) {
                 likeCounts[i] = tweet.likes();
                 reposts[i] = tweet.reposts();
