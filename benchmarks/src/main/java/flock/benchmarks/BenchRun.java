@@ -12,6 +12,7 @@ import flock.benchmarks.http.LoadGenerator;
 import flock.benchmarks.http.Mix;
 import flock.benchmarks.http.RateSearch;
 import flock.benchmarks.http.Target;
+import flock.benchmarks.http.Workload;
 import flock.benchmarks.load.Dataset;
 import flock.benchmarks.load.GridLoader;
 import flock.benchmarks.load.RedisLoader;
@@ -204,7 +205,10 @@ public final class BenchRun {
         }
         report.setting("Warm-up: before any measurement every user's home page and own page were read once"
                 + " from each system measured (Flock, Redis, the ceiling; pull on read has no cache), so caches (Flock's near cache and kept tweet JSON, Redis) hold what steady"
-                + " traffic keeps, and the JIT has compiled every path");
+                + " traffic keeps, and the JIT has compiled the read paths; then before each system and mix an"
+                + " unmeasured closed loop of " + profile.warmUp().toSeconds() + " s, and of at least "
+                + BenchProfile.FIRST_POSTS_WARM_UP.toSeconds() + " s before each system's first mix with posts, whose"
+                + " paths (the post, the fan-out, the write-behind) nothing has compiled before");
         report.setting("Rate limits: raised to " + FlockStack.RAISED_LIMIT + " requests per period"
                 + " (the load generator is thousands of users on one address); the limiter still runs, so its cost"
                 + " is in Flock's figures");
@@ -242,6 +246,7 @@ public final class BenchRun {
         if (!profile.measures(shortName(target))) {
             return;
         }
+        boolean postsServed = false;
         for (Mix mix : profile.mixes()) {
             // The mixes with posts compare Flock as it runs (hybrid) with the Redis design, which the targets ask
             // about; push-only runs home pages alone (what pulling big accounts costs a read) and pull on read the
@@ -254,7 +259,8 @@ public final class BenchRun {
                 System.out.println(target.name() + ", " + mix.name() + ": skipped, pull on read keeps no likes");
                 continue;
             }
-            report.add(measureOne(search, metrics, data, target, mix));
+            report.add(measureOne(search, metrics, data, target, mix, profile.warmUpFor(mix, postsServed)));
+            postsServed |= mix.fansOut();
         }
     }
 
@@ -285,6 +291,12 @@ public final class BenchRun {
 
     private static Measurement measureOne(
             RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix) {
+        return measureOne(search, metrics, data, target, mix, null);
+    }
+
+    /** @param warmUp the closed loop run first, unmeasured; null for the profile's */
+    private static Measurement measureOne(
+            RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix, Duration warmUp) {
         System.out.println(target.name() + ", " + mix.name() + ":");
         double settled = MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, Duration.ofSeconds(90));
         System.out.printf("  (waited %.0f s for the machine to be quiet)%n", settled);
@@ -292,7 +304,8 @@ public final class BenchRun {
         TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
         double hitsBefore = flock ? metrics.api(StackMetrics.HEAD_HITS) : 0;
         double missesBefore = flock ? metrics.api(StackMetrics.HEAD_MISSES) : 0;
-        RateSearch.Capacity capacity = search.measure(target.workload(mix, data));
+        Workload workload = target.workload(mix, data);
+        RateSearch.Capacity capacity = warmUp == null ? search.measure(workload) : search.measure(workload, warmUp);
         double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
         double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
         double hits = flock ? metrics.api(StackMetrics.HEAD_HITS) - hitsBefore : 0;

@@ -122,8 +122,13 @@ public final class RateSearch {
     private static final java.time.Duration IDLE_WINDOW = java.time.Duration.ofSeconds(1);
 
     public Capacity measure(Workload workload) {
+        return measure(workload, warmUp);
+    }
+
+    /** The same after a warm-up of its own length (a system's first mix with posts needs a longer one). */
+    public Capacity measure(Workload workload, Duration warmUpRun) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
-        generator.saturate(workload, warmUp); // the JIT compiles the path under test
+        generator.saturate(workload, warmUpRun); // the JIT compiles the path under test
         List<LoadResult> runs = new ArrayList<>();
         List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
         List<ClosedLoop> closed = new ArrayList<>();
