@@ -409,6 +409,17 @@ class MapStoresIT {
     }
 
     /**
+     * The members' sessions throttle with Flock's own class (flock-cassandra.conf), not the driver's, whose
+     * bookkeeping can strand a queued request with nothing in flight (BoundedRequestThrottler).
+     */
+    @Test
+    void should_throttle_the_session_with_a_throttler_that_always_starts_what_it_queued() {
+        assertThat(((com.datastax.oss.driver.internal.core.context.InternalDriverContext) session.getContext())
+                        .getRequestThrottler())
+                .isInstanceOf(BoundedRequestThrottler.class);
+    }
+
+    /**
      * Two big follower chunks in one batch: 22,000 inserts, more than the driver's throttler holds (256 in
      * flight, 20,000 queued). The batch keeps its own window of statements in flight, so it is written in one call.
      */
