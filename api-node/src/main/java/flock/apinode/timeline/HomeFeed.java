@@ -16,6 +16,7 @@ import flock.domain.timeline.NewestFirstMerge;
 import flock.domain.timeline.ReadAuthorTweets;
 import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
+import flock.domain.timeline.StartRebuild;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
 import java.util.ArrayList;
@@ -192,12 +193,13 @@ public final class HomeFeed {
 
     /**
      * Merges the newest tweets of every pushed account followed (and the user's own) into the feed, and
-     * records the pulled ones. The author timelines are read by entry processor, never from the near
-     * cache: a tweet posted during the rebuild must be seen there (Tweets.post writes it first) or by the
-     * fan-out, which finds the feed present; the install merges with whatever the fan-out added meanwhile.
+     * records the pulled ones. A stand-in for the feed goes in first ({@link StartRebuild}), and the author timelines
+     * are read after it by entry processor, never from the near cache: a tweet posted during the rebuild is then
+     * seen there (Tweets.post writes it first) or fanned out into the stand-in; the install merges with it.
      */
     public void rebuild(long userId, long readAtMillis) {
         long started = System.nanoTime();
+        homeTimelines.executeOnKey(userId, new StartRebuild(readAtMillis));
         long[] followees = graph.allFollowing(userId).userIds();
         Set<Long> pulled = pullAccounts.pulledAmong(followees);
         Set<Long> pushedAuthors = new HashSet<>(followees.length * 2 + 2);

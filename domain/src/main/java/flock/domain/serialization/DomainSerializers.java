@@ -60,6 +60,7 @@ import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.RemoveOwnTweet;
+import flock.domain.timeline.StartRebuild;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.timeline.TimelineSerializer;
 import flock.domain.tweet.TweetSerializer;
@@ -89,6 +90,7 @@ public final class DomainSerializers {
             new MarkFeedRead.Serializer(),
             new EditPulledAuthors.Serializer(),
             new InstallRebuiltFeed.Serializer(),
+            new StartRebuild.Serializer(),
             new EvictIdleFeed.Serializer(),
             new FeedChanges.Serializer(),
             new ReadAuthorTweets.Serializer(),

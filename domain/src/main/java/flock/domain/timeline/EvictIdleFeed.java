@@ -8,14 +8,17 @@ import java.util.Map;
 
 /**
  * Removes a home feed nobody has read since {@code idleBefore}. Checked again on the owner, atomically, so a
- * read that renewed the feed after the sweep chose it keeps it. Answers whether the feed was evicted.
+ * read that renewed the feed after the sweep chose it keeps it. A feed being rebuilt counts from when its rebuild
+ * began: one begun since is left to finish, one older was left by a reader that went away and goes. Answers whether
+ * the feed was evicted.
  */
 public record EvictIdleFeed(long idleBefore) implements EntryProcessor<Long, Timeline, Boolean> {
 
     @Override
     public Boolean process(Map.Entry<Long, Timeline> entry) {
         Timeline feed = entry.getValue();
-        if (feed == null || feed.lastReadMillis() >= idleBefore) {
+        long lastActive = feed == null ? 0 : Math.abs(feed.lastReadMillis());
+        if (feed == null || lastActive >= idleBefore) {
             return false;
         }
         entry.setValue(null);

@@ -6,13 +6,16 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.Map;
 
-/** Renews a cached home feed's last-read time, which keeps it from being evicted as idle. */
+/**
+ * Renews a cached home feed's last-read time, which keeps it from being evicted as idle; not a feed being rebuilt,
+ * which its install marks read (a mark would make it look installed).
+ */
 public record MarkFeedRead(long atMillis) implements EntryProcessor<Long, Timeline, Void> {
 
     @Override
     public Void process(Map.Entry<Long, Timeline> entry) {
         Timeline feed = entry.getValue();
-        if (feed != null && feed.markRead(atMillis)) {
+        if (feed != null && !feed.beingRebuilt() && feed.markRead(atMillis)) {
             entry.setValue(feed);
         }
         return null;

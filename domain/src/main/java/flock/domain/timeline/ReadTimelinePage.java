@@ -24,8 +24,8 @@ public record ReadTimelinePage(long maxId, long sinceId, int limit, long markSta
     @Override
     public TimelinePage process(Map.Entry<Long, Timeline> entry) {
         Timeline timeline = entry.getValue();
-        if (timeline == null) {
-            return null;
+        if (timeline == null || timeline.beingRebuilt()) {
+            return null; // a feed being rebuilt holds only what the fan-out brought since: the reader rebuilds too
         }
         return new TimelinePage(
                 timeline.page(maxId, sinceId, limit),

@@ -28,7 +28,10 @@ public final class Timeline {
     /** Home feeds only: followed accounts whose tweets are merged in at read (pull mode), ascending. */
     private long[] pulledAuthors = NO_AUTHORS;
 
-    /** Home feeds only: when the owner last read the feed (epoch millis); idle feeds are evicted. */
+    /**
+     * Home feeds only: when the owner last read the feed (epoch millis); idle feeds are evicted. Negative while the
+     * feed is being rebuilt: minus the time the rebuild began ({@link #rebuilding}).
+     */
     private long lastReadMillis;
 
     /**
@@ -74,6 +77,25 @@ public final class Timeline {
 
     public static Timeline empty() {
         return new Timeline(new long[MIN_CAPACITY], 0);
+    }
+
+    /**
+     * An empty home feed that stands in for one being rebuilt, from {@code sinceMillis}: the fan-out finds it present
+     * and applies what it brings while the rebuild reads the authors' timelines, and the rebuild's install merges into
+     * it. Not a feed to read until then ({@link #beingRebuilt}).
+     */
+    public static Timeline rebuilding(long sinceMillis) {
+        if (sinceMillis <= 0) {
+            throw new IllegalArgumentException("a rebuild begins at a positive time, not " + sinceMillis);
+        }
+        Timeline feed = empty();
+        feed.lastReadMillis = -sinceMillis;
+        return feed;
+    }
+
+    /** Whether this home feed stands in for one being rebuilt, not yet installed ({@link #rebuilding}). */
+    public boolean beingRebuilt() {
+        return lastReadMillis < 0;
     }
 
     /**

@@ -72,6 +72,7 @@ import flock.domain.timeline.ReadFeedSource;
 import flock.domain.timeline.ReadTimelinePage;
 import flock.domain.timeline.RemoveFromTimeline;
 import flock.domain.timeline.RemoveOwnTweet;
+import flock.domain.timeline.StartRebuild;
 import flock.domain.timeline.Timeline;
 import flock.domain.timeline.TimelinePage;
 import flock.domain.tweet.Tweet;
@@ -110,6 +111,7 @@ class DomainSerializersTest {
                 new FeedSource(new long[] {5, 4}, new long[] {5}, new long[] {2}, false),
                 new TimelinePage(new long[] {8, 7}, new long[] {3}, true, false),
                 new MarkFeedRead(77L),
+                new StartRebuild(78L),
                 new EditPulledAuthors(12L, true),
                 new EvictIdleFeed(1000L),
                 new FeedChanges("member-1", 7L, new long[] {3, 4}),
