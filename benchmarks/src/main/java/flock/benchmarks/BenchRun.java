@@ -192,7 +192,6 @@ public final class BenchRun {
                 profile.half(),
                 profile.refinements(),
                 profile.closedLoops(),
-                profile.warmUp(),
                 System.out::println,
                 new CpuAccount(() -> processes(stack)));
         StackMetrics metrics = new StackMetrics(stack);
@@ -212,8 +211,9 @@ public final class BenchRun {
         report.setting("Rate limits: raised to " + FlockStack.RAISED_LIMIT + " requests per period"
                 + " (the load generator is thousands of users on one address); the limiter still runs, so its cost"
                 + " is in Flock's figures");
-        Measurement firstCeiling =
-                profile.measures("ceiling") ? measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY) : null;
+        Measurement firstCeiling = profile.measures("ceiling")
+                ? measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY, profile.warmUp())
+                : null;
         measure(report, search, metrics, data, Target.FLOCK_PUSH, profile);
         measure(report, search, metrics, data, Target.REDIS, profile);
         measure(report, search, metrics, data, Target.PULL, profile);
@@ -232,7 +232,7 @@ public final class BenchRun {
         }
         // The ceiling again, last: the first run follows the bulk load, when Cassandra may still be
         // compacting; the higher of the two is what Flock is held against.
-        Measurement lastCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY);
+        Measurement lastCeiling = measureOne(search, metrics, data, Target.CEILING, Mix.HOME_ONLY, profile.warmUp());
         Measurement ceiling = lastCeiling.maxRate() > firstCeiling.maxRate() ? lastCeiling : firstCeiling;
         report.add(ceiling);
         report.setting(String.format(
@@ -289,12 +289,7 @@ public final class BenchRun {
         return List.of(args).contains("--only") || List.of(args).contains("--mixes");
     }
 
-    private static Measurement measureOne(
-            RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix) {
-        return measureOne(search, metrics, data, target, mix, null);
-    }
-
-    /** @param warmUp the closed loop run first, unmeasured; null for the profile's */
+    /** @param warmUp the closed loop run first, unmeasured */
     private static Measurement measureOne(
             RateSearch search, StackMetrics metrics, Dataset data, Target target, Mix mix, Duration warmUp) {
         System.out.println(target.name() + ", " + mix.name() + ":");
@@ -305,7 +300,7 @@ public final class BenchRun {
         double hitsBefore = flock ? metrics.api(StackMetrics.HEAD_HITS) : 0;
         double missesBefore = flock ? metrics.api(StackMetrics.HEAD_MISSES) : 0;
         Workload workload = target.workload(mix, data);
-        RateSearch.Capacity capacity = warmUp == null ? search.measure(workload) : search.measure(workload, warmUp);
+        RateSearch.Capacity capacity = search.measure(workload, warmUp);
         double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
         double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
         double hits = flock ? metrics.api(StackMetrics.HEAD_HITS) - hitsBefore : 0;

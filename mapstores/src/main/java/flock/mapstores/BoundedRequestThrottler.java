@@ -103,18 +103,18 @@ public final class BoundedRequestThrottler implements RequestThrottler {
 
     /**
      * A request that timed out or was cancelled while waiting only leaves the queue; one that was started gives its
-     * slot to the next in line.
+     * slot back, as one that finished does.
      */
     private Throttled doneOrDequeued(Throttled request) {
         synchronized (lock) {
-            if (queue.remove(request)) {
-                return null;
-            }
+            return queue.remove(request) ? null : done();
         }
-        return done();
     }
 
-    /** A slot given back: to the next request waiting (answered, to be started outside the lock), else freed. */
+    /**
+     * A slot given back: to the next request waiting (answered, to be started once the lock is released), else freed.
+     * The lock is reentrant, so {@link #doneOrDequeued} decides both under one hold.
+     */
     private Throttled done() {
         synchronized (lock) {
             if (closed) {
@@ -134,7 +134,7 @@ public final class BoundedRequestThrottler implements RequestThrottler {
         }
     }
 
-    /** Requests waiting now (for tests and metrics). */
+    /** Requests waiting now (for tests). */
     int queued() {
         synchronized (lock) {
             return queue.size();

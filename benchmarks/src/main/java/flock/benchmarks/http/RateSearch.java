@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Finds the highest request rate a system sustains with p99 latency under a bound, and measures latency at
  * half that rate, as the report's targets are stated.
  *
- * <p>First a closed-loop run finds the throughput ceiling (after a warm-up run of the same length, so the
+ * <p>First a closed-loop run finds the throughput ceiling (after an unmeasured warm-up run, so that the
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
  * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above.
  *
@@ -37,7 +37,6 @@ public final class RateSearch {
     private final Duration half;
     private final int refinements;
     private final int closedLoops;
-    private final Duration warmUp;
     private final Consumer<String> log;
     private final CpuAccount cpu;
 
@@ -46,7 +45,6 @@ public final class RateSearch {
      * @param half how long the run at half the found rate lasts
      * @param refinements bisection steps after the first passing probe
      * @param closedLoops closed-loop runs, one after another: their spread says how far one figure can be trusted
-     * @param warmUp how long the closed loop runs first, unmeasured, so that every process has compiled the path
      */
     public RateSearch(
             LoadGenerator generator,
@@ -55,7 +53,6 @@ public final class RateSearch {
             Duration half,
             int refinements,
             int closedLoops,
-            Duration warmUp,
             Consumer<String> log,
             CpuAccount cpu) {
         this.generator = generator;
@@ -65,7 +62,6 @@ public final class RateSearch {
         this.half = half;
         this.refinements = refinements;
         this.closedLoops = closedLoops;
-        this.warmUp = warmUp;
         this.log = log;
     }
 
@@ -121,14 +117,13 @@ public final class RateSearch {
      */
     private static final java.time.Duration IDLE_WINDOW = java.time.Duration.ofSeconds(1);
 
-    public Capacity measure(Workload workload) {
-        return measure(workload, warmUp);
-    }
-
-    /** The same after a warm-up of its own length (a system's first mix with posts needs a longer one). */
-    public Capacity measure(Workload workload, Duration warmUpRun) {
+    /**
+     * @param warmUp how long the closed loop runs first, unmeasured, so that every process has compiled the path (a
+     *     system's first mix with posts needs longer than the others)
+     */
+    public Capacity measure(Workload workload, Duration warmUp) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
-        generator.saturate(workload, warmUpRun); // the JIT compiles the path under test
+        generator.saturate(workload, warmUp); // the JIT compiles the path under test
         List<LoadResult> runs = new ArrayList<>();
         List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
         List<ClosedLoop> closed = new ArrayList<>();
