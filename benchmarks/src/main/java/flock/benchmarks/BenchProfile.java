@@ -50,8 +50,7 @@ record BenchProfile(
     /**
      * Every system, every mix, 10,000 users: about thirteen minutes on 2 cores, so that the whole {@code ./flock
      * bench} with the scaling and micro stages stays within twenty. The run at half the max rate lasts 5 s (about 10,000
-     * requests in the DeathStarBench mix), short enough that the longer warm-up before the mixes with posts keeps the
-     * whole within twenty minutes.
+     * requests in the DeathStarBench mix) to make room for the longer warm-up before the mixes with posts.
      */
     static final BenchProfile FULL = new BenchProfile(
             "full",

@@ -12,7 +12,6 @@ import flock.benchmarks.http.LoadGenerator;
 import flock.benchmarks.http.Mix;
 import flock.benchmarks.http.RateSearch;
 import flock.benchmarks.http.Target;
-import flock.benchmarks.http.Workload;
 import flock.benchmarks.load.Dataset;
 import flock.benchmarks.load.GridLoader;
 import flock.benchmarks.load.RedisLoader;
@@ -299,8 +298,7 @@ public final class BenchRun {
         TreeMap<Double, Double> lagBefore = flock ? metrics.lagBuckets() : null;
         double hitsBefore = flock ? metrics.api(StackMetrics.HEAD_HITS) : 0;
         double missesBefore = flock ? metrics.api(StackMetrics.HEAD_MISSES) : 0;
-        Workload workload = target.workload(mix, data);
-        RateSearch.Capacity capacity = search.measure(workload, warmUp);
+        RateSearch.Capacity capacity = search.measure(target.workload(mix, data), warmUp);
         double p50 = flock ? metrics.lagQuantile(lagBefore, 0.5) * 1000 : Double.NaN;
         double p99 = flock ? metrics.lagQuantile(lagBefore, 0.99) * 1000 : Double.NaN;
         double hits = flock ? metrics.api(StackMetrics.HEAD_HITS) - hitsBefore : 0;

@@ -2,7 +2,6 @@ package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.RequestThrottlingException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import com.datastax.oss.driver.api.core.context.DriverContext;
 import com.datastax.oss.driver.api.core.session.throttling.RequestThrottler;
 import com.datastax.oss.driver.api.core.session.throttling.Throttled;
@@ -37,14 +36,10 @@ public final class BoundedRequestThrottler implements RequestThrottler {
     /** As the driver builds it, from {@code advanced.throttler} in the session's configuration. */
     public BoundedRequestThrottler(DriverContext context) {
         this(
-                context.getConfig().getDefaultProfile(),
-                DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS,
-                DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE);
-    }
-
-    private BoundedRequestThrottler(
-            DriverExecutionProfile profile, DefaultDriverOption concurrent, DefaultDriverOption queued) {
-        this(profile.getInt(concurrent), profile.getInt(queued));
+                context.getConfig()
+                        .getDefaultProfile()
+                        .getInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS),
+                context.getConfig().getDefaultProfile().getInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE));
     }
 
     BoundedRequestThrottler(int maxConcurrent, int maxQueued) {

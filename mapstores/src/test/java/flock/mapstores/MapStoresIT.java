@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
 import com.hazelcast.config.MapConfig;
 import flock.domain.FlakeIds;
 import flock.domain.MapNames;
@@ -414,8 +415,7 @@ class MapStoresIT {
      */
     @Test
     void should_throttle_the_session_with_a_throttler_that_always_starts_what_it_queued() {
-        assertThat(((com.datastax.oss.driver.internal.core.context.InternalDriverContext) session.getContext())
-                        .getRequestThrottler())
+        assertThat(((InternalDriverContext) session.getContext()).getRequestThrottler())
                 .isInstanceOf(BoundedRequestThrottler.class);
     }
 

@@ -17,8 +17,7 @@ public record EvictIdleFeed(long idleBefore) implements EntryProcessor<Long, Tim
     @Override
     public Boolean process(Map.Entry<Long, Timeline> entry) {
         Timeline feed = entry.getValue();
-        long lastActive = feed == null ? 0 : Math.abs(feed.lastReadMillis());
-        if (feed == null || lastActive >= idleBefore) {
+        if (feed == null || feed.lastActiveMillis() >= idleBefore) {
             return false;
         }
         entry.setValue(null);

@@ -98,6 +98,11 @@ public final class Timeline {
         return lastReadMillis < 0;
     }
 
+    /** When the feed was last read, or for a stand-in when its rebuild began: what idle eviction goes by. */
+    public long lastActiveMillis() {
+        return Math.abs(lastReadMillis);
+    }
+
     /**
      * A timeline of the given ids, which must already be sorted newest first; keeps the newest 800 and is
      * truncated if there were more.
