@@ -23,9 +23,10 @@ import java.util.Map;
 /**
  * How fast a member's write-behind gets tweets into a real Cassandra. One member in this JVM on the project's
  * hazelcast.yaml, with Flock's MapStores over a Cassandra this benchmark starts; a burst of tweets is put as fast as
- * it goes, and the clock runs until none is queued. Twice, alternating: the tweets map as the YAML has it (coalescing,
- * so Hazelcast hands the MapStore batches of up to 100) and non-coalescing (Hazelcast then stores one tweet at a time,
- * whatever the batch size). Reports tweets stored a second and the CPU per tweet of this JVM and of Cassandra.
+ * it goes, and the clock runs until none is queued. Twice, alternating: the MapStores as shipped (statements to the same
+ * replicas grouped into small unlogged batches, {@code flock-cassandra.conf}) and with every statement sent alone (the
+ * groups' size set to 1 for that session). The tweets map coalesces as the YAML has it, so Hazelcast hands the MapStore
+ * batches of up to 100. Reports tweets stored a second and the CPU per tweet of this JVM and of Cassandra.
  *
  * <p>Usage: {@code WriteBehindBench [tweets] [rounds]} ({@code ./flock bench --write-behind}).
  */
@@ -33,7 +34,7 @@ public final class WriteBehindBench {
     private WriteBehindBench() {}
 
     /** One drain: how long the queue took to empty, and the CPU spent meanwhile, per tweet. */
-    record Drain(boolean coalescing, int tweets, Duration took, double memberMicros, double cassandraMicros) {
+    record Drain(boolean grouped, int tweets, Duration took, double memberMicros, double cassandraMicros) {
         double perSecond() {
             return tweets / (took.toNanos() / 1e9);
         }
@@ -50,13 +51,13 @@ public final class WriteBehindBench {
             System.out.printf(
                     "write-behind of %,d tweets into Cassandra, %d rounds each, alternating:%n", tweets, rounds);
             for (int round = 1; round <= rounds; round++) {
-                for (boolean coalescing : new boolean[] {true, false}) {
-                    Drain drain = drain(cassandra, cassandraPid, coalescing, tweets, "wb_" + round + "_" + coalescing);
+                for (boolean grouped : new boolean[] {true, false}) {
+                    Drain drain = drain(cassandra, cassandraPid, grouped, tweets, "wb_" + round + "_" + grouped);
                     System.out.printf(
                             "  round %d, %-15s %,8.0f tweets/s stored (%,6d ms); CPU per tweet: member %,5.0f µs,"
                                     + " Cassandra %,5.0f µs%n",
                             round,
-                            coalescing ? "coalescing:" : "non-coalescing:",
+                            grouped ? "grouped:" : "one a request:",
                             drain.perSecond(),
                             drain.took().toMillis(),
                             drain.memberMicros(),
@@ -67,12 +68,22 @@ public final class WriteBehindBench {
     }
 
     /** A member of its own (and a keyspace of its own) for one drain. */
-    static Drain drain(CassandraServer cassandra, long cassandraPid, boolean coalescing, int count, String keyspace)
+    static Drain drain(CassandraServer cassandra, long cassandraPid, boolean grouped, int count, String keyspace)
             throws IOException, InterruptedException {
-        CqlSession session = CassandraSessions.open(
-                CassandraConfig.fromMap(Map.of("contact-points", cassandra.contactPoint(), "keyspace", keyspace)),
-                Duration.ofMinutes(2));
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(session, coalescing, keyspace));
+        // The driver reads system properties over flock-cassandra.conf when a session opens.
+        String groupSize = "datastax-java-driver.advanced.flock-write-groups.max-statements";
+        if (!grouped) {
+            System.setProperty(groupSize, "1");
+        }
+        CqlSession session;
+        try {
+            session = CassandraSessions.open(
+                    CassandraConfig.fromMap(Map.of("contact-points", cassandra.contactPoint(), "keyspace", keyspace)),
+                    Duration.ofMinutes(2));
+        } finally {
+            System.clearProperty(groupSize);
+        }
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(session, keyspace));
         try {
             IMap<Long, Tweet> map = member.getMap(MapNames.TWEETS);
             long cpuBefore = processCpuNanos();
@@ -88,7 +99,7 @@ public final class WriteBehindBench {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             return new Drain(
-                    coalescing,
+                    grouped,
                     count,
                     took,
                     (processCpuNanos() - cpuBefore) / 1e3 / count,
@@ -99,7 +110,7 @@ public final class WriteBehindBench {
         }
     }
 
-    private static Config memberConfig(CqlSession session, boolean coalescing, String cluster) throws IOException {
+    private static Config memberConfig(CqlSession session, String cluster) throws IOException {
         Config config = InJvmMembers.config(cluster, 15_951);
         config.getJetConfig().setEnabled(false);
         FlockMapStoreFactory factory = new FlockMapStoreFactory(session);
@@ -109,7 +120,6 @@ public final class WriteBehindBench {
                 store.setFactoryImplementation(factory);
             }
         });
-        config.getMapConfig(MapNames.TWEETS).getMapStoreConfig().setWriteCoalescing(coalescing);
         return config;
     }
 

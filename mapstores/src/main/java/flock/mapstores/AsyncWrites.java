@@ -2,6 +2,7 @@ package flock.mapstores;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Sends a write-behind batch to Cassandra as concurrent async statements and waits for all of them.
+ * Sends a write-behind batch to Cassandra as concurrent async statements and waits for all of them. Statements whose
+ * rows live on the same replicas go together, a few to an unlogged batch ({@link StatementGroups}).
  *
  * <p>At most {@link #WINDOW} statements of a batch are in flight; the rest wait here and go out as earlier
  * ones finish. The driver's throttler bounds the session as a whole, but its queue is finite: a batch that
@@ -32,6 +34,13 @@ final class AsyncWrites {
 
     private final CqlSession session;
     private final int window;
+
+    /** Statements added before the batch is awaited wait here for company ({@link StatementGroups}); guards itself. */
+    private final StatementGroups groups;
+
+    /** Whether added statements may still join a group: until the batch is awaited. Guarded by {@code groups}. */
+    private boolean grouping = true;
+
     private final Queue<Statement<?>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -49,14 +58,25 @@ final class AsyncWrites {
     AsyncWrites(CqlSession session, int window) {
         this.session = session;
         this.window = window;
+        this.groups = new StatementGroups(session);
     }
 
     /** Thread-safe, so a stage's callback may add the statements it decided on. */
     AsyncWrites add(Statement<?> statement) {
+        Statement<?> ready;
+        synchronized (groups) {
+            ready = grouping ? groups.add(statement) : statement;
+        }
+        if (ready != null) {
+            send(ready);
+        }
+        return this;
+    }
+
+    private void send(Statement<?> statement) {
         outstanding.incrementAndGet();
         waiting.add(statement);
         sendWhileRoom();
-        return this;
     }
 
     /**
@@ -85,6 +105,12 @@ final class AsyncWrites {
 
     /** Waits for every statement; throws {@link StoreFailedException} naming the first failure. */
     void awaitAll(String what) {
+        List<Statement<?>> rest;
+        synchronized (groups) {
+            grouping = false; // a stage's statements added from now on go at once: nothing would send a group later
+            rest = groups.drain();
+        }
+        rest.forEach(this::send);
         finished(null);
         try {
             done.join();

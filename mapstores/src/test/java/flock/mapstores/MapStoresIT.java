@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
 import com.hazelcast.config.MapConfig;
 import flock.domain.FlakeIds;
@@ -28,6 +33,8 @@ import flock.domain.timeline.Timeline;
 import flock.domain.tweet.Tweet;
 import flock.testkit.CassandraServer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -442,6 +449,94 @@ class MapStoresIT {
         for (var entry : batch.entrySet()) {
             assertThat(chunks.load(entry.getKey())).isEqualTo(entry.getValue());
         }
+    }
+
+    /**
+     * Small statements to the same replicas (one node here holds every row) go as unlogged batches of at most 10
+     * statements and 4 KiB, under Cassandra's batch warnings; a statement of more than half that goes alone.
+     */
+    @Test
+    void should_send_small_statements_to_the_same_replicas_together_and_a_big_one_alone() {
+        PreparedStatement insert =
+                session.prepare("INSERT INTO tweets (id, author_id, text, created_at) VALUES (?, ?, ?, ?)");
+        StatementGroups groups = new StatementGroups(session);
+        List<Statement<?>> sent = new ArrayList<>();
+        for (long id = 1; id <= 25; id++) {
+            addTo(groups, insert.bind(900_000L + id, 91L, "short", Instant.EPOCH), sent);
+        }
+        assertThat(sizes(sent)).as("full groups go as they fill").containsExactly(10, 10);
+        BoundStatement big = insert.bind(900_100L, 91L, "x".repeat(3_000), Instant.EPOCH);
+        assertThat(groups.add(big)).as("too big for company").isSameAs(big);
+        sent.addAll(groups.drain());
+        assertThat(sizes(sent)).containsExactly(10, 10, 5);
+        assertThat(groups.drain()).isEmpty();
+
+        sent.clear();
+        for (long id = 1; id <= 6; id++) {
+            addTo(groups, insert.bind(900_200L + id, 91L, "y".repeat(900), Instant.EPOCH), sent);
+        }
+        sent.addAll(groups.drain());
+        assertThat(sizes(sent)).as("a group closes before 4 KiB").containsExactly(4, 2);
+        assertThat(sent).allSatisfy(statement -> assertThat(((BatchStatement) statement).getBatchType())
+                .isEqualTo(DefaultBatchType.UNLOGGED));
+    }
+
+    /** The driver's configuration sizes the groups; 1 sends every statement alone. */
+    @Test
+    void should_send_every_statement_alone_when_groups_are_configured_to_one_statement() {
+        String key = "datastax-java-driver." + StatementGroups.MAX_STATEMENTS_PATH;
+        System.setProperty(key, "1");
+        CqlSession alone;
+        try {
+            alone = CassandraSessions.open(
+                    CassandraConfig.fromMap(Map.of(
+                            "contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it")),
+                    Duration.ofMinutes(2));
+        } finally {
+            System.clearProperty(key);
+        }
+        try (alone) {
+            PreparedStatement insert = alone.prepare("INSERT INTO tweets (id, author_id, text) VALUES (?, ?, ?)");
+            StatementGroups groups = new StatementGroups(alone);
+            for (long id = 1; id <= 3; id++) {
+                BoundStatement statement = insert.bind(900_300L + id, 92L, "alone");
+                assertThat(groups.add(statement)).isSameAs(statement);
+            }
+            assertThat(groups.drain()).isEmpty();
+        }
+    }
+
+    private static void addTo(StatementGroups groups, Statement<?> statement, List<Statement<?>> sent) {
+        Statement<?> ready = groups.add(statement);
+        if (ready != null) {
+            sent.add(ready);
+        }
+    }
+
+    private static List<Integer> sizes(List<Statement<?>> sent) {
+        return sent.stream()
+                .map(statement -> ((BatchStatement) statement).size())
+                .toList();
+    }
+
+    /** Tweets stored in one batch of 100: the statements travel grouped, and every row arrives. */
+    @Test
+    void should_store_a_full_write_behind_batch_of_tweets_in_groups() {
+        CassandraMapStore<Long, Tweet> tweets = store(MapNames.TWEETS);
+        UserTimelineLoader timelines = (UserTimelineLoader) (Object) factory.newMapStore(MapNames.USER_TIMELINES, null);
+        Map<Long, Tweet> batch = new java.util.HashMap<>();
+        for (long id = 1; id <= 100; id++) {
+            batch.put(910_000L + id, new Tweet(910_000L + id, 93L + id % 3, "grouped " + id, id, new long[0]));
+        }
+        tweets.storeAll(batch);
+
+        batch.forEach((id, tweet) -> assertThat(tweets.load(id))
+                .extracting(Tweet::text, Tweet::authorId)
+                .containsExactly(tweet.text(), tweet.authorId()));
+        assertThat(timelines.load(93L).size()
+                        + timelines.load(94L).size()
+                        + timelines.load(95L).size())
+                .isEqualTo(100);
     }
 
     @Test
