@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * Sends a write-behind batch to Cassandra as concurrent async statements and waits for all of them. Statements whose
  * rows live on the same replicas go together, a few to an unlogged batch ({@link StatementGroups}).
  *
- * <p>At most {@link #WINDOW} statements of a batch are in flight; the rest wait here and go out as earlier
- * ones finish. The driver's throttler bounds the session as a whole, but its queue is finite: a batch that
+ * <p>At most {@link #WINDOW} requests of a batch (statements, or groups of them) are in flight; the rest wait here and
+ * go out as earlier ones finish. The driver's throttler bounds the session as a whole, but its queue is finite: a batch that
  * handed it everything at once (200,000 follower edges laid out in one go) overflowed it, and each retry
  * wrote only what fitted, so the backlog took minutes to drain.
  *
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  */
 final class AsyncWrites {
     /**
-     * Statements of one batch in flight at once: the driver's own limit for the session (flock-cassandra.conf),
+     * Requests of one batch in flight at once: the driver's own limit for the session (flock-cassandra.conf),
      * so one batch alone can still use all of it, and the driver's queue holds only what other batches send.
      */
     static final int WINDOW = 256;

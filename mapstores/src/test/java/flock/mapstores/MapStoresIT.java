@@ -429,10 +429,18 @@ class MapStoresIT {
     /**
      * Two big follower chunks in one batch: 22,000 inserts, more than the driver's throttler holds (256 in
      * flight, 20,000 queued). The batch keeps its own window of statements in flight, so it is written in one call.
+     * Each statement alone, as a cluster configured so sends them: grouped, they would be a tenth as many requests.
      */
     @Test
     void should_write_a_batch_larger_than_the_drivers_request_queue_in_one_call() {
-        CassandraMapStore<FollowerChunkKey, FollowList> chunks = store(MapNames.FOLLOWER_CHUNKS);
+        try (CqlSession alone = sessionWithGroupsOf(1)) {
+            writeTwoBigChunks(new FlockMapStoreFactory(alone));
+        }
+    }
+
+    private static void writeTwoBigChunks(FlockMapStoreFactory stores) {
+        CassandraMapStore<FollowerChunkKey, FollowList> chunks = (CassandraMapStore<FollowerChunkKey, FollowList>)
+                (Object) stores.newMapStore(MapNames.FOLLOWER_CHUNKS, null);
         int edges = 11_000;
         Map<FollowerChunkKey, FollowList> batch = new java.util.HashMap<>();
         for (int chunk = 1; chunk <= 2; chunk++) {
@@ -484,18 +492,7 @@ class MapStoresIT {
     /** The driver's configuration sizes the groups; 1 sends every statement alone. */
     @Test
     void should_send_every_statement_alone_when_groups_are_configured_to_one_statement() {
-        String key = "datastax-java-driver." + StatementGroups.MAX_STATEMENTS_PATH;
-        System.setProperty(key, "1");
-        CqlSession alone;
-        try {
-            alone = CassandraSessions.open(
-                    CassandraConfig.fromMap(Map.of(
-                            "contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it")),
-                    Duration.ofMinutes(2));
-        } finally {
-            System.clearProperty(key);
-        }
-        try (alone) {
+        try (CqlSession alone = sessionWithGroupsOf(1)) {
             PreparedStatement insert = alone.prepare("INSERT INTO tweets (id, author_id, text) VALUES (?, ?, ?)");
             StatementGroups groups = new StatementGroups(alone);
             for (long id = 1; id <= 3; id++) {
@@ -503,6 +500,20 @@ class MapStoresIT {
                 assertThat(groups.add(statement)).isSameAs(statement);
             }
             assertThat(groups.drain()).isEmpty();
+        }
+    }
+
+    /** A session of its own whose write groups hold at most this many statements (the driver reads system properties). */
+    private static CqlSession sessionWithGroupsOf(int statements) {
+        String key = "datastax-java-driver." + StatementGroups.MAX_STATEMENTS_PATH;
+        System.setProperty(key, Integer.toString(statements));
+        try {
+            return CassandraSessions.open(
+                    CassandraConfig.fromMap(Map.of(
+                            "contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it")),
+                    Duration.ofMinutes(2));
+        } finally {
+            System.clearProperty(key);
         }
     }
 
