@@ -434,28 +434,24 @@ class MapStoresIT {
     @Test
     void should_write_a_batch_larger_than_the_drivers_request_queue_in_one_call() {
         try (CqlSession alone = sessionWithGroupsOf(1)) {
-            writeTwoBigChunks(new FlockMapStoreFactory(alone));
-        }
-    }
-
-    private static void writeTwoBigChunks(FlockMapStoreFactory stores) {
-        CassandraMapStore<FollowerChunkKey, FollowList> chunks = (CassandraMapStore<FollowerChunkKey, FollowList>)
-                (Object) stores.newMapStore(MapNames.FOLLOWER_CHUNKS, null);
-        int edges = 11_000;
-        Map<FollowerChunkKey, FollowList> batch = new java.util.HashMap<>();
-        for (int chunk = 1; chunk <= 2; chunk++) {
-            long[] followers = new long[edges];
-            long[] edgeIds = new long[edges];
-            for (int i = 0; i < edges; i++) {
-                followers[i] = 1_000_000L * chunk + i;
-                edgeIds[i] = 10_000_000L * chunk + i;
+            CassandraMapStore<FollowerChunkKey, FollowList> chunks = (CassandraMapStore<FollowerChunkKey, FollowList>)
+                    (Object) new FlockMapStoreFactory(alone).newMapStore(MapNames.FOLLOWER_CHUNKS, null);
+            int edges = 11_000;
+            Map<FollowerChunkKey, FollowList> batch = new java.util.HashMap<>();
+            for (int chunk = 1; chunk <= 2; chunk++) {
+                long[] followers = new long[edges];
+                long[] edgeIds = new long[edges];
+                for (int i = 0; i < edges; i++) {
+                    followers[i] = 1_000_000L * chunk + i;
+                    edgeIds[i] = 10_000_000L * chunk + i;
+                }
+                batch.put(new FollowerChunkKey(61L, chunk), new FollowList(followers, edgeIds));
             }
-            batch.put(new FollowerChunkKey(61L, chunk), new FollowList(followers, edgeIds));
-        }
-        chunks.storeAll(batch);
+            chunks.storeAll(batch);
 
-        for (var entry : batch.entrySet()) {
-            assertThat(chunks.load(entry.getKey())).isEqualTo(entry.getValue());
+            for (var entry : batch.entrySet()) {
+                assertThat(chunks.load(entry.getKey())).isEqualTo(entry.getValue());
+            }
         }
     }
 
