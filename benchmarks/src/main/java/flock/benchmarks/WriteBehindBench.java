@@ -70,19 +70,11 @@ public final class WriteBehindBench {
     /** A member of its own (and a keyspace of its own) for one drain. */
     static Drain drain(CassandraServer cassandra, long cassandraPid, boolean grouped, int count, String keyspace)
             throws IOException, InterruptedException {
-        // The driver reads system properties over flock-cassandra.conf when a session opens.
-        String groupSize = "datastax-java-driver.advanced.flock-write-groups.max-statements";
-        if (!grouped) {
-            System.setProperty(groupSize, "1");
-        }
-        CqlSession session;
-        try {
-            session = CassandraSessions.open(
-                    CassandraConfig.fromMap(Map.of("contact-points", cassandra.contactPoint(), "keyspace", keyspace)),
-                    Duration.ofMinutes(2));
-        } finally {
-            System.clearProperty(groupSize);
-        }
+        CassandraConfig config =
+                CassandraConfig.fromMap(Map.of("contact-points", cassandra.contactPoint(), "keyspace", keyspace));
+        CqlSession session = grouped
+                ? CassandraSessions.open(config, Duration.ofMinutes(2))
+                : CassandraSessions.openSendingStatementsAlone(config, Duration.ofMinutes(2));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(session, keyspace));
         try {
             IMap<Long, Tweet> map = member.getMap(MapNames.TWEETS);

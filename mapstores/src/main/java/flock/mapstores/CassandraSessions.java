@@ -39,6 +39,21 @@ public final class CassandraSessions {
                 "Cassandra at " + config.contactPoints() + " did not answer within " + patience, last);
     }
 
+    /**
+     * The same, but sending every write-behind statement alone instead of grouped with others to the same replicas
+     * ({@link StatementGroups}): for what compares the two, or needs one request a statement. The driver reads system
+     * properties over {@code flock-cassandra.conf} when a session is built, so the setting holds while this one opens.
+     */
+    public static CqlSession openSendingStatementsAlone(CassandraConfig config, Duration patience) {
+        String groupSize = "datastax-java-driver." + StatementGroups.MAX_STATEMENTS_PATH;
+        System.setProperty(groupSize, "1");
+        try {
+            return open(config, patience);
+        } finally {
+            System.clearProperty(groupSize);
+        }
+    }
+
     private static com.datastax.oss.driver.api.core.CqlSessionBuilder builder(CassandraConfig config) {
         var builder = CqlSession.builder()
                 .withConfigLoader(DriverConfigLoader.fromClasspath("flock-cassandra"))

@@ -433,7 +433,7 @@ class MapStoresIT {
      */
     @Test
     void should_write_a_batch_larger_than_the_drivers_request_queue_in_one_call() {
-        try (CqlSession alone = sessionWithGroupsOf(1)) {
+        try (CqlSession alone = sendingStatementsAlone()) {
             CassandraMapStore<FollowerChunkKey, FollowList> chunks = (CassandraMapStore<FollowerChunkKey, FollowList>)
                     (Object) new FlockMapStoreFactory(alone).newMapStore(MapNames.FOLLOWER_CHUNKS, null);
             int edges = 11_000;
@@ -488,7 +488,7 @@ class MapStoresIT {
     /** The driver's configuration sizes the groups; 1 sends every statement alone. */
     @Test
     void should_send_every_statement_alone_when_groups_are_configured_to_one_statement() {
-        try (CqlSession alone = sessionWithGroupsOf(1)) {
+        try (CqlSession alone = sendingStatementsAlone()) {
             PreparedStatement insert = alone.prepare("INSERT INTO tweets (id, author_id, text) VALUES (?, ?, ?)");
             StatementGroups groups = new StatementGroups(alone);
             for (long id = 1; id <= 3; id++) {
@@ -499,18 +499,12 @@ class MapStoresIT {
         }
     }
 
-    /** A session of its own whose write groups hold at most this many statements (the driver reads system properties). */
-    private static CqlSession sessionWithGroupsOf(int statements) {
-        String key = "datastax-java-driver." + StatementGroups.MAX_STATEMENTS_PATH;
-        System.setProperty(key, Integer.toString(statements));
-        try {
-            return CassandraSessions.open(
-                    CassandraConfig.fromMap(Map.of(
-                            "contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it")),
-                    Duration.ofMinutes(2));
-        } finally {
-            System.clearProperty(key);
-        }
+    /** A session of its own that sends every write-behind statement alone. */
+    private static CqlSession sendingStatementsAlone() {
+        return CassandraSessions.openSendingStatementsAlone(
+                CassandraConfig.fromMap(
+                        Map.of("contact-points", CassandraServer.shared().contactPoint(), "keyspace", "mapstores_it")),
+                Duration.ofMinutes(2));
     }
 
     private static void addTo(StatementGroups groups, Statement<?> statement, List<Statement<?>> sent) {
