@@ -3,6 +3,8 @@ package flock.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import flock.benchmarks.http.Mix;
+import flock.benchmarks.http.RateSearch;
+import flock.benchmarks.http.Target;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,18 @@ class BenchProfileTest {
 
         assertThat(focused.warmUpFor(Mix.DEATH_STAR_BENCH, false)).isEqualTo(Duration.ofSeconds(40));
         assertThat(focused.warmUpFor(Mix.POSTS_ONLY, true)).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void should_search_the_compared_figures_three_times_and_the_others_once() {
+        BenchProfile full = BenchProfile.FULL;
+
+        assertThat(full.planFor(Target.CEILING, Mix.HOME_ONLY)).isEqualTo(new RateSearch.Plan(3, 2));
+        assertThat(full.planFor(Target.FLOCK_HYBRID, Mix.READ_HEAVY)).isEqualTo(new RateSearch.Plan(3, 2));
+        assertThat(full.planFor(Target.REDIS, Mix.DEATH_STAR_BENCH)).isEqualTo(new RateSearch.Plan(3, 2));
+        assertThat(full.planFor(Target.FLOCK_HYBRID, Mix.POSTS_ONLY)).isEqualTo(new RateSearch.Plan(1, 1));
+        assertThat(full.planFor(Target.PULL, Mix.HOME_ONLY)).isEqualTo(new RateSearch.Plan(1, 1));
+        assertThat(BenchProfile.QUICK.planFor(Target.CEILING, Mix.HOME_ONLY)).isEqualTo(new RateSearch.Plan(1, 0));
+        assertThat(full.systems()).doesNotContain("push").contains("ceiling", "redis", "pull", "hybrid");
     }
 }

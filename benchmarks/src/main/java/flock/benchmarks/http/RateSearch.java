@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
 
 /**
  * Finds the highest request rate a system sustains with p99 latency under a bound, and measures latency at
@@ -14,7 +15,10 @@ import java.util.function.Consumer;
  *
  * <p>First a closed-loop run finds the throughput ceiling (after an unmeasured warm-up run, so that the
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
- * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above.
+ * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above. A figure a
+ * target compares is searched again ({@link Plan}): each repeat starts at the rate the first search found and
+ * steps by a tenth, up once while probes hold, down while they do not, so three searches cost about seven probes
+ * more than one, and the max rate reported is the median of the searches, with their lowest and highest.
  *
  * <p>Each probe starts on a settled machine and lasts long enough for its p99 to mean something. A system that defers
  * work (a fan-out, a write-behind) is still doing the closed loop's for seconds after it; a probe started then measures
@@ -35,7 +39,6 @@ public final class RateSearch {
     private final double p99BoundMillis;
     private final Duration probe;
     private final Duration half;
-    private final int refinements;
     private final int closedLoops;
     private final Consumer<String> log;
     private final CpuAccount cpu;
@@ -43,7 +46,6 @@ public final class RateSearch {
     /**
      * @param probe how long each probe runs
      * @param half how long the run at half the found rate lasts
-     * @param refinements bisection steps after the first passing probe
      * @param closedLoops closed-loop runs, one after another: their spread says how far one figure can be trusted
      */
     public RateSearch(
@@ -51,7 +53,6 @@ public final class RateSearch {
             double p99BoundMillis,
             Duration probe,
             Duration half,
-            int refinements,
             int closedLoops,
             Consumer<String> log,
             CpuAccount cpu) {
@@ -60,7 +61,6 @@ public final class RateSearch {
         this.p99BoundMillis = p99BoundMillis;
         this.probe = probe;
         this.half = half;
-        this.refinements = refinements;
         this.closedLoops = closedLoops;
         this.log = log;
     }
@@ -69,8 +69,29 @@ public final class RateSearch {
     public record Probe(double rate, LoadResult result, boolean passed) {}
 
     /**
+     * How a max rate is searched.
+     *
+     * @param searches how many times: one full search, then repeats that start where it ended
+     * @param refinements bisection steps of the first search after its first passing probe
+     */
+    public record Plan(int searches, int refinements) {
+        public Plan {
+            if (searches < 1 || refinements < 0) {
+                throw new IllegalArgumentException("a plan needs a search at least: " + searches + ", " + refinements);
+            }
+        }
+    }
+
+    /** A repeat's step from the rate the search before it found: the resolution of the spread it reports. */
+    static final double REPEAT_STEP = 0.1;
+
+    /** A repeat that steps down this far below its start gives up: the rate is far from the first searches'. */
+    private static final int REPEAT_STEPS_DOWN = 6;
+
+    /**
      * @param saturated the closed-loop run with the median throughput: the throughput ceiling
-     * @param maxRate the highest rate that passed, 0 if none did
+     * @param maxRate the median of the searches' highest rates that passed (each 0 if none did)
+     * @param searchedRates each search's highest rate that passed, in the order they ran
      * @param probes every open-loop probe, by rate (the latency-throughput curve)
      * @param atHalf the run at half of {@code maxRate}
      * @param cpuMicrosPerRequest each process group's CPU per request during that closed-loop run
@@ -83,6 +104,7 @@ public final class RateSearch {
     public record Capacity(
             LoadResult saturated,
             double maxRate,
+            List<Double> searchedRates,
             List<Probe> probes,
             LoadResult atHalf,
             Map<String, Double> cpuMicrosPerRequest,
@@ -121,7 +143,7 @@ public final class RateSearch {
      * @param warmUp how long the closed loop runs first, unmeasured, so that every process has compiled the path (a
      *     system's first mix with posts needs longer than the others)
      */
-    public Capacity measure(Workload workload, Duration warmUp) {
+    public Capacity measure(Workload workload, Duration warmUp, Plan plan) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
         generator.saturate(workload, warmUp); // the JIT compiles the path under test
         List<LoadResult> runs = new ArrayList<>();
@@ -147,32 +169,19 @@ public final class RateSearch {
         Map<String, Double> cpuPerRequest = cpuOfRuns.get(median);
         double ceiling = saturated.throughput();
         List<Probe> probes = new ArrayList<>();
-        Probe passed = null;
-        double failedRate = ceiling * 1.05;
-        for (double step : STEPS) {
-            Probe next = probe(workload, ceiling * step);
+        DoubleFunction<Probe> probing = rate -> {
+            Probe next = probe(workload, rate);
             probes.add(next);
-            if (next.passed()) {
-                passed = next;
-                break;
-            }
-            failedRate = next.rate();
+            return next;
+        };
+        List<Double> searched = new ArrayList<>();
+        searched.add(firstSearch(ceiling, plan.refinements(), probing));
+        for (int i = 1; i < plan.searches(); i++) {
+            log.accept(
+                    String.format("  search %d of %d, from %,.0f req/s", i + 1, plan.searches(), searched.getFirst()));
+            searched.add(repeatSearch(searched.getFirst(), probing));
         }
-        if (passed != null) {
-            double low = passed.rate();
-            double high = failedRate;
-            for (int i = 0; i < refinements; i++) {
-                Probe next = probe(workload, (low + high) / 2);
-                probes.add(next);
-                if (next.passed()) {
-                    low = next.rate();
-                    passed = next;
-                } else {
-                    high = next.rate();
-                }
-            }
-        }
-        double maxRate = passed == null ? 0 : passed.rate();
+        double maxRate = median(searched);
         LoadResult atHalf = saturated;
         double atHalfMicros = Double.NaN;
         if (maxRate > 0) {
@@ -190,12 +199,73 @@ public final class RateSearch {
         return new Capacity(
                 saturated,
                 maxRate,
+                List.copyOf(searched),
                 List.copyOf(probes),
                 atHalf,
                 cpuPerRequest,
                 idle,
                 List.copyOf(closed),
                 atHalfMicros);
+    }
+
+    /**
+     * Steps down from 90% of the closed loop's rate until a probe holds, then bisects between it and the failing rate
+     * above; answers the highest rate that held, 0 if none did.
+     */
+    static double firstSearch(double ceiling, int refinements, DoubleFunction<Probe> probing) {
+        Probe passed = null;
+        double failedRate = ceiling * 1.05;
+        for (double step : STEPS) {
+            Probe next = probing.apply(ceiling * step);
+            if (next.passed()) {
+                passed = next;
+                break;
+            }
+            failedRate = next.rate();
+        }
+        if (passed == null) {
+            return 0;
+        }
+        double low = passed.rate();
+        double high = failedRate;
+        for (int i = 0; i < refinements; i++) {
+            Probe next = probing.apply((low + high) / 2);
+            if (next.passed()) {
+                low = next.rate();
+            } else {
+                high = next.rate();
+            }
+        }
+        return low;
+    }
+
+    /**
+     * A search again, from the rate the first one found: if a probe there holds, one a tenth higher decides between
+     * the two; if not, probes step down a tenth at a time until one holds (0 after {@value #REPEAT_STEPS_DOWN} that do
+     * not, or at once when the first found none).
+     */
+    static double repeatSearch(double start, DoubleFunction<Probe> probing) {
+        if (start <= 0) {
+            return 0;
+        }
+        if (probing.apply(start).passed()) {
+            double higher = start * (1 + REPEAT_STEP);
+            return probing.apply(higher).passed() ? higher : start;
+        }
+        double rate = start;
+        for (int i = 0; i < REPEAT_STEPS_DOWN; i++) {
+            rate *= 1 - REPEAT_STEP;
+            if (probing.apply(rate).passed()) {
+                return rate;
+            }
+        }
+        return 0;
+    }
+
+    /** The middle value (the lower middle one of an even count). */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     /** The run with the median throughput (the lower middle one of an even count). */

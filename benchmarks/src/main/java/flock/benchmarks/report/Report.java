@@ -109,9 +109,9 @@ public final class Report {
         for (Measurement m : list) {
             LoadResult half = m.capacity().atHalf();
             md.append(String.format(
-                    "| %s | %,.0f | %s | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s | %s |%n",
+                    "| %s | %s | %s | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s | %s |%n",
                     m.target().name(),
-                    m.maxRate(),
+                    maxRateWithSpread(m.capacity()),
                     withSpread(m.saturated(), m.capacity().closedLoops(), RateSearch.ClosedLoop::throughput),
                     half.millis(50),
                     half.millis(99),
@@ -216,6 +216,36 @@ public final class Report {
         return String.format("%,.0f (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
     }
 
+    /** The max rate (the searches' median), with the lowest and highest search when there were several. */
+    private static String maxRateWithSpread(RateSearch.Capacity capacity) {
+        List<Double> searched = capacity.searchedRates();
+        if (searched.size() < 2) {
+            return String.format("%,.0f", capacity.maxRate());
+        }
+        DoubleSummaryStatistics spread =
+                searched.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format("%,.0f (%,.0f-%,.0f)", capacity.maxRate(), spread.getMin(), spread.getMax());
+    }
+
+    /**
+     * The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for closed loops;
+     * empty when either was searched once.
+     */
+    private static String boundRatioSpread(Measurement top, Measurement bottom) {
+        List<Double> mine = top.capacity().searchedRates();
+        List<Double> theirs = bottom.capacity().searchedRates();
+        if (mine.size() < 2 || theirs.size() < 2) {
+            return "";
+        }
+        DoubleSummaryStatistics a =
+                mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        DoubleSummaryStatistics b =
+                theirs.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format(
+                " (%.2f-%.2f over %d and %d searches)",
+                a.getMin() / Math.max(1, b.getMax()), a.getMax() / Math.max(1, b.getMin()), mine.size(), theirs.size());
+    }
+
     /**
      * The spread of a closed-loop ratio over the runs of both systems: the lowest of one over the highest of the
      * other, and the other way round; empty when either ran once.
@@ -243,9 +273,13 @@ public final class Report {
             double max = flockHome.get().maxRate() / ceiling.get().maxRate();
             double closed = flockHome.get().saturated() / ceiling.get().saturated();
             lines.add(String.format(
-                    "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %.2f at max rate, %.2f closed"
+                    "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %.2f at max rate%s, %.2f closed"
                             + " loop%s (target >= 0.5 both): %s",
-                    max, closed, ratioSpread(flockHome.get(), ceiling.get()), verdict(Math.min(max, closed) >= 0.5)));
+                    max,
+                    boundRatioSpread(flockHome.get(), ceiling.get()),
+                    closed,
+                    ratioSpread(flockHome.get(), ceiling.get()),
+                    verdict(Math.min(max, closed) >= 0.5)));
         }
         find(Target.FLOCK_HYBRID, Mix.POSTS_ONLY).ifPresent(posts -> {
             double micros = Math.max(0, posts.capacity().netMicrosPerRequest());
@@ -262,9 +296,10 @@ public final class Report {
             if (flock.isPresent() && redis.isPresent()) {
                 double ratio = flock.get().maxRate() / redis.get().maxRate();
                 lines.add(String.format(
-                        "%s: Flock / Redis design = %.2f at equal p99 bound (%.2f closed loop%s): %s",
+                        "%s: Flock / Redis design = %.2f at equal p99 bound%s (%.2f closed loop%s): %s",
                         mix.name(),
                         ratio,
+                        boundRatioSpread(flock.get(), redis.get()),
                         flock.get().saturated() / redis.get().saturated(),
                         ratioSpread(flock.get(), redis.get()),
                         verdict(ratio >= 1)));

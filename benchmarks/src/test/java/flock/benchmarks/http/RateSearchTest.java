@@ -1,8 +1,12 @@
 package flock.benchmarks.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class RateSearchTest {
@@ -20,5 +24,53 @@ class RateSearchTest {
 
         assertThat(length).isEqualTo(Duration.ofMillis(11_628));
         assertThat(86 * length.toMillis() / 1_000.0).isGreaterThanOrEqualTo(RateSearch.MIN_PROBE_REQUESTS);
+    }
+
+    @Test
+    void theFirstSearchStepsDownUntilAProbeHoldsThenBisects() {
+        List<Long> asked = new ArrayList<>();
+
+        double found = RateSearch.firstSearch(10_000, 2, holdingUpTo(6_000, asked));
+
+        assertThat(asked).containsExactly(9_000L, 7_000L, 5_000L, 6_000L, 6_500L);
+        assertThat(found).isEqualTo(6_000);
+    }
+
+    @Test
+    void aRepeatThatHoldsWhereTheFirstEndedTriesATenthHigher() {
+        List<Long> asked = new ArrayList<>();
+
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(5_600, asked))).isEqualTo(5_500, within(1e-6));
+        assertThat(asked).hasSize(2);
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(5_200, new ArrayList<>())))
+                .isEqualTo(5_000);
+    }
+
+    @Test
+    void aRepeatThatFailsWhereTheFirstEndedStepsDownATenthAtATime() {
+        List<Long> asked = new ArrayList<>();
+
+        double found = RateSearch.repeatSearch(5_000, holdingUpTo(4_000, asked));
+
+        assertThat(found).isEqualTo(3_645, within(1e-6)); // 5,000 x 0.9^3: 4,500 and 4,050 fail
+        assertThat(asked).hasSize(4);
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(100, new ArrayList<>())))
+                .as("far below the first search: given up, not searched to zero")
+                .isZero();
+        assertThat(RateSearch.repeatSearch(0, holdingUpTo(100, asked))).isZero();
+    }
+
+    @Test
+    void theMaxRateIsTheMedianSearch() {
+        assertThat(RateSearch.median(List.of(5_000.0, 4_000.0, 6_000.0))).isEqualTo(5_000);
+        assertThat(RateSearch.median(List.of(7_000.0))).isEqualTo(7_000);
+    }
+
+    /** Probes that hold at or below {@code limit}, each rate asked recorded (rounded). */
+    private static DoubleFunction<RateSearch.Probe> holdingUpTo(double limit, List<Long> asked) {
+        return rate -> {
+            asked.add(Math.round(rate));
+            return new RateSearch.Probe(rate, null, rate <= limit);
+        };
     }
 }

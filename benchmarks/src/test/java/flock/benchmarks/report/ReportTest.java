@@ -106,6 +106,46 @@ class ReportTest {
                 .contains("| 311 (295-350) |");
     }
 
+    @Test
+    void should_give_the_median_max_rate_with_the_spread_of_repeated_searches(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        report.add(searched(measured(Target.FLOCK_HYBRID, Mix.READ_HEAVY, 5_000, 9_000, 4), 4_500, 5_000, 5_500));
+        report.add(searched(measured(Target.REDIS, Mix.READ_HEAVY, 6_000, 9_000, 3), 6_000, 6_600, 5_400));
+        report.add(searched(measured(Target.CEILING, Mix.HOME_ONLY, 20_000, 40_000, 1), 18_000, 20_000, 22_000));
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 10_000, 20_000, 4));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .as("the median search with the lowest and highest, and the ratio's spread over every pair")
+                .contains("| Flock hybrid | 5,000 (4,500-5,500) | 9,000 |")
+                .contains("Flock / Redis design = 0.83 at equal p99 bound (0.68-1.02 over 3 and 3 searches)"
+                        + " (1.00 closed loop): **not met**")
+                .as("no spread where one side was searched once")
+                .contains("Flock / ceiling = 0.50 at max rate, 0.50 closed loop (target >= 0.5 both): **met**");
+    }
+
+    /** The measurement with these rates found by its searches, in that order; the max rate is their median. */
+    private static Measurement searched(Measurement m, double... rates) {
+        RateSearch.Capacity c = m.capacity();
+        return new Measurement(
+                m.target(),
+                m.mix(),
+                new RateSearch.Capacity(
+                        c.saturated(),
+                        c.maxRate(),
+                        java.util.Arrays.stream(rates).boxed().toList(),
+                        c.probes(),
+                        c.atHalf(),
+                        c.cpuMicrosPerRequest(),
+                        c.idleCores(),
+                        c.closedLoops(),
+                        c.atHalfNetMicrosPerRequest()),
+                m.lagP50Millis(),
+                m.lagP99Millis(),
+                m.headHitShare());
+    }
+
     /** The measurement with closed-loop runs of these rates, each costing 2.8 s of CPU over its requests. */
     private static Measurement repeated(Measurement m, double... rates) {
         List<RateSearch.ClosedLoop> runs = java.util.Arrays.stream(rates)
@@ -118,6 +158,7 @@ class ReportTest {
                 new RateSearch.Capacity(
                         c.saturated(),
                         c.maxRate(),
+                        c.searchedRates(),
                         c.probes(),
                         c.atHalf(),
                         c.cpuMicrosPerRequest(),
@@ -148,6 +189,7 @@ class ReportTest {
                 new RateSearch.Capacity(
                         saturated,
                         maxRate,
+                        List.of(maxRate),
                         List.of(probe),
                         half,
                         cpu(1e6 / closedLoop, 2e6 / closedLoop),
