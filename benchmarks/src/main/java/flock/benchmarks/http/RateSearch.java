@@ -17,7 +17,7 @@ import java.util.function.DoubleFunction;
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
  * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above. A figure a
  * target compares is searched again ({@link Plan}): each repeat starts at the rate the first search found and
- * steps by a tenth, up once while probes hold, down while they do not, so three searches cost about seven probes
+ * steps by a tenth, up once if a probe there holds, down while they do not, so three searches cost about four probes
  * more than one, and the max rate reported is the median of the searches, with their lowest and highest.
  *
  * <p>Each probe starts on a settled machine and lasts long enough for its p99 to mean something. A system that defers
@@ -82,10 +82,10 @@ public final class RateSearch {
         }
     }
 
-    /** A repeat's step from the rate the search before it found: the resolution of the spread it reports. */
+    /** A repeat's step from the rate the first search found: the resolution of the spread it reports. */
     static final double REPEAT_STEP = 0.1;
 
-    /** A repeat that steps down this far below its start gives up: the rate is far from the first searches'. */
+    /** A repeat that steps down this often without a probe that holds gives up: far below the first search's rate. */
     private static final int REPEAT_STEPS_DOWN = 6;
 
     /**
