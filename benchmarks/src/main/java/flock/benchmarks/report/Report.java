@@ -227,23 +227,9 @@ public final class Report {
         return String.format("%,.0f (%,.0f-%,.0f)", capacity.maxRate(), spread.getMin(), spread.getMax());
     }
 
-    /**
-     * The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for closed loops;
-     * empty when either was searched once.
-     */
+    /** The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for runs. */
     private static String boundRatioSpread(Measurement top, Measurement bottom) {
-        List<Double> mine = top.capacity().searchedRates();
-        List<Double> theirs = bottom.capacity().searchedRates();
-        if (mine.size() < 2 || theirs.size() < 2) {
-            return "";
-        }
-        DoubleSummaryStatistics a =
-                mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        DoubleSummaryStatistics b =
-                theirs.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        return String.format(
-                " (%.2f-%.2f over %d and %d searches)",
-                a.getMin() / Math.max(1, b.getMax()), a.getMax() / Math.max(1, b.getMin()), mine.size(), theirs.size());
+        return spreadOfRatio(top.capacity().searchedRates(), bottom.capacity().searchedRates(), "searches");
     }
 
     /**
@@ -251,18 +237,31 @@ public final class Report {
      * other, and the other way round; empty when either ran once.
      */
     private static String ratioSpread(Measurement top, Measurement bottom) {
-        List<RateSearch.ClosedLoop> mine = top.capacity().closedLoops();
-        List<RateSearch.ClosedLoop> theirs = bottom.capacity().closedLoops();
+        return spreadOfRatio(throughputs(top), throughputs(bottom), "runs");
+    }
+
+    private static List<Double> throughputs(Measurement m) {
+        return m.capacity().closedLoops().stream()
+                .map(RateSearch.ClosedLoop::throughput)
+                .toList();
+    }
+
+    private static String spreadOfRatio(List<Double> mine, List<Double> theirs, String what) {
         if (mine.size() < 2 || theirs.size() < 2) {
             return "";
         }
         DoubleSummaryStatistics a =
-                mine.stream().mapToDouble(RateSearch.ClosedLoop::throughput).summaryStatistics();
+                mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
         DoubleSummaryStatistics b =
-                theirs.stream().mapToDouble(RateSearch.ClosedLoop::throughput).summaryStatistics();
+                theirs.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        // A search that found no rate holding the bound gives 0: dividing by at least 1 keeps the figures finite.
         return String.format(
-                " (%.2f-%.2f over %d and %d runs)",
-                a.getMin() / b.getMax(), a.getMax() / b.getMin(), mine.size(), theirs.size());
+                " (%.2f-%.2f over %d and %d %s)",
+                a.getMin() / Math.max(1, b.getMax()),
+                a.getMax() / Math.max(1, b.getMin()),
+                mine.size(),
+                theirs.size(),
+                what);
     }
 
     private List<String> targets() {
