@@ -127,23 +127,8 @@ class ReportTest {
 
     /** The measurement with these rates found by its searches, in that order; the max rate is their median. */
     private static Measurement searched(Measurement m, double... rates) {
-        RateSearch.Capacity c = m.capacity();
-        return new Measurement(
-                m.target(),
-                m.mix(),
-                new RateSearch.Capacity(
-                        c.saturated(),
-                        c.maxRate(),
-                        java.util.Arrays.stream(rates).boxed().toList(),
-                        c.probes(),
-                        c.atHalf(),
-                        c.cpuMicrosPerRequest(),
-                        c.idleCores(),
-                        c.closedLoops(),
-                        c.atHalfNetMicrosPerRequest()),
-                m.lagP50Millis(),
-                m.lagP99Millis(),
-                m.headHitShare());
+        return with(
+                m, java.util.Arrays.stream(rates).boxed().toList(), m.capacity().closedLoops());
     }
 
     /** The measurement with closed-loop runs of these rates, each costing 2.8 s of CPU over its requests. */
@@ -151,6 +136,10 @@ class ReportTest {
         List<RateSearch.ClosedLoop> runs = java.util.Arrays.stream(rates)
                 .mapToObj(rate -> new RateSearch.ClosedLoop(rate, 2.8e6 / rate))
                 .toList();
+        return with(m, m.capacity().searchedRates(), runs);
+    }
+
+    private static Measurement with(Measurement m, List<Double> searchedRates, List<RateSearch.ClosedLoop> runs) {
         RateSearch.Capacity c = m.capacity();
         return new Measurement(
                 m.target(),
@@ -158,7 +147,7 @@ class ReportTest {
                 new RateSearch.Capacity(
                         c.saturated(),
                         c.maxRate(),
-                        c.searchedRates(),
+                        searchedRates,
                         c.probes(),
                         c.atHalf(),
                         c.cpuMicrosPerRequest(),
