@@ -86,4 +86,11 @@ class AllRunTest {
                         .startsWith("| one home page of 20 to a reader the API node has not seen")
                         .endsWith("| - | 7.0 |"));
     }
+
+    @Test
+    void should_judge_the_whole_runs_length_against_twenty_minutes() {
+        assertThat(AllRun.durationTarget(19.54))
+                .isEqualTo("Whole `./flock bench`, all stages: 19.5 minutes (target <= 20): **met**");
+        assertThat(AllRun.durationTarget(20.4)).endsWith("(target <= 20): **not met**");
+    }
 }

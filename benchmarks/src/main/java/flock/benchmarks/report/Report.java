@@ -111,7 +111,7 @@ public final class Report {
             md.append(String.format(
                     "| %s | %s | %s | %.2f ms | %.2f ms | %.2f ms | %,.0f | %d | %s | %s |%n",
                     m.target().name(),
-                    maxRateWithSpread(m.capacity()),
+                    withRange(m.maxRate(), m.capacity().searchedRates()),
                     withSpread(m.saturated(), m.capacity().closedLoops(), RateSearch.ClosedLoop::throughput),
                     half.millis(50),
                     half.millis(99),
@@ -209,22 +209,17 @@ public final class Report {
             double median,
             List<RateSearch.ClosedLoop> runs,
             java.util.function.ToDoubleFunction<RateSearch.ClosedLoop> of) {
-        if (runs.size() < 2) {
-            return String.format("%,.0f", median);
-        }
-        DoubleSummaryStatistics spread = runs.stream().mapToDouble(of).summaryStatistics();
-        return String.format("%,.0f (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
+        return withRange(median, runs.stream().map(of::applyAsDouble).toList());
     }
 
-    /** The max rate (the searches' median), with the lowest and highest search when there were several. */
-    private static String maxRateWithSpread(RateSearch.Capacity capacity) {
-        List<Double> searched = capacity.searchedRates();
-        if (searched.size() < 2) {
-            return String.format("%,.0f", capacity.maxRate());
+    /** A median (of closed-loop runs, or of searches), with the lowest and highest value when there were several. */
+    private static String withRange(double median, List<Double> values) {
+        if (values.size() < 2) {
+            return String.format("%,.0f", median);
         }
         DoubleSummaryStatistics spread =
-                searched.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        return String.format("%,.0f (%,.0f-%,.0f)", capacity.maxRate(), spread.getMin(), spread.getMax());
+                values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format("%,.0f (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
     }
 
     /** The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for runs. */
