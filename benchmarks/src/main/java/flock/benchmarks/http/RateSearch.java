@@ -114,21 +114,40 @@ public final class RateSearch {
 
         /** All groups' CPU per request in the median closed-loop run, less what they spend idle in the same time. */
         public double netMicrosPerRequest() {
-            return ClosedLoop.of(saturated.throughput(), cpuMicrosPerRequest, idleCores)
+            return ClosedLoop.of(saturated.throughput(), cpuMicrosPerRequest, idleCores, Double.NaN)
                     .netMicrosPerRequest();
+        }
+
+        /** The closed-loop run {@code saturated} is, the one with the median throughput (null if none ran). */
+        public ClosedLoop medianRun() {
+            return closedLoops.stream()
+                    .filter(run -> run.throughput() == saturated.throughput())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    /** One closed-loop run: its throughput and all processes' CPU per request, less their idle background. */
-    public record ClosedLoop(double throughput, double netMicrosPerRequest) {
+    /**
+     * One closed-loop run: its throughput and all processes' CPU per request, less their idle background, and how much
+     * of that the JVMs' JIT compiler threads used (NaN where not measured).
+     */
+    public record ClosedLoop(double throughput, double netMicrosPerRequest, double compilingMicrosPerRequest) {
+        public ClosedLoop(double throughput, double netMicrosPerRequest) {
+            this(throughput, netMicrosPerRequest, Double.NaN);
+        }
+
         static ClosedLoop of(
-                double throughput, Map<String, Double> cpuMicrosPerRequest, Map<String, Double> idleCores) {
+                double throughput,
+                Map<String, Double> cpuMicrosPerRequest,
+                Map<String, Double> idleCores,
+                double compilingMicrosPerRequest) {
             double gross = cpuMicrosPerRequest.values().stream()
                     .mapToDouble(Double::doubleValue)
                     .sum();
             double idle =
                     idleCores.values().stream().mapToDouble(Double::doubleValue).sum();
-            return new ClosedLoop(throughput, throughput > 0 ? gross - idle * 1e6 / throughput : gross);
+            return new ClosedLoop(
+                    throughput, throughput > 0 ? gross - idle * 1e6 / throughput : gross, compilingMicrosPerRequest);
         }
     }
 
@@ -151,16 +170,20 @@ public final class RateSearch {
         List<ClosedLoop> closed = new ArrayList<>();
         for (int i = 0; i < closedLoops; i++) {
             Map<String, Long> cpuBefore = cpu.read();
+            Map<String, Long> compilersBefore = cpu.readCompilers();
             LoadResult run = generator.saturate(workload, probe);
             Map<String, Double> perRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), run.completed());
+            double compiling = CpuAccount.compilingPerRequest(compilersBefore, cpu.readCompilers(), run.completed());
             runs.add(run);
             cpuOfRuns.add(perRequest);
-            closed.add(ClosedLoop.of(run.throughput(), perRequest, idle));
+            closed.add(ClosedLoop.of(run.throughput(), perRequest, idle, compiling));
             log.accept(String.format(
-                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle%s%s",
+                    "  closed loop: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle, %,.0f of it JIT"
+                            + " compiling%s%s",
                     run.throughput(),
                     run.millis(99),
                     closed.getLast().netMicrosPerRequest(),
+                    compiling,
                     byKind(run),
                     run.failures().isEmpty() ? "" : ", errors " + run.failures()));
         }
@@ -189,7 +212,10 @@ public final class RateSearch {
             Map<String, Long> cpuBefore = cpu.read();
             atHalf = generator.atRate(workload, maxRate / 2, half);
             atHalfMicros = ClosedLoop.of(
-                            atHalf.throughput(), CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()), idle)
+                            atHalf.throughput(),
+                            CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()),
+                            idle,
+                            Double.NaN)
                     .netMicrosPerRequest();
             log.accept(String.format(
                     "  at half the max rate: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",

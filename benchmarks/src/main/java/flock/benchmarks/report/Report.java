@@ -175,11 +175,13 @@ public final class Report {
         md.append("\nCPU per request in the closed-loop run, microseconds, by process (all on the same cores); the next"
                 + " two columns take out what the processes spent idle just before (in cores), which every system's"
                 + " run pays whatever it measures; the last is the same, net of idle, in the run at half the max rate,"
-                + " where the system keeps up and finishes the work a request defers (fan-out, write-behind):\n\n");
+                + " where the system keeps up and finishes the work a request defers (fan-out, write-behind). \"JIT\" is"
+                + " the part of all processes' CPU their JIT compiler threads used in the same closed-loop runs: a JVM"
+                + " still compiling a path after the warm-up pays it there:\n\n");
         md.append("| system | ")
                 .append(String.join(" | ", groups))
-                .append(" | all | all, net of idle | idle, cores | at 50%, net of idle |\n");
-        md.append("|---|").append("---:|".repeat(groups.size() + 4)).append('\n');
+                .append(" | all | all, net of idle | JIT | idle, cores | at 50%, net of idle |\n");
+        md.append("|---|").append("---:|".repeat(groups.size() + 5)).append('\n');
         for (Measurement m : list) {
             Map<String, Double> micros = m.capacity().cpuMicrosPerRequest();
             md.append("| ").append(m.target().name()).append(" |");
@@ -192,16 +194,29 @@ public final class Report {
                     .mapToDouble(Double::doubleValue)
                     .sum();
             md.append(String.format(
-                    " %,.0f | %s | %.2f |",
+                    " %,.0f | %s | %s | %.2f |",
                     all,
                     withSpread(
                             Math.max(0, m.capacity().netMicrosPerRequest()),
                             m.capacity().closedLoops(),
                             run -> Math.max(0, run.netMicrosPerRequest())),
+                    compiling(m.capacity()),
                     idle));
             double atHalf = m.capacity().atHalfNetMicrosPerRequest();
             md.append(Double.isNaN(atHalf) ? " - |\n" : String.format(" %,.0f |%n", Math.max(0, atHalf)));
         }
+    }
+
+    /** The JIT compilers' CPU per request in the median closed-loop run, with its spread; "-" where not measured. */
+    private static String compiling(RateSearch.Capacity capacity) {
+        RateSearch.ClosedLoop median = capacity.medianRun();
+        if (median == null || Double.isNaN(median.compilingMicrosPerRequest())) {
+            return "-";
+        }
+        return withSpread(
+                median.compilingMicrosPerRequest(),
+                capacity.closedLoops(),
+                RateSearch.ClosedLoop::compilingMicrosPerRequest);
     }
 
     /** A figure of the median closed-loop run, with the lowest and highest of all runs when there were several. */

@@ -86,9 +86,25 @@ class ReportTest {
 
         assertThat(text)
                 .contains(
-                        "| system | members | API node | all | all, net of idle | idle, cores | at 50%, net of idle |")
-                .contains("| ceiling (fixed page) | 50 | 100 | 150 | 140 | 0.20 | 125 |")
-                .contains("| Flock hybrid | 125 | 250 | 375 | 350 | 0.20 | 313 |");
+                        "| system | members | API node | all | all, net of idle | JIT | idle, cores | at 50%, net of idle |")
+                .as("no JIT figure where the runs measured none")
+                .contains("| ceiling (fixed page) | 50 | 100 | 150 | 140 | - | 0.20 | 125 |")
+                .contains("| Flock hybrid | 125 | 250 | 375 | 350 | - | 0.20 | 313 |");
+    }
+
+    @Test
+    void should_show_the_jit_compilers_share_of_the_median_run_with_its_spread(@TempDir Path dir) throws Exception {
+        Report report = new Report(20);
+        Measurement flock = measured(Target.FLOCK_HYBRID, Mix.DEATH_STAR_BENCH, 4_000, 6_000, 4);
+        List<RateSearch.ClosedLoop> runs = List.of(
+                new RateSearch.ClosedLoop(5_000, 300, 60),
+                new RateSearch.ClosedLoop(6_000, 280, 40),
+                new RateSearch.ClosedLoop(7_000, 260, 10));
+        report.add(with(flock, flock.capacity().searchedRates(), runs));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text).contains("| 40 (10-60) | 0.20 |");
     }
 
     @Test
