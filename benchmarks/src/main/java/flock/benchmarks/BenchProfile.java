@@ -63,15 +63,16 @@ record BenchProfile(
 
     /**
      * Every system, every mix, 10,000 users: about fourteen minutes on 2 cores, so that the whole {@code ./flock
-     * bench} with the scaling and micro stages stays within twenty. The run at half the max rate lasts 5 s (about 10,000
-     * requests in the DeathStarBench mix) to make room for the longer warm-up before the mixes with posts; one bisection
-     * step (a search with two took 20 minutes in all), since the repeats of the compared figures refine them.
+     * bench} with the scaling and micro stages stays within twenty. The run at half the max rate lasts 4 s (about 6,000
+     * requests in the DeathStarBench mix) to make room for the longer warm-up before the mixes with posts and the
+     * repeated searches (with 5 s a whole run once took 20.1 minutes); one bisection step (a search with two took 20
+     * minutes in all), since the repeats of the compared figures refine them.
      */
     static final BenchProfile FULL = new BenchProfile(
             "full",
             10_000,
             Duration.ofSeconds(3),
-            Duration.ofSeconds(5),
+            Duration.ofSeconds(4),
             1,
             3,
             List.of(Mix.HOME_ONLY, Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY, Mix.POSTS_ONLY, Mix.ENGAGEMENT),

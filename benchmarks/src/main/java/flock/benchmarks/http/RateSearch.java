@@ -85,8 +85,12 @@ public final class RateSearch {
     /** A repeat's step from the rate the first search found: the resolution of the spread it reports. */
     static final double REPEAT_STEP = 0.1;
 
-    /** A repeat that steps down this often without a probe that holds gives up: far below the first search's rate. */
-    private static final int REPEAT_STEPS_DOWN = 6;
+    /**
+     * A repeat that steps down this often without a probe that holds gives up: below three quarters of the first
+     * search's rate, what it measures is a stretch of the machine's, not the system's (six steps cost a whole run half a
+     * minute of probes once, past its twenty minutes).
+     */
+    private static final int REPEAT_STEPS_DOWN = 3;
 
     /**
      * @param saturated the closed-loop run with the median throughput: the throughput ceiling

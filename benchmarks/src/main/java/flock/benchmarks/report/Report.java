@@ -237,9 +237,27 @@ public final class Report {
         return String.format("%,.0f (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
     }
 
-    /** The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for runs. */
+    /**
+     * The spread of a ratio of max rates over the searches of both systems, as {@link #ratioSpread} for runs. A search
+     * that found no rate holding the bound (0) has no ratio: it is left out of the spread and counted beside it.
+     */
     private static String boundRatioSpread(Measurement top, Measurement bottom) {
-        return spreadOfRatio(top.capacity().searchedRates(), bottom.capacity().searchedRates(), "searches");
+        List<Double> mine = held(top);
+        List<Double> theirs = held(bottom);
+        int none = top.capacity().searchedRates().size()
+                - mine.size()
+                + bottom.capacity().searchedRates().size()
+                - theirs.size();
+        String spread = spreadOfRatio(mine, theirs, "searches");
+        if (none == 0) {
+            return spread;
+        }
+        String note = none == 1 ? "1 search found no rate that held" : none + " searches found no rate that held";
+        return spread.isEmpty() ? " (" + note + ")" : spread.substring(0, spread.length() - 1) + "; " + note + ")";
+    }
+
+    private static List<Double> held(Measurement m) {
+        return m.capacity().searchedRates().stream().filter(rate -> rate > 0).toList();
     }
 
     /**
@@ -264,7 +282,7 @@ public final class Report {
                 mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
         DoubleSummaryStatistics b =
                 theirs.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        // A search that found no rate holding the bound gives 0: dividing by at least 1 keeps the figures finite.
+        // A closed loop whose every request failed has no throughput: dividing by at least 1 keeps the figures finite.
         return String.format(
                 " (%.2f-%.2f over %d and %d %s)",
                 a.getMin() / Math.max(1, b.getMax()),

@@ -54,9 +54,11 @@ class RateSearchTest {
 
         assertThat(found).isEqualTo(3_645, within(1e-6)); // 5,000 x 0.9^3: 4,500 and 4,050 fail
         assertThat(asked).hasSize(4);
-        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(100, new ArrayList<>())))
+        List<Long> givenUp = new ArrayList<>();
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(100, givenUp)))
                 .as("far below the first search: given up, not searched to zero")
                 .isZero();
+        assertThat(givenUp).containsExactly(5_000L, 4_500L, 4_050L, 3_645L);
         assertThat(RateSearch.repeatSearch(0, holdingUpTo(100, asked))).isZero();
     }
 

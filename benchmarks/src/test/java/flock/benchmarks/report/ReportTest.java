@@ -141,6 +141,21 @@ class ReportTest {
                 .contains("Flock / ceiling = 0.50 at max rate, 0.50 closed loop (target >= 0.5 both): **met**");
     }
 
+    @Test
+    void should_leave_a_search_that_found_no_rate_out_of_the_ratios_spread_and_say_so(@TempDir Path dir)
+            throws Exception {
+        Report report = new Report(20);
+        report.add(searched(measured(Target.FLOCK_HYBRID, Mix.READ_HEAVY, 3_652, 7_000, 4), 3_652, 3_287, 4_017));
+        report.add(searched(measured(Target.REDIS, Mix.READ_HEAVY, 5_967, 7_000, 3), 6_630, 5_967, 0));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .contains("| Redis lists (Twitter 2012) | 5,967 (0-6,630) |")
+                .contains("Flock / Redis design = 0.61 at equal p99 bound (0.50-0.67 over 3 and 2 searches; 1 search"
+                        + " found no rate that held)");
+    }
+
     /** The measurement with these rates found by its searches, in that order; the max rate is their median. */
     private static Measurement searched(Measurement m, double... rates) {
         return with(
