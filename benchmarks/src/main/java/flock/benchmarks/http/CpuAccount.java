@@ -126,7 +126,7 @@ public final class CpuAccount {
         return ticks * MICROS_PER_TICK / requests;
     }
 
-    /** Linux counts thread CPU in clock ticks of 1/100 s (USER_HZ, 100 on every architecture it runs on). */
+    /** Linux gives thread CPU in clock ticks of USER_HZ, 100 a second on x86 and ARM. */
     private static final double MICROS_PER_TICK = 10_000;
 
     /** Each group's CPU microseconds per request between two readings. */

@@ -173,8 +173,10 @@ public final class RateSearch {
         List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
         List<ClosedLoop> closed = new ArrayList<>();
         for (int i = 0; i < closedLoops; i++) {
-            Map<String, Long> cpuBefore = cpu.read();
+            // The compilers are read outside the processes' readings: walking every thread in /proc costs the load
+            // generator's process a few milliseconds, which would be charged to the run.
             Map<String, Long> compilersBefore = cpu.readCompilers();
+            Map<String, Long> cpuBefore = cpu.read();
             LoadResult run = generator.saturate(workload, probe);
             Map<String, Double> perRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), run.completed());
             double compiling = CpuAccount.compilingPerRequest(compilersBefore, cpu.readCompilers(), run.completed());
