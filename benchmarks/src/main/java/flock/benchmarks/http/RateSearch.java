@@ -118,8 +118,7 @@ public final class RateSearch {
 
         /** All groups' CPU per request in the median closed-loop run, less what they spend idle in the same time. */
         public double netMicrosPerRequest() {
-            return ClosedLoop.of(saturated.throughput(), cpuMicrosPerRequest, idleCores, Double.NaN)
-                    .netMicrosPerRequest();
+            return ClosedLoop.netMicros(saturated.throughput(), cpuMicrosPerRequest, idleCores);
         }
 
         /** The closed-loop run {@code saturated} is, the one with the median throughput (null if none ran). */
@@ -145,13 +144,19 @@ public final class RateSearch {
                 Map<String, Double> cpuMicrosPerRequest,
                 Map<String, Double> idleCores,
                 double compilingMicrosPerRequest) {
+            return new ClosedLoop(
+                    throughput, netMicros(throughput, cpuMicrosPerRequest, idleCores), compilingMicrosPerRequest);
+        }
+
+        /** All groups' CPU per request in a run of this throughput, less what they spend idle in the same time. */
+        static double netMicros(
+                double throughput, Map<String, Double> cpuMicrosPerRequest, Map<String, Double> idleCores) {
             double gross = cpuMicrosPerRequest.values().stream()
                     .mapToDouble(Double::doubleValue)
                     .sum();
             double idle =
                     idleCores.values().stream().mapToDouble(Double::doubleValue).sum();
-            return new ClosedLoop(
-                    throughput, throughput > 0 ? gross - idle * 1e6 / throughput : gross, compilingMicrosPerRequest);
+            return throughput > 0 ? gross - idle * 1e6 / throughput : gross;
         }
     }
 
@@ -217,12 +222,8 @@ public final class RateSearch {
             MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, SETTLE_PATIENCE);
             Map<String, Long> cpuBefore = cpu.read();
             atHalf = generator.atRate(workload, maxRate / 2, half);
-            atHalfMicros = ClosedLoop.of(
-                            atHalf.throughput(),
-                            CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()),
-                            idle,
-                            Double.NaN)
-                    .netMicrosPerRequest();
+            atHalfMicros = ClosedLoop.netMicros(
+                    atHalf.throughput(), CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()), idle);
             log.accept(String.format(
                     "  at half the max rate: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",
                     atHalf.throughput(), atHalf.millis(99), atHalfMicros));

@@ -248,12 +248,10 @@ public final class Report {
                 - mine.size()
                 + bottom.capacity().searchedRates().size()
                 - theirs.size();
-        String spread = spreadOfRatio(mine, theirs, "searches");
-        if (none == 0) {
-            return spread;
-        }
-        String note = none == 1 ? "1 search found no rate that held" : none + " searches found no rate that held";
-        return spread.isEmpty() ? " (" + note + ")" : spread.substring(0, spread.length() - 1) + "; " + note + ")";
+        String note = none == 0
+                ? ""
+                : none == 1 ? "1 search found no rate that held" : none + " searches found no rate that held";
+        return spreadOfRatio(mine, theirs, "searches", note);
     }
 
     private static List<Double> held(Measurement m) {
@@ -265,7 +263,7 @@ public final class Report {
      * other, and the other way round; empty when either ran once.
      */
     private static String ratioSpread(Measurement top, Measurement bottom) {
-        return spreadOfRatio(throughputs(top), throughputs(bottom), "runs");
+        return spreadOfRatio(throughputs(top), throughputs(bottom), "runs", "");
     }
 
     private static List<Double> throughputs(Measurement m) {
@@ -274,9 +272,10 @@ public final class Report {
                 .toList();
     }
 
-    private static String spreadOfRatio(List<Double> mine, List<Double> theirs, String what) {
+    /** The spread in parentheses, with {@code note} after it when there is one; empty when neither has anything to say. */
+    private static String spreadOfRatio(List<Double> mine, List<Double> theirs, String what, String note) {
         if (mine.size() < 2 || theirs.size() < 2) {
-            return "";
+            return note.isEmpty() ? "" : " (" + note + ")";
         }
         DoubleSummaryStatistics a =
                 mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
@@ -284,12 +283,13 @@ public final class Report {
                 theirs.stream().mapToDouble(Double::doubleValue).summaryStatistics();
         // A closed loop whose every request failed has no throughput: dividing by at least 1 keeps the figures finite.
         return String.format(
-                " (%.2f-%.2f over %d and %d %s)",
+                " (%.2f-%.2f over %d and %d %s%s)",
                 a.getMin() / Math.max(1, b.getMax()),
                 a.getMax() / Math.max(1, b.getMin()),
                 mine.size(),
                 theirs.size(),
-                what);
+                what,
+                note.isEmpty() ? "" : "; " + note);
     }
 
     private List<String> targets() {
