@@ -77,10 +77,15 @@ public final class Views {
 
     /**
      * A tweet just posted, as the API answers it: nothing counted yet, and (for a quote) the quoted tweet in it. Its
-     * author is at hand, as the post left them.
+     * author is at hand, as the post left them. Its JSON is kept here as pages show it, since its followers' next
+     * pages do: the node it was posted through then never reads it back from the grid to render it.
      */
     public byte[] posted(Tweet tweet, User author, ShownEngagement.Source engagement) {
+        long generation = rendered.generation(); // before the author is read again below: see RenderedTweets.keep
         byte[] json = TweetPages.renderOne(tweet, author, mediaOf(List.of(tweet)));
+        if (keepable(tweet) && author != null && author.equals(users.get(tweet.authorId()))) {
+            rendered.keep(tweet.id(), generation, json);
+        }
         if (tweet.isQuote()) {
             json = TweetPages.withQuote(json, one(tweet.quoteOfId(), engagement));
         }
@@ -266,11 +271,16 @@ public final class Views {
                 reposts = reposts == null ? new boolean[parts.length] : reposts;
                 embeds[i] = tweet.isQuote() ? tweet.quoteOfId() : tweet.repostOfId();
                 reposts[i] = tweet.isRepost();
-            } else if (author != null && tweet.mediaIds().length == 0) {
+            } else if (author != null && keepable(tweet)) {
                 rendered.keep(tweet.id(), generation, parts[i]);
             }
         }
         return new Parts(parts, embeds, reposts);
+    }
+
+    /** No media (a media's state may change) and nothing shown inside (what a quote shows may be deleted). */
+    private static boolean keepable(Tweet tweet) {
+        return !tweet.isQuote() && !tweet.isRepost() && tweet.mediaIds().length == 0;
     }
 
     /** How the reader stands with each account: {@code {"items": [{"id", "following", "followedBy", "blocking", "muting"}]}}. */
