@@ -320,7 +320,17 @@ public final class Report {
             Optional<Measurement> flock = find(Target.FLOCK_HYBRID, mix);
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);
-            if (flock.isPresent() && redis.isPresent()) {
+            if (flock.isPresent() && redis.isPresent() && redis.get().maxRate() <= 0) {
+                // No rate of the Redis design held the bound in any search: there is nothing to divide by, and a
+                // ratio of infinity would read as the target met.
+                lines.add(String.format(
+                        "%s: Flock / Redis design at equal p99 bound: no ratio, the Redis design held the bound at no"
+                                + " rate in %d searches (%.2f closed loop%s): **not measured**",
+                        mix.name(),
+                        redis.get().capacity().searchedRates().size(),
+                        flock.get().saturated() / redis.get().saturated(),
+                        ratioSpread(flock.get(), redis.get())));
+            } else if (flock.isPresent() && redis.isPresent()) {
                 double ratio = flock.get().maxRate() / redis.get().maxRate();
                 lines.add(String.format(
                         "%s: Flock / Redis design = %.2f at equal p99 bound%s (%.2f closed loop%s): %s",

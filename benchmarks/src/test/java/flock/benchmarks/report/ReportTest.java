@@ -142,6 +142,21 @@ class ReportTest {
     }
 
     @Test
+    void should_not_judge_a_bound_ratio_when_the_other_system_held_the_bound_at_no_rate(@TempDir Path dir)
+            throws Exception {
+        Report report = new Report(20);
+        report.add(searched(measured(Target.FLOCK_HYBRID, Mix.DEATH_STAR_BENCH, 3_341, 7_000, 4), 3_341, 0, 3_000));
+        report.add(searched(measured(Target.REDIS, Mix.DEATH_STAR_BENCH, 0, 7_000, 3), 0, 0, 0));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .contains("DeathStarBench 60/30/10: Flock / Redis design at equal p99 bound: no ratio, the Redis design"
+                        + " held the bound at no rate in 3 searches (1.00 closed loop): **not measured**")
+                .doesNotContain("Infinity");
+    }
+
+    @Test
     void should_leave_a_search_that_found_no_rate_out_of_the_ratios_spread_and_say_so(@TempDir Path dir)
             throws Exception {
         Report report = new Report(20);
