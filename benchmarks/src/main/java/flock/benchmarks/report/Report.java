@@ -321,13 +321,15 @@ public final class Report {
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);
             if (flock.isPresent() && redis.isPresent() && redis.get().maxRate() <= 0) {
-                // No rate of the Redis design held the bound in any search: there is nothing to divide by, and a
+                // The Redis design's median search held the bound at no rate: there is nothing to divide by, and a
                 // ratio of infinity would read as the target met.
+                List<Double> searches = redis.get().capacity().searchedRates();
                 lines.add(String.format(
                         "%s: Flock / Redis design at equal p99 bound: no ratio, the Redis design held the bound at no"
-                                + " rate in %d searches (%.2f closed loop%s): **not measured**",
+                                + " rate in %d of %d searches (%.2f closed loop%s): **not measured**",
                         mix.name(),
-                        redis.get().capacity().searchedRates().size(),
+                        searches.stream().filter(rate -> rate <= 0).count(),
+                        searches.size(),
                         flock.get().saturated() / redis.get().saturated(),
                         ratioSpread(flock.get(), redis.get())));
             } else if (flock.isPresent() && redis.isPresent()) {
