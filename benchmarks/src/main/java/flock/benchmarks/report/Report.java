@@ -296,7 +296,14 @@ public final class Report {
         List<String> lines = new ArrayList<>();
         Optional<Measurement> flockHome = find(Target.FLOCK_HYBRID, Mix.HOME_ONLY);
         Optional<Measurement> ceiling = find(Target.CEILING, Mix.HOME_ONLY);
-        if (flockHome.isPresent() && ceiling.isPresent()) {
+        if (flockHome.isPresent() && ceiling.isPresent() && ceiling.get().maxRate() <= 0) {
+            lines.add(String.format(
+                    "Home-timeline reads at >= 50%% of the ceiling: no ratio at max rate, %s (%.2f closed loop%s):"
+                            + " **not measured**",
+                    heldAtNoRate("the ceiling", ceiling.get()),
+                    flockHome.get().saturated() / ceiling.get().saturated(),
+                    ratioSpread(flockHome.get(), ceiling.get())));
+        } else if (flockHome.isPresent() && ceiling.isPresent()) {
             double max = flockHome.get().maxRate() / ceiling.get().maxRate();
             double closed = flockHome.get().saturated() / ceiling.get().saturated();
             lines.add(String.format(
@@ -321,15 +328,11 @@ public final class Report {
             Optional<Measurement> redis = find(Target.REDIS, mix);
             Optional<Measurement> pull = find(Target.PULL, mix);
             if (flock.isPresent() && redis.isPresent() && redis.get().maxRate() <= 0) {
-                // The Redis design's median search held the bound at no rate: there is nothing to divide by, and a
-                // ratio of infinity would read as the target met.
-                List<Double> searches = redis.get().capacity().searchedRates();
                 lines.add(String.format(
-                        "%s: Flock / Redis design at equal p99 bound: no ratio, the Redis design held the bound at no"
-                                + " rate in %d of %d searches (%.2f closed loop%s): **not measured**",
+                        "%s: Flock / Redis design at equal p99 bound: no ratio, %s (%.2f closed loop%s): **not"
+                                + " measured**",
                         mix.name(),
-                        searches.stream().filter(rate -> rate <= 0).count(),
-                        searches.size(),
+                        heldAtNoRate("the Redis design", redis.get()),
                         flock.get().saturated() / redis.get().saturated(),
                         ratioSpread(flock.get(), redis.get())));
             } else if (flock.isPresent() && redis.isPresent()) {
@@ -365,6 +368,17 @@ public final class Report {
         return measurements.stream()
                 .filter(m -> m.target().equals(target) && m.mix().equals(mix))
                 .findFirst();
+    }
+
+    /**
+     * Why a bound ratio has no value: the system divided by held the bound at no rate in its median search. Dividing
+     * by that zero gave infinity, which read as the target met.
+     */
+    private static String heldAtNoRate(String system, Measurement m) {
+        List<Double> searches = m.capacity().searchedRates();
+        return String.format(
+                "%s held the bound at no rate in %d of %d searches",
+                system, searches.stream().filter(rate -> rate <= 0).count(), searches.size());
     }
 
     private static String verdict(boolean met) {

@@ -157,6 +157,21 @@ class ReportTest {
     }
 
     @Test
+    void should_not_judge_the_home_pages_bound_ratio_when_the_ceiling_held_the_bound_at_no_rate(@TempDir Path dir)
+            throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 10_000, 20_000, 4));
+        report.add(searched(measured(Target.CEILING, Mix.HOME_ONLY, 0, 40_000, 1), 0, 0, 30_000));
+
+        String text = Files.readString(report.write(dir, "run", "test run"));
+
+        assertThat(text)
+                .contains("Home-timeline reads at >= 50% of the ceiling: no ratio at max rate, the ceiling held the"
+                        + " bound at no rate in 2 of 3 searches (0.50 closed loop): **not measured**")
+                .doesNotContain("Infinity");
+    }
+
+    @Test
     void should_leave_a_search_that_found_no_rate_out_of_the_ratios_spread_and_say_so(@TempDir Path dir)
             throws Exception {
         Report report = new Report(20);
