@@ -17,8 +17,8 @@ import java.util.function.DoubleFunction;
  * JIT has compiled the hot path). Then open-loop probes step down from 90% of it until one passes (p99 within
  * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above. A figure a
  * target compares is searched again ({@link Plan}): each repeat starts at the rate the first search found and
- * steps by a tenth, up once if a probe there holds, down while they do not, so three searches cost about four probes
- * more than one, and the max rate reported is the median of the searches, with their lowest and highest.
+ * steps by a tenth, up while probes there hold (twice at most), down while they do not (then by halves), so three
+ * searches cost about four probes more than one, and the max rate reported is the median of the searches, with their lowest and highest.
  *
  * <p>Each probe starts on a settled machine and lasts long enough for its p99 to mean something. A system that defers
  * work (a fan-out, a write-behind) is still doing the closed loop's for seconds after it; a probe started then measures
@@ -86,11 +86,21 @@ public final class RateSearch {
     static final double REPEAT_STEP = 0.1;
 
     /**
-     * A repeat that steps down this often without a probe that holds gives up: below three quarters of the first
-     * search's rate, what it measures is a stretch of the machine's, not the system's (six steps cost a whole run half a
-     * minute of probes once, past its twenty minutes).
+     * A repeat steps down a tenth this often without a probe that holds, then halves: below three quarters of the first
+     * search's rate a tenth at a time would take too many probes (six steps cost a whole run half a minute once, past
+     * its twenty minutes), but a repeat that gave up there counted as no rate at all, and two such made the median "no
+     * rate" for a system whose first search held thousands a second.
      */
     private static final int REPEAT_STEPS_DOWN = 3;
+
+    /** Halvings after the steps down before a repeat gives up: to an eighth of where it began, well under the tail. */
+    private static final int REPEAT_HALVINGS = 3;
+
+    /**
+     * Steps a repeat takes up while probes hold: a first search that met a stall high up ends low, and a repeat allowed a
+     * single tenth up could not bring the median back to where the system holds.
+     */
+    private static final int REPEAT_STEPS_UP = 2;
 
     /**
      * @param saturated the closed-loop run with the median throughput: the throughput ceiling
@@ -173,6 +183,7 @@ public final class RateSearch {
      */
     public Capacity measure(Workload workload, Duration warmUp, Plan plan) {
         Map<String, Double> idle = cpu.idleCores(IDLE_WINDOW);
+        log.accept("  idle before, cores: " + byProcess(idle, "%.2f"));
         generator.saturate(workload, warmUp); // the JIT compiles the path under test
         List<LoadResult> runs = new ArrayList<>();
         List<Map<String, Double>> cpuOfRuns = new ArrayList<>();
@@ -222,11 +233,12 @@ public final class RateSearch {
             MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, SETTLE_PATIENCE);
             Map<String, Long> cpuBefore = cpu.read();
             atHalf = generator.atRate(workload, maxRate / 2, half);
-            atHalfMicros = ClosedLoop.netMicros(
-                    atHalf.throughput(), CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed()), idle);
+            Map<String, Double> atHalfPerRequest = CpuAccount.perRequest(cpuBefore, cpu.read(), atHalf.completed());
+            atHalfMicros = ClosedLoop.netMicros(atHalf.throughput(), atHalfPerRequest, idle);
             log.accept(String.format(
-                    "  at half the max rate: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle",
-                    atHalf.throughput(), atHalf.millis(99), atHalfMicros));
+                    "  at half the max rate: %,.0f req/s, p99 %.1f ms, %,.0f us per request net of idle (with idle,"
+                            + " us: %s)",
+                    atHalf.throughput(), atHalf.millis(99), atHalfMicros, byProcess(atHalfPerRequest, "%.0f")));
         }
         probes.sort(Comparator.comparingDouble(Probe::rate));
         return new Capacity(
@@ -239,6 +251,19 @@ public final class RateSearch {
                 idle,
                 List.copyOf(closed),
                 atHalfMicros);
+    }
+
+    /**
+     * Each process group's figure, by name, for the log: which one a busy machine is busy with, which one a request's
+     * CPU went to.
+     */
+    static String byProcess(Map<String, Double> figures, String format) {
+        StringBuilder line = new StringBuilder();
+        new java.util.TreeMap<>(figures).forEach((group, figure) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(group)
+                .append(' ')
+                .append(String.format(java.util.Locale.ROOT, format, figure)));
+        return line.toString();
     }
 
     /**
@@ -273,21 +298,29 @@ public final class RateSearch {
     }
 
     /**
-     * A search again, from the rate the first one found: if a probe there holds, one a tenth higher decides between
-     * the two; if not, probes step down a tenth at a time until one holds (0 after {@value #REPEAT_STEPS_DOWN} that do
-     * not, or at once when the first found none).
+     * A search again, from the rate the first one found: if a probe there holds, probes a tenth higher each follow
+     * while they hold ({@value #REPEAT_STEPS_UP} at most); if not, probes step down a tenth at a time until one holds
+     * ({@value #REPEAT_STEPS_DOWN} of them), then halve ({@value #REPEAT_HALVINGS} times); 0 when none of those held, or
+     * at once when the first search found none.
      */
     static double repeatSearch(double start, DoubleFunction<Probe> probing) {
         if (start <= 0) {
             return 0;
         }
         if (probing.apply(start).passed()) {
-            double higher = start * (1 + REPEAT_STEP);
-            return probing.apply(higher).passed() ? higher : start;
+            double held = start;
+            for (int i = 0; i < REPEAT_STEPS_UP; i++) {
+                double higher = held * (1 + REPEAT_STEP);
+                if (!probing.apply(higher).passed()) {
+                    break;
+                }
+                held = higher;
+            }
+            return held;
         }
         double rate = start;
-        for (int i = 0; i < REPEAT_STEPS_DOWN; i++) {
-            rate *= 1 - REPEAT_STEP;
+        for (int i = 0; i < REPEAT_STEPS_DOWN + REPEAT_HALVINGS; i++) {
+            rate *= i < REPEAT_STEPS_DOWN ? 1 - REPEAT_STEP : 0.5;
             if (probing.apply(rate).passed()) {
                 return rate;
             }

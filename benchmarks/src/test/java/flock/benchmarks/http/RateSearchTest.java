@@ -13,6 +13,13 @@ class RateSearchTest {
     private static final Duration PROFILE_PROBE = Duration.ofSeconds(3);
 
     @Test
+    void theIdleLogNamesEachProcessGroupInOrderWithItsCores() {
+        String line = RateSearch.byProcess(java.util.Map.of("members", 0.114, "Cassandra", 0.02), "%.2f");
+
+        assertThat(line).isEqualTo("Cassandra 0.02, members 0.11");
+    }
+
+    @Test
     void probesAtHighRatesLastTheProfilesLength() {
         assertThat(RateSearch.probeLength(PROFILE_PROBE, 20_000)).isEqualTo(PROFILE_PROBE);
         assertThat(RateSearch.probeLength(PROFILE_PROBE, 334)).isEqualTo(PROFILE_PROBE);
@@ -37,11 +44,17 @@ class RateSearchTest {
     }
 
     @Test
-    void aRepeatThatHoldsWhereTheFirstEndedTriesATenthHigher() {
-        List<Long> asked = new ArrayList<>();
+    void aRepeatThatHoldsWhereTheFirstEndedStepsUpATenthWhileProbesHoldTwiceAtMost() {
+        List<Long> once = new ArrayList<>();
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(5_600, once))).isEqualTo(5_500, within(1e-6));
+        assertThat(once).containsExactly(5_000L, 5_500L, 6_050L);
 
-        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(5_600, asked))).isEqualTo(5_500, within(1e-6));
-        assertThat(asked).hasSize(2);
+        List<Long> twice = new ArrayList<>();
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(9_000, twice)))
+                .as("a first search that met a stall high up is brought back, not past two steps")
+                .isEqualTo(6_050, within(1e-6));
+        assertThat(twice).containsExactly(5_000L, 5_500L, 6_050L);
+
         assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(5_200, new ArrayList<>())))
                 .isEqualTo(5_000);
     }
@@ -54,12 +67,23 @@ class RateSearchTest {
 
         assertThat(found).isEqualTo(3_645, within(1e-6)); // 5,000 x 0.9^3: 4,500 and 4,050 fail
         assertThat(asked).hasSize(4);
+    }
+
+    @Test
+    void aRepeatFarBelowTheFirstSearchHalvesRatherThanCountingAsNoRate() {
+        List<Long> halved = new ArrayList<>();
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(1_000, halved)))
+                .as("three tenths down fail, then halves: 1,822 fails, 911 holds")
+                .isEqualTo(911.25, within(1e-6));
+        assertThat(halved).containsExactly(5_000L, 4_500L, 4_050L, 3_645L, 1_823L, 911L);
+
         List<Long> givenUp = new ArrayList<>();
         assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(100, givenUp)))
-                .as("far below the first search: given up, not searched to zero")
+                .as("below an eighth of the first search: given up")
                 .isZero();
-        assertThat(givenUp).containsExactly(5_000L, 4_500L, 4_050L, 3_645L);
-        assertThat(RateSearch.repeatSearch(0, holdingUpTo(100, asked))).isZero();
+        assertThat(givenUp).hasSize(7);
+        assertThat(RateSearch.repeatSearch(0, holdingUpTo(100, new ArrayList<>())))
+                .isZero();
     }
 
     @Test
