@@ -164,7 +164,8 @@ public final class BenchRun {
         double redisSeconds = (System.nanoTime() - redisStart) / 1e9;
         report.setting(String.format(
                 "Load: history (follows, tweets) imported into Cassandra and read through into the grid with what"
-                        + " pages read beside it (counts, likes, reposts, blocks, mutes), the rest set in bulk, %.1f s in all; Redis %.1f s (pipelined). Write-behind into Cassandra:"
+                        + " pages read beside it (counts, likes, reposts, blocks, mutes), the rest set in bulk, %.1f s"
+                        + " in all; Redis %.1f s (pipelined). Write-behind into Cassandra:"
                         + " %,d rows (profiles, handles, credentials, follower edges) in %.1f s, %,.0f rows/s",
                 gridSeconds,
                 redisSeconds,

@@ -18,7 +18,8 @@ import java.util.function.DoubleFunction;
  * the bound, no errors, the rate actually achieved), and bisect between that and the failing rate above. A figure a
  * target compares is searched again ({@link Plan}): each repeat starts at the rate the first search found and
  * steps by a tenth, up while probes there hold (twice at most), down while they do not (then by halves), so three
- * searches cost about four probes more than one, and the max rate reported is the median of the searches, with their lowest and highest.
+ * searches cost about four probes more than one, and the max rate reported is the median of the searches, with
+ * their lowest and highest.
  *
  * <p>Each probe starts on a settled machine and lasts long enough for its p99 to mean something. A system that defers
  * work (a fan-out, a write-behind) is still doing the closed loop's for seconds after it; a probe started then measures
@@ -97,8 +98,8 @@ public final class RateSearch {
     private static final int REPEAT_HALVINGS = 3;
 
     /**
-     * Steps a repeat takes up while probes hold: a first search that met a stall high up ends low, and a repeat allowed a
-     * single tenth up could not bring the median back to where the system holds.
+     * Steps a repeat takes up while probes hold: a first search that met a stall high up ends low, and a repeat
+     * allowed a single tenth up could not bring the median back to where the system holds.
      */
     private static final int REPEAT_STEPS_UP = 2;
 
@@ -300,8 +301,8 @@ public final class RateSearch {
     /**
      * A search again, from the rate the first one found: if a probe there holds, probes a tenth higher each follow
      * while they hold ({@value #REPEAT_STEPS_UP} at most); if not, probes step down a tenth at a time until one holds
-     * ({@value #REPEAT_STEPS_DOWN} of them), then halve ({@value #REPEAT_HALVINGS} times); 0 when none of those held, or
-     * at once when the first search found none.
+     * ({@value #REPEAT_STEPS_DOWN} of them), then halve ({@value #REPEAT_HALVINGS} times); 0 when none of those
+     * held, or at once when the first search found none.
      */
     static double repeatSearch(double start, DoubleFunction<Probe> probing) {
         if (start <= 0) {

@@ -54,8 +54,8 @@ public final class GridLoader {
     /**
      * Imports the history (follows, tweets) into Cassandra and loads it into the grid through the map
      * loaders, with what pages read beside it (each tweet's counts, each user's likes, reposts, blocks and mutes: none
-     * yet, as the loaders answer), then puts the rest with setAll: profiles, handles, credentials and follower lists write
-     * behind to Cassandra as after real traffic; author timelines and a cached home feed per user are
+     * yet, as the loaders answer), then puts the rest with setAll: profiles, handles, credentials and follower lists
+     * write behind to Cassandra as after real traffic; author timelines and a cached home feed per user are
      * built as the fan-out would have left them.
      */
     /** @return when the first written-behind value was set (System.nanoTime), for the write-behind rate */
