@@ -1,6 +1,8 @@
 package flock.apinode.streaming;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.SequencedSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,10 +27,20 @@ public final class Connection {
     private long cursor;
     private volatile boolean dropped;
 
-    Connection(long userId, long cursor, int capacity) {
+    /**
+     * Live events heard while a resumed stream's replay is read, queued once it is ({@link #replay}): queued at once, a
+     * tweet posted the moment the client reconnected went out before the older ones it had missed and moved the cursor
+     * past them, and the replay, which reads above the cursor, then left them out. Null for a stream that starts from
+     * now, and once the replay is queued.
+     */
+    private List<Runnable> held;
+
+    /** @param resuming whether the client resumes from {@code cursor}: live events wait for {@link #replay} */
+    Connection(long userId, long cursor, int capacity, boolean resuming) {
         this.userId = userId;
         this.cursor = cursor;
         this.queue = new LinkedBlockingQueue<>(capacity); // bounded, and empty costs nothing: most streams idle
+        this.held = resuming ? new ArrayList<>() : null;
     }
 
     /** The newest id queued so far (or the one the client resumed from). */
@@ -41,8 +53,29 @@ public final class Connection {
         cursor = Math.max(cursor, id);
     }
 
-    /** Queues an update or a notification unless it went out before; a client too far behind is dropped. */
+    /**
+     * Queues an update or a notification unless it went out before (after the replay, for a stream resuming); a client
+     * too far behind is dropped.
+     */
     synchronized void offer(StreamEvent event) {
+        if (held != null) {
+            held.add(() -> queue(event));
+            return;
+        }
+        queue(event);
+    }
+
+    /** What the resumed client missed, oldest first, then the live events heard while it was read. */
+    synchronized void replay(List<StreamEvent> missed) {
+        missed.forEach(this::queue);
+        List<Runnable> heard = held;
+        held = null;
+        if (heard != null) {
+            heard.forEach(Runnable::run);
+        }
+    }
+
+    private void queue(StreamEvent event) {
         if (dropped || !queued.add(new Queued(event.name(), event.id()))) {
             return;
         }
@@ -57,6 +90,14 @@ public final class Connection {
 
     /** Queues a delete of a tweet; its id is the stream's cursor, which it leaves where it is. */
     synchronized void offerDelete(long tweetId) {
+        if (held != null) {
+            held.add(() -> queueDelete(tweetId));
+            return;
+        }
+        queueDelete(tweetId);
+    }
+
+    private void queueDelete(long tweetId) {
         if (!dropped) {
             put(StreamEvent.delete(tweetId, cursor));
         }

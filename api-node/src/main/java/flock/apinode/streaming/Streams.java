@@ -19,6 +19,7 @@ import flock.domain.notification.Inbox;
 import flock.domain.notification.NotificationKind;
 import flock.domain.timeline.FeedChanges;
 import flock.domain.tweet.Tweet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,13 +139,10 @@ public final class Streams {
                     "this node holds its most live streams (" + settings.maxConnections()
                             + "); try again, or poll the home feed");
         }
-        Connection connection = new Connection(userId, lastEventId, settings.queuedEvents());
+        Connection connection = new Connection(userId, lastEventId, settings.queuedEvents(), lastEventId > 0);
         byUser.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(connection);
         if (lastEventId > 0) {
-            on(userId, () -> {
-                catchUp(connection);
-                replayNotifications(connection, lastEventId);
-            });
+            on(userId, () -> resume(connection, lastEventId));
         } else {
             Inbox inbox = inboxes.get(userId);
             notifiedUpTo.putIfAbsent(userId, inbox == null || inbox.size() == 0 ? 0 : inbox.groupIds()[0]);
@@ -280,11 +278,41 @@ public final class Streams {
 
     /** A tweet entering the user's feed, as the home page shows it to that user (nothing if it hides it). */
     private void update(long userId, List<Connection> streams, long tweetId) {
-        byte[] json = views.one(tweetId, likes.shownTo(Optional.of(userId)), visibility.inHome(userId));
-        if (json != null) {
-            StreamEvent event = new StreamEvent(StreamEvent.UPDATE, tweetId, json);
+        StreamEvent event = updateOf(userId, tweetId);
+        if (event != null) {
             streams.forEach(stream -> stream.offer(event));
         }
+    }
+
+    /** The tweet as the user's home page shows it, or null when it is gone or hidden from the user. */
+    private StreamEvent updateOf(long userId, long tweetId) {
+        byte[] json = views.one(tweetId, likes.shownTo(Optional.of(userId)), visibility.inHome(userId));
+        return json == null ? null : new StreamEvent(StreamEvent.UPDATE, tweetId, json);
+    }
+
+    /**
+     * A resumed stream: the feed's tweets and the inbox's groups above the client's last event, oldest first, then the
+     * live events heard meanwhile, which its connection held until now.
+     */
+    private void resume(Connection stream, long sinceId) {
+        List<StreamEvent> missed = new ArrayList<>();
+        try {
+            long[] ids = homeFeed.page(stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId));
+            for (int i = Math.min(ids.length, REPLAYED) - 1; i >= 0; i--) {
+                StreamEvent event = updateOf(stream.userId, ids[i]);
+                if (event != null) {
+                    missed.add(event);
+                }
+            }
+            Inbox page = notifications.page(
+                    stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId), NotificationKind.ALL_KINDS);
+            notifiedUpTo.merge(stream.userId, page.size() == 0 ? sinceId : page.groupIds()[0], Math::max);
+            missed.addAll(notificationsOf(stream.userId, page));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read what a stream missed; its client resumes when it reconnects", e);
+            stream.drop();
+        }
+        stream.replay(missed);
     }
 
     private void catchUpAll() {
@@ -349,13 +377,6 @@ public final class Streams {
         }
     }
 
-    private void replayNotifications(Connection stream, long sinceId) {
-        Inbox page = notifications.page(
-                stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId), NotificationKind.ALL_KINDS);
-        notifiedUpTo.merge(stream.userId, page.size() == 0 ? sinceId : page.groupIds()[0], Math::max);
-        offerNotifications(stream.userId, List.of(stream), page);
-    }
-
     /** Once a second: the groups above what each streaming user was sent, from the near-cached inboxes. */
     private void sendNotifications() {
         try {
@@ -383,15 +404,22 @@ public final class Streams {
         }
     }
 
-    /** Oldest first, each group as the notifications page shows it (without what the user blocks or mutes). */
     private void offerNotifications(long userId, List<Connection> streams, Inbox page) {
-        List<NotificationPages.Rendered> items = notificationPages.items(
-                page, page.size(), likes.shownTo(Optional.of(userId)), visibility.inNotifications(userId));
-        for (int i = items.size() - 1; i >= 0; i--) {
-            StreamEvent event = new StreamEvent(
-                    StreamEvent.NOTIFICATION, items.get(i).id(), items.get(i).json());
+        for (StreamEvent event : notificationsOf(userId, page)) {
             streams.forEach(stream -> stream.offer(event));
         }
+    }
+
+    /** Oldest first, each group as the notifications page shows it (without what the user blocks or mutes). */
+    private List<StreamEvent> notificationsOf(long userId, Inbox page) {
+        List<NotificationPages.Rendered> items = notificationPages.items(
+                page, page.size(), likes.shownTo(Optional.of(userId)), visibility.inNotifications(userId));
+        List<StreamEvent> events = new ArrayList<>(items.size());
+        for (int i = items.size() - 1; i >= 0; i--) {
+            events.add(new StreamEvent(
+                    StreamEvent.NOTIFICATION, items.get(i).id(), items.get(i).json()));
+        }
+        return events;
     }
 
     /** Stops feeding streams (the node is shutting down). */
