@@ -297,13 +297,7 @@ public final class Streams {
     private void resume(Connection stream, long sinceId) {
         List<StreamEvent> missed = new ArrayList<>();
         try {
-            long[] ids = homeFeed.page(stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId));
-            for (int i = Math.min(ids.length, REPLAYED) - 1; i >= 0; i--) {
-                StreamEvent event = updateOf(stream.userId, ids[i]);
-                if (event != null) {
-                    missed.add(event);
-                }
-            }
+            missed.addAll(feedAbove(stream.userId, sinceId));
             Inbox page = notifications.page(
                     stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId), NotificationKind.ALL_KINDS);
             notifiedUpTo.merge(stream.userId, page.size() == 0 ? sinceId : page.groupIds()[0], Math::max);
@@ -315,6 +309,19 @@ public final class Streams {
         stream.replay(missed);
     }
 
+    /** The feed's tweets above {@code sinceId} as updates, oldest first (at most {@value #REPLAYED}). */
+    private List<StreamEvent> feedAbove(long userId, long sinceId) {
+        long[] ids = homeFeed.page(userId, new PageRequest(REPLAYED, Long.MAX_VALUE, sinceId));
+        List<StreamEvent> events = new ArrayList<>();
+        for (int i = Math.min(ids.length, REPLAYED) - 1; i >= 0; i--) {
+            StreamEvent event = updateOf(userId, ids[i]);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
     private void catchUpAll() {
         byUser.forEach((userId, streams) -> on(userId, () -> streams.forEach(this::catchUp)));
     }
@@ -322,11 +329,7 @@ public final class Streams {
     /** Queues the feed's tweets above the stream's cursor, oldest first. */
     private void catchUp(Connection stream) {
         try {
-            long[] ids = homeFeed.page(stream.userId, new PageRequest(REPLAYED, Long.MAX_VALUE, stream.cursor()));
-            List<Connection> one = List.of(stream);
-            for (int i = Math.min(ids.length, REPLAYED) - 1; i >= 0; i--) {
-                update(stream.userId, one, ids[i]);
-            }
+            feedAbove(stream.userId, stream.cursor()).forEach(stream::offer);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the feed of a stream; its client resumes when it reconnects", e);
             stream.drop();
