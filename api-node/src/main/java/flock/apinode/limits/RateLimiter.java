@@ -46,6 +46,13 @@ public final class RateLimiter implements AutoCloseable {
     private final LimitSettings settings;
     private final ConcurrentHashMap<Object, LocalBucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LocalBucket> toSync = new ConcurrentLinkedQueue<>();
+    /**
+     * Buckets queued whose report is not due yet (a client far from its limit is reported every {@link
+     * #QUIET_REPORT}): the sync thread's own list, looked at again every sync. Put back on {@link #toSync} instead, each
+     * of thousands of such buckets cost a queue node and two atomic operations five times a second.
+     */
+    private final List<LocalBucket> waiting = new ArrayList<>();
+
     private final ScheduledExecutorService syncer;
     private long lastEvictionNanos = System.nanoTime();
     private volatile long lastWarningNanos = System.nanoTime() - WARN_EVERY_NANOS;
@@ -123,21 +130,11 @@ public final class RateLimiter implements AutoCloseable {
     /** Reports every bucket with admitted requests the grid has not counted; the answers bring back the levels. */
     private void sync() {
         try {
-            Map<Integer, List<LocalBucket>> byShard = new HashMap<>();
-            List<LocalBucket> notYet = new ArrayList<>();
-            long quietNanos = Math.max(QUIET_REPORT.toNanos(), settings.sync().toNanos());
-            long due = System.nanoTime();
-            LocalBucket bucket;
-            while ((bucket = toSync.poll()) != null) {
-                if (!bucket.reportDue(due, quietNanos)) {
-                    notYet.add(bucket); // stays queued for a later sync
-                } else if (bucket.takeUnsent(due) > 0) {
-                    byShard.computeIfAbsent(RateShard.of(bucket.gridKey), shard -> new ArrayList<>())
-                            .add(bucket);
-                } // else a report is in flight; its answer queues the bucket again if more was admitted meanwhile
+            LocalBucket queued;
+            while ((queued = toSync.poll()) != null) {
+                waiting.add(queued);
             }
-            toSync.addAll(notYet);
-            byShard.forEach(this::report);
+            takeDue(System.nanoTime()).forEach(this::report);
             long now = System.nanoTime();
             if (now - lastEvictionNanos > EVICT_EVERY_NANOS) {
                 lastEvictionNanos = now;
@@ -146,6 +143,31 @@ public final class RateLimiter implements AutoCloseable {
         } catch (RuntimeException e) {
             warn("rate-limit sync failed; retrying with the next", e);
         }
+    }
+
+    /** Takes the buckets whose report is due out of {@link #waiting}, by shard; the others stay for a later sync. */
+    private Map<Integer, List<LocalBucket>> takeDue(long due) {
+        Map<Integer, List<LocalBucket>> byShard = new HashMap<>();
+        long quietNanos = Math.max(QUIET_REPORT.toNanos(), settings.sync().toNanos());
+        int kept = 0;
+        int i = 0;
+        try {
+            for (; i < waiting.size(); i++) {
+                LocalBucket bucket = waiting.get(i);
+                if (!bucket.reportDue(due, quietNanos)) {
+                    waiting.set(kept++, bucket);
+                } else if (bucket.takeUnsent(due) > 0) {
+                    byShard.computeIfAbsent(RateShard.of(bucket.gridKey), shard -> new ArrayList<>())
+                            .add(bucket);
+                } // else a report is in flight; its answer queues the bucket again if more was admitted meanwhile
+            }
+        } finally {
+            while (i < waiting.size()) { // should the loop fail, the buckets it had not looked at stay queued
+                waiting.set(kept++, waiting.get(i++));
+            }
+            waiting.subList(kept, waiting.size()).clear();
+        }
+        return byShard;
     }
 
     private void report(int shard, List<LocalBucket> reported) {
