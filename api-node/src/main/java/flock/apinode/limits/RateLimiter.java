@@ -155,7 +155,10 @@ public final class RateLimiter implements AutoCloseable {
             for (; i < waiting.size(); i++) {
                 LocalBucket bucket = waiting.get(i);
                 if (!bucket.reportDue(due, quietNanos)) {
-                    waiting.set(kept++, bucket);
+                    if (kept != i) { // most syncs report none: no write, and no collector's barrier, for those
+                        waiting.set(kept, bucket);
+                    }
+                    kept++;
                 } else if (bucket.takeUnsent(due) > 0) {
                     byShard.computeIfAbsent(RateShard.of(bucket.gridKey), shard -> new ArrayList<>())
                             .add(bucket);
