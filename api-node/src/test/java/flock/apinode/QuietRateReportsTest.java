@@ -7,9 +7,6 @@ import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.limits.LimitSettings;
 import flock.apinode.limits.LocalBucket;
 import flock.apinode.limits.RateLimiter;
-import flock.domain.MapNames;
-import flock.domain.limits.DrawTokens;
-import flock.domain.limits.RateShard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +36,22 @@ class QuietRateReportsTest {
             }
 
             clients.forEach(client -> limiter.tryTake(client, System.nanoTime()));
-            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(levelsInGrid(grid, first, clients.size()))
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(levelsInGrid(first, clients.size()))
                     .as("one request each, 1 of 1,000: reported however far from the limit")
                     .containsOnly(999.0));
 
             clients.subList(0, 10).forEach(client -> limiter.tryTake(client, System.nanoTime()));
-            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(levelsInGrid(grid, first, 10))
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(levelsInGrid(first, 10))
                     .as("a second request of the first ten, after their first report")
                     .containsOnly(998.0));
         }
     }
 
-    private static List<Double> levelsInGrid(HazelcastInstance grid, long first, int clients) {
+    private static List<Double> levelsInGrid(long first, int clients) {
         List<Double> levels = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            String key = "u:" + (first + i);
-            double level = grid.<Integer, RateShard>getMap(MapNames.RATE_LIMITS)
-                    .executeOnKey(
-                            RateShard.of(key),
-                            DrawTokens.read(
-                                    key, ROOMY.requests(), ROOMY.period().toMillis()))[0];
-            levels.add(Math.floor(level)); // whole tokens: what was spent, not the fraction refilled since
+            // whole tokens: what was spent, not the fraction refilled since
+            levels.add(Math.floor(TestGrid.tokensInGrid("u:" + (first + i), ROOMY)));
         }
         return levels;
     }

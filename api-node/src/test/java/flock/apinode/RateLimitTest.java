@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.limits.LimitSettings;
-import flock.domain.MapNames;
-import flock.domain.limits.DrawTokens;
-import flock.domain.limits.RateShard;
 import io.helidon.common.SerializationConfig;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
@@ -137,8 +134,9 @@ class RateLimitTest {
             assertThat(timeline(NODE_A, user).status()).isEqualTo(200);
         }
         // Node A reports its three to the grid within a sync; node B's first request reads the bucket there.
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(tokensInGrid("u:" + user[0], LIMITS.account()))
-                .isLessThan(2.1));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(TestGrid.tokensInGrid("u:" + user[0], LIMITS.account()))
+                        .isLessThan(2.1));
 
         assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
         assertThat(timeline(NODE_B, user).status()).isEqualTo(200);
@@ -165,8 +163,9 @@ class RateLimitTest {
                     .isEqualTo(404);
         }
         String client = address.substring(0, address.indexOf(','));
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(tokensInGrid("a:" + client, LIMITS.address()))
-                .isLessThan(0.1));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(TestGrid.tokensInGrid("a:" + client, LIMITS.address()))
+                        .isLessThan(0.1));
         String handle = "limited" + ThreadLocalRandom.current().nextInt(1_000_000);
 
         Answer refused = post(
@@ -245,14 +244,6 @@ class RateLimitTest {
                 .routing(routing -> Main.routing(routing, client, ApiSettings.DEFAULTS.withLimits(LIMITS)))
                 .build()
                 .start();
-    }
-
-    /** The tokens the grid holds for a client, as a node's first request would read them. */
-    private static double tokensInGrid(String client, LimitSettings.Limit limit) {
-        return GRID.<Integer, RateShard>getMap(MapNames.RATE_LIMITS)
-                .executeOnKey(
-                        RateShard.of(client),
-                        DrawTokens.read(client, limit.requests(), limit.period().toMillis()))[0];
     }
 
     /** A documentation address (RFC 5737) of its own per call: each test starts with full address buckets. */

@@ -8,6 +8,9 @@ import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.HazelcastInstance;
 import flock.apinode.grid.GridClient;
 import flock.apinode.limits.LimitSettings;
+import flock.domain.MapNames;
+import flock.domain.limits.DrawTokens;
+import flock.domain.limits.RateShard;
 import flock.domain.serialization.DomainSerializers;
 import flock.pipelines.FanOutPipeline;
 import flock.pipelines.NotifyPipeline;
@@ -74,5 +77,13 @@ final class TestGrid {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The tokens the grid holds for a rate-limited client, as an API node's first request would read them. */
+    static double tokensInGrid(String client, LimitSettings.Limit limit) {
+        return client().<Integer, RateShard>getMap(MapNames.RATE_LIMITS)
+                .executeOnKey(
+                        RateShard.of(client),
+                        DrawTokens.read(client, limit.requests(), limit.period().toMillis()))[0];
     }
 }
