@@ -88,6 +88,32 @@ class AllRunTest {
     }
 
     @Test
+    void should_judge_the_headline_targets_and_the_length_together_naming_what_missed() {
+        List<String> report = List.of(
+                "## Targets",
+                "",
+                "- Home-timeline reads at >= 50% of the ceiling: Flock / ceiling = 0.47 at max rate: **not met**",
+                "- CPU per post, all processes, net of idle (posts only, closed loop): 865 µs: **met**",
+                "- home pages only: Flock / Redis design = 5.04 at equal p99 bound: **met**",
+                "- DeathStarBench 60/30/10: Flock / Redis design = 1.08 at equal p99 bound: **met**",
+                "- DeathStarBench 60/30/10: Flock / pull on read = 3.3 at equal p99 bound: **not met**",
+                "- read-heavy 100 reads/post: Flock / Redis design = 1.31 at equal p99 bound: **met**");
+
+        assertThat(AllRun.headlineTarget(report, 20.9))
+                .isEqualTo("The first four targets above and the run's length, together in this one run: 3 of 5 met"
+                        + " (not: home pages; the run's length (20.9 minutes)): **not met**");
+        List<String> allMet = report.stream()
+                .map(line -> line.replace("**not met**", "**met**"))
+                .toList();
+        assertThat(AllRun.headlineTarget(allMet, 19.5))
+                .isEqualTo("The first four targets above and the run's length, together in this one run: 5 of 5 met:"
+                        + " **met**");
+        assertThat(AllRun.headlineTarget(List.of("## Targets"), 19.5))
+                .as("a target the report does not judge is not met")
+                .endsWith("1 of 5 met (not: home pages; CPU per post; DeathStarBench; read-heavy): **not met**");
+    }
+
+    @Test
     void should_judge_the_whole_runs_length_against_twenty_minutes() {
         assertThat(AllRun.durationTarget(19.54))
                 .isEqualTo("Whole `./flock bench`, all stages: 19.5 minutes (target <= 20): **met**");
