@@ -307,11 +307,11 @@ public final class Report {
             double max = flockHome.get().maxRate() / ceiling.get().maxRate();
             double closed = flockHome.get().saturated() / ceiling.get().saturated();
             lines.add(String.format(
-                    "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %.2f at max rate%s, %.2f closed"
+                    "Home-timeline reads at >= 50%% of the ceiling: Flock / ceiling = %s at max rate%s, %s closed"
                             + " loop%s (target >= 0.5 both): %s",
-                    max,
+                    against(max, 0.5),
                     boundRatioSpread(flockHome.get(), ceiling.get()),
-                    closed,
+                    against(closed, 0.5),
                     ratioSpread(flockHome.get(), ceiling.get()),
                     verdict(Math.min(max, closed) >= 0.5)));
         }
@@ -338,9 +338,9 @@ public final class Report {
             } else if (flock.isPresent() && redis.isPresent()) {
                 double ratio = flock.get().maxRate() / redis.get().maxRate();
                 lines.add(String.format(
-                        "%s: Flock / Redis design = %.2f at equal p99 bound%s (%.2f closed loop%s): %s",
+                        "%s: Flock / Redis design = %s at equal p99 bound%s (%.2f closed loop%s): %s",
                         mix.name(),
-                        ratio,
+                        against(ratio, 1),
                         boundRatioSpread(flock.get(), redis.get()),
                         flock.get().saturated() / redis.get().saturated(),
                         ratioSpread(flock.get(), redis.get()),
@@ -379,6 +379,21 @@ public final class Report {
         return String.format(
                 "%s held the bound at no rate in %d of %d searches",
                 system, searches.stream().filter(rate -> rate <= 0).count(), searches.size());
+    }
+
+    /**
+     * A ratio judged against its target, in two decimals unless those would put it on the other side of the target:
+     * 0.4966 against 0.5 reads 0.497, so that a line never says 0.50 and "not met" at once.
+     */
+    static String against(double value, double target) {
+        for (int decimals = 2; decimals < 6; decimals++) {
+            String shown = String.format("%." + decimals + "f", value);
+            double read = Double.parseDouble(shown);
+            if ((read >= target) == (value >= target)) {
+                return shown;
+            }
+        }
+        return String.format("%.6f", value);
     }
 
     private static String verdict(boolean met) {

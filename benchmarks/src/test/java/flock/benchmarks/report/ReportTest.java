@@ -63,6 +63,14 @@ class ReportTest {
     }
 
     @Test
+    void should_show_a_ratio_just_below_its_target_with_the_decimals_that_keep_it_below() {
+        assertThat(Report.against(0.4966, 0.5)).isEqualTo("0.497");
+        assertThat(Report.against(0.99996, 1)).isEqualTo("0.99996");
+        assertThat(Report.against(0.5003, 0.5)).isEqualTo("0.50");
+        assertThat(Report.against(1.37, 1)).isEqualTo("1.37");
+    }
+
+    @Test
     void should_put_the_ceiling_first_in_its_table_even_when_measured_last(@TempDir Path dir) throws Exception {
         Report report = new Report(20);
         report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 9_000, 4));
