@@ -39,6 +39,9 @@ public final class GridLoader {
 
     private final HazelcastInstance grid;
 
+    /** The ids of every follow edge, given by {@link #loadHistory} and used again by {@link #putRest}. */
+    private long[][] followEdges;
+
     public GridLoader(HazelcastInstance grid) {
         this.grid = grid;
     }
@@ -60,12 +63,24 @@ public final class GridLoader {
      */
     /** @return when the first written-behind value was set (System.nanoTime), for the write-behind rate */
     public long load(Dataset data, CqlSession session) {
+        loadHistory(data, session);
+        return putRest(data);
+    }
+
+    /**
+     * The first half of {@link #load}: the history imported into Cassandra and asked of the grid's map loaders, with
+     * what pages read beside it. Answers once the members hold every tweet and its counts: a loadAll answers when the
+     * members have taken its keys, and they go on reading Cassandra after that (100,000 tweets and their counts kept
+     * both members and Cassandra busy for up to two minutes after the last loadAll answered). The per-user lists
+     * loaded last may still be arriving: a caller that measures next waits for the machine to be quiet.
+     */
+    public void loadHistory(Dataset data, CqlSession session) {
         int users = data.users();
-        long now = System.currentTimeMillis();
         long[][] edges = edgeIds(data, grid.getFlakeIdGenerator(MapNames.ID_GENERATOR)::newId);
-        CassandraImport history = new CassandraImport(session);
-        history.importFollowing(data, edges);
-        history.importTweets(data);
+        followEdges = edges;
+        CassandraImport imported = new CassandraImport(session);
+        imported.importFollowing(data, edges);
+        imported.importTweets(data);
         loadThrough(MapNames.FOLLOWING, "following (grid)", users, u -> data.userIds[u]);
         loadThrough(MapNames.TWEETS, "tweets (grid)", data.tweetCount(), tweetIds(data));
         // What every page asks beside the feed: each tweet's counts, each reader's likes, reposts, blocks and mutes.
@@ -75,6 +90,24 @@ public final class GridLoader {
         for (String perUser : List.of(MapNames.LIKES, MapNames.REPOSTED, MapNames.BLOCKING, MapNames.MUTING)) {
             loadThrough(perUser, perUser + " (grid)", users, u -> data.userIds[u]);
         }
+        // Every tweet has a row, and every tweet's counts load as something (empty when nobody reacted): both maps end
+        // with one entry per tweet.
+        awaitHeld(MapNames.TWEETS, "tweets held", data.tweetCount());
+        awaitHeld(MapNames.TWEET_STATS, "counts held", data.tweetCount());
+    }
+
+    /**
+     * The second half of {@link #load}, after {@link #loadHistory}: profiles, handles, credentials, follower lists,
+     * author timelines and home feeds set in bulk. Answers when the first written-behind value was set
+     * (System.nanoTime), for the write-behind rate.
+     */
+    public long putRest(Dataset data) {
+        if (followEdges == null) {
+            throw new IllegalStateException("putRest needs loadHistory first: the follower edges get their ids there");
+        }
+        long[][] edges = followEdges;
+        int users = data.users();
+        long now = System.currentTimeMillis();
         long writtenBehindFrom = System.nanoTime();
         put(
                 MapNames.USERS,
@@ -110,6 +143,33 @@ public final class GridLoader {
             }
         }
         return i -> all[i];
+    }
+
+    /**
+     * Waits until the map holds {@code count} entries, with a progress bar of what it holds: what the members'
+     * loaders still had to read when the last loadAll answered.
+     */
+    private void awaitHeld(String map, String what, long count) {
+        IMap<Long, Object> target = grid.getMap(map);
+        Progress progress = new Progress(what, count);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        long held = 0;
+        while (held < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the members hold " + held + " of " + count + " " + what + " after 10 minutes of loading");
+            }
+            try {
+                Thread.sleep(held == 0 ? 0 : 250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            long now = target.size();
+            progress.advance(now - held);
+            held = now;
+        }
+        progress.finish();
     }
 
     /**

@@ -64,8 +64,10 @@ final class ScalingReport {
                         + " entry."
                         + " Reads are home pages of 10 for users drawn from all of them, open loop at "
                         + String.format("%,.0f", readRate)
-                        + "/s for 8 s, after 5 s runs at that rate until one kept p99 under 20 ms"
-                        + " (at most five: the first size starts four JVMs compiling on two cores)."
+                        + "/s for 8 s, after " + ScalingRun.READ_WARM_UP.toSeconds()
+                        + " s runs at that rate until one kept p99 under 20 ms"
+                        + " (at most " + ScalingRun.WARM_UP_RUNS + ": the first size starts four JVMs compiling on two"
+                        + " cores)."
                         + " Closed loops: 5 s each, 64 connections; the first over readers drawn from all users (at the"
                         + " larger sizes nearly every page is its reader's first on the API node, nothing of the reader"
                         + " near-cached), the second over the same "
