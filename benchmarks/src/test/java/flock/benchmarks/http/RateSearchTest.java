@@ -73,9 +73,15 @@ class RateSearchTest {
     void aRepeatFarBelowTheFirstSearchHalvesRatherThanCountingAsNoRate() {
         List<Long> halved = new ArrayList<>();
         assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(1_000, halved)))
-                .as("three tenths down fail, then halves: 1,822 fails, 911 holds")
+                .as("three tenths down fail, then halves: 1,822 fails, 911 holds; half way back up, 1,367 fails")
                 .isEqualTo(911.25, within(1e-6));
-        assertThat(halved).containsExactly(5_000L, 4_500L, 4_050L, 3_645L, 1_823L, 911L);
+        assertThat(halved).containsExactly(5_000L, 4_500L, 4_050L, 3_645L, 1_823L, 911L, 1_367L);
+
+        List<Long> bisected = new ArrayList<>();
+        assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(3_000, bisected)))
+                .as("1,822 holds after 3,645 failed: the probe half way between, 2,734, holds too")
+                .isEqualTo(2_733.75, within(1e-6));
+        assertThat(bisected).containsExactly(5_000L, 4_500L, 4_050L, 3_645L, 1_823L, 2_734L);
 
         List<Long> givenUp = new ArrayList<>();
         assertThat(RateSearch.repeatSearch(5_000, holdingUpTo(100, givenUp)))
