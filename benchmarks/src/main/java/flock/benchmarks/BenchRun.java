@@ -157,11 +157,11 @@ public final class BenchRun {
         long behindStart;
         double behindSeconds;
         try (CqlSession session = CassandraSessions.open(cassandraConfig, Duration.ofMinutes(1))) {
-            loader.loadHistory(data, session);
+            long[][] followEdges = loader.loadHistory(data, session);
             // The members' loaders may still be reading the per-user lists; the write-behind rate is timed alone.
             double settled = MachineQuiet.await(MachineQuiet.STACK_IDLE_SHARE, LOAD_PATIENCE);
             System.out.printf("read through: the members' loads done %.0f s later%n", settled);
-            behindStart = loader.putRest(data);
+            behindStart = loader.putRest(data, followEdges);
             behindSeconds = awaitWrittenBehind(new StackMetrics(stack), session, data, behindStart);
         }
         double gridSeconds = (System.nanoTime() - loadStart) / 1e9;

@@ -39,9 +39,6 @@ public final class GridLoader {
 
     private final HazelcastInstance grid;
 
-    /** The ids of every follow edge, given by {@link #loadHistory} and used again by {@link #putRest}. */
-    private long[][] followEdges;
-
     public GridLoader(HazelcastInstance grid) {
         this.grid = grid;
     }
@@ -59,12 +56,11 @@ public final class GridLoader {
      * loaders, with what pages read beside it (each tweet's counts, each user's likes, reposts, blocks and mutes: none
      * yet, as the loaders answer), then puts the rest with setAll: profiles, handles, credentials and follower lists
      * write behind to Cassandra as after real traffic; author timelines and a cached home feed per user are
-     * built as the fan-out would have left them.
+     * built as the fan-out would have left them. Answers when the first written-behind value was set
+     * (System.nanoTime), for the write-behind rate.
      */
-    /** @return when the first written-behind value was set (System.nanoTime), for the write-behind rate */
     public long load(Dataset data, CqlSession session) {
-        loadHistory(data, session);
-        return putRest(data);
+        return putRest(data, loadHistory(data, session));
     }
 
     /**
@@ -72,12 +68,12 @@ public final class GridLoader {
      * what pages read beside it. Answers once the members hold every tweet and its counts: a loadAll answers when the
      * members have taken its keys, and they go on reading Cassandra after that (100,000 tweets and their counts kept
      * both members and Cassandra busy for up to two minutes after the last loadAll answered). The per-user lists
-     * loaded last may still be arriving: a caller that measures next waits for the machine to be quiet.
+     * loaded last may still be arriving: a caller that measures next waits for the machine to be quiet. Answers the
+     * ids given to each user's follow edges, which {@link #putRest} writes on the followers' side.
      */
-    public void loadHistory(Dataset data, CqlSession session) {
+    public long[][] loadHistory(Dataset data, CqlSession session) {
         int users = data.users();
         long[][] edges = edgeIds(data, grid.getFlakeIdGenerator(MapNames.ID_GENERATOR)::newId);
-        followEdges = edges;
         CassandraImport imported = new CassandraImport(session);
         imported.importFollowing(data, edges);
         imported.importTweets(data);
@@ -94,18 +90,15 @@ public final class GridLoader {
         // with one entry per tweet.
         awaitHeld(MapNames.TWEETS, "tweets held", data.tweetCount());
         awaitHeld(MapNames.TWEET_STATS, "counts held", data.tweetCount());
+        return edges;
     }
 
     /**
      * The second half of {@link #load}, after {@link #loadHistory}: profiles, handles, credentials, follower lists,
-     * author timelines and home feeds set in bulk. Answers when the first written-behind value was set
-     * (System.nanoTime), for the write-behind rate.
+     * author timelines and home feeds set in bulk, {@code edges} as {@link #loadHistory} answered them. Answers when
+     * the first written-behind value was set (System.nanoTime), for the write-behind rate.
      */
-    public long putRest(Dataset data) {
-        if (followEdges == null) {
-            throw new IllegalStateException("putRest needs loadHistory first: the follower edges get their ids there");
-        }
-        long[][] edges = followEdges;
+    public long putRest(Dataset data, long[][] edges) {
         int users = data.users();
         long now = System.currentTimeMillis();
         long writtenBehindFrom = System.nanoTime();
@@ -173,8 +166,9 @@ public final class GridLoader {
     }
 
     /**
-     * Loads keys from Cassandra (LOADED events: the fan-out and the backfill ignore them). loadAll blocks
-     * until its batch is in, so a few callers keep both members' loaders busy at once.
+     * Asks the members to load keys from Cassandra (LOADED events: the fan-out and the backfill ignore them), a few
+     * batches at once. A loadAll answers once the members have taken its keys, not once they hold the values: see
+     * {@link #loadHistory}.
      */
     private void loadThrough(String map, String what, long count, java.util.function.IntToLongFunction key) {
         IMap<Long, Object> target = grid.getMap(map);

@@ -218,8 +218,8 @@ public final class ScalingRun {
     }
 
     /**
-     * Reads at the measured rate until a run of it keeps p99 under the full run's bound (at most {@value #WARM_UP_RUNS} runs):
-     * four JVMs compiling at once on two cores need longer at the first size than at later ones.
+     * Reads at the measured rate until a run of it keeps p99 under the full run's bound (at most {@value
+     * #WARM_UP_RUNS} runs): four JVMs compiling at once on two cores need longer at the first size than at later ones.
      */
     private static void warmUp(LoadGenerator generator, Workload homes) {
         for (int run = 1; run <= WARM_UP_RUNS; run++) {
