@@ -67,9 +67,10 @@ public final class AllRun {
      * The speed work's headline, judged in one line: home pages at half the ceiling, a post's CPU within 1.5 ms and the
      * Redis design matched with posts in the DeathStarBench and read-heavy mixes, all four met in this one run, which
      * itself keeps within {@value #MAX_MINUTES} minutes. Each is met in some runs; what counts is one run meeting them
-     * all. Each target line's start in the report, with the name the verdict gives it.
+     * all. Each target line's start in the report, with the name the verdict gives it (ReportTest checks that the
+     * report's own lines start so: a line reworded there would otherwise read as a target missed in every run).
      */
-    static final List<Map.Entry<String, String>> HEADLINE = List.of(
+    public static final List<Map.Entry<String, String>> HEADLINE = List.of(
             Map.entry("Home-timeline reads at >= 50% of the ceiling:", "home pages"),
             Map.entry("CPU per post, all processes", "CPU per post"),
             Map.entry("DeathStarBench 60/30/10: Flock / Redis design", "DeathStarBench"),

@@ -282,12 +282,17 @@ public final class RateSearch {
             }
             failedRate = next.rate();
         }
-        if (passed == null) {
-            return 0;
-        }
-        double low = passed.rate();
-        double high = failedRate;
-        for (int i = 0; i < refinements; i++) {
+        return passed == null ? 0 : bisect(passed.rate(), failedRate, refinements, probing);
+    }
+
+    /**
+     * Probes half way between a rate that held and one above it that failed, {@code steps} times, narrowing to the half
+     * the probe leaves; answers the highest rate that held.
+     */
+    private static double bisect(double held, double failed, int steps, DoubleFunction<Probe> probing) {
+        double low = held;
+        double high = failed;
+        for (int i = 0; i < steps; i++) {
             Probe next = probing.apply((low + high) / 2);
             if (next.passed()) {
                 low = next.rate();
@@ -325,20 +330,11 @@ public final class RateSearch {
             boolean halving = i >= REPEAT_STEPS_DOWN;
             rate *= halving ? 0.5 : 1 - REPEAT_STEP;
             if (probing.apply(rate).passed()) {
-                return halving ? bisectOnce(rate, failed, probing) : rate;
+                // A halving that held is a lower bound off by up to half: one probe half way back up narrows it.
+                return halving ? bisect(rate, failed, 1, probing) : rate;
             }
         }
         return 0;
-    }
-
-    /**
-     * After a halving held: one probe half way up to the rate that failed, so that the figure is not a lower bound off
-     * by as much as half. Without it, the Redis design's DeathStarBench repeats of 2026-12-06 fell from 5,176 (over)
-     * to 2,588 (held) and made its median, though its first search held 7,100.
-     */
-    private static double bisectOnce(double held, double failed, DoubleFunction<Probe> probing) {
-        double between = (held + failed) / 2;
-        return probing.apply(between).passed() ? between : held;
     }
 
     /** The middle value (the lower middle one of an even count). */

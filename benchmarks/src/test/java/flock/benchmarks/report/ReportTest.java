@@ -63,6 +63,25 @@ class ReportTest {
     }
 
     @Test
+    void should_start_the_headline_targets_lines_as_the_whole_runs_verdict_looks_for_them(@TempDir Path dir)
+            throws Exception {
+        Report report = new Report(20);
+        report.add(measured(Target.CEILING, Mix.HOME_ONLY, 10_000, 20_000, 1));
+        report.add(measured(Target.FLOCK_HYBRID, Mix.HOME_ONLY, 6_000, 9_000, 4));
+        report.add(measured(Target.FLOCK_HYBRID, Mix.POSTS_ONLY, 500, 1_000, 8));
+        for (Mix withPosts : List.of(Mix.DEATH_STAR_BENCH, Mix.READ_HEAVY)) {
+            report.add(measured(Target.FLOCK_HYBRID, withPosts, 3_000, 6_000, 5));
+            report.add(measured(Target.REDIS, withPosts, 2_000, 7_000, 5));
+        }
+
+        List<String> lines = Files.readAllLines(report.write(dir, "run", "test run"));
+
+        for (Map.Entry<String, String> headline : flock.benchmarks.AllRun.HEADLINE) {
+            assertThat(lines).as(headline.getValue()).anyMatch(line -> line.startsWith("- " + headline.getKey()));
+        }
+    }
+
+    @Test
     void should_show_a_ratio_just_below_its_target_with_the_decimals_that_keep_it_below() {
         assertThat(Report.against(0.4966, 0.5)).isEqualTo("0.497");
         assertThat(Report.against(0.99996, 1)).isEqualTo("0.99996");
